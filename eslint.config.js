@@ -40,6 +40,13 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js'],
+    languageOptions: {
+      globals: {
+        process: 'readonly', console: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly',
+        setTimeout: 'readonly', clearTimeout: 'readonly', chrome: 'readonly', window: 'readonly',
+        document: 'readonly', location: 'readonly', localStorage: 'readonly', structuredClone: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
 );

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../../components/page.css';
+import { LibraryManager } from '../../components/LibraryManager';
+
+const root = document.getElementById('app');
+if (root) render(<LibraryManager />, root);

@@ -1,0 +1,37 @@
+import { PAGE_KIND_LABELS, type PageKind } from './kinds';
+import { PAGE_MODULES } from './registry';
+import { collectSignals, type PageSignals } from './signals';
+
+export type PageRecognition =
+  | { recognised: true; kind: PageKind; label: string; because: string; candidates: PageKind[] }
+  | { recognised: false; reason: string; mainHeading: string };
+
+/** Reconnaît le type de page à partir de signaux déjà collectés (pur, testable). */
+export function recogniseSignals(signals: PageSignals): PageRecognition {
+  const scored = PAGE_MODULES.flatMap((m) => {
+    const d = m.detect(signals);
+    return d ? [{ kind: m.kind, ...d }] : [];
+  }).sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best) {
+    return {
+      recognised: false,
+      mainHeading: signals.mainHeading,
+      reason: signals.mainHeading
+        ? `Page non reconnue : le titre « ${signals.mainHeading} » ne correspond à aucune page Convergence connue.`
+        : 'Page non reconnue : aucun titre ni libellé Convergence connu n\'est visible.',
+    };
+  }
+  return {
+    recognised: true,
+    kind: best.kind,
+    label: PAGE_KIND_LABELS[best.kind],
+    because: best.because,
+    candidates: scored.map((c) => c.kind),
+  };
+}
+
+/** Reconnaît le type de la page affichée dans `doc`. */
+export function recognisePage(doc: Document): PageRecognition {
+  return recogniseSignals(collectSignals(doc));
+}

@@ -1,0 +1,16 @@
+import type { PageModule } from '../module';
+
+const STATUSES = [
+  "en attente d'envoi de la convention",
+  'convention a signer',
+  'votre convention a ete validee',
+];
+
+export const convention: PageModule = {
+  kind: 'convention',
+  detect(s) {
+    const st = STATUSES.find((t) => s.text.includes(t));
+    if (st) return { score: 50, because: `statut de convention « ${st} »` };
+    return null;
+  },
+};

@@ -1,0 +1,15 @@
+import { hasButton, type PageModule } from '../module';
+
+export const demarche: PageModule = {
+  kind: 'demarche',
+  detect(s) {
+    // Page de la démarche : titre « … : Référencement … guidé », les étapes, et « Démarrer » la fiche,
+    // sans formulaire de fiche, ni convention, ni liste de questionnaires.
+    const title = /referencement .*guide/.test(s.mainHeading);
+    const steps = s.text.includes('fiche administrative') && s.text.includes('convention') && s.text.includes('questionnaires');
+    if (title && steps && hasButton(s, /^demarrer$/)) {
+      return { score: 30, because: 'titre de démarche, étapes Fiche administrative / Convention / Questionnaires et « Démarrer »' };
+    }
+    return null;
+  },
+};

@@ -1,0 +1,11 @@
+import type { PageModule } from '../module';
+import { evaluationTitle } from './evaluation-title';
+
+export const ethique: PageModule = {
+  kind: 'ethique',
+  detect(s) {
+    const t = evaluationTitle(s);
+    if (t && /^ethique/.test(t)) return { score: 80, because: `titre « Questionnaire d'évaluation : ${t} »` };
+    return null;
+  },
+};

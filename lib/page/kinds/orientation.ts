@@ -1,0 +1,13 @@
+import type { PageModule } from '../module';
+
+export const orientation: PageModule = {
+  kind: 'orientation',
+  detect(s) {
+    if (/^questionnaire d'orientation$/.test(s.mainHeading) || s.headings.some((h) => h.level <= 2 && h.text === "questionnaire d'orientation")) {
+      if (s.text.includes('questions obligatoires repondues') || s.text.includes('pour quelle architecture')) {
+        return { score: 80, because: 'titre « Questionnaire d\'orientation » et questions' };
+      }
+    }
+    return null;
+  },
+};

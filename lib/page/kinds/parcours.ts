@@ -1,0 +1,11 @@
+import { headingMatches, type PageModule } from '../module';
+
+export const parcours: PageModule = {
+  kind: 'parcours',
+  detect(s) {
+    const what = headingMatches(s, /^qu'est-ce que mon espace sante/);
+    const demarche = headingMatches(s, /^la demarche$/);
+    if (what && demarche) return { score: 60, because: 'titres « Qu\'est-ce que Mon espace santé ? » et « La démarche »' };
+    return null;
+  },
+};

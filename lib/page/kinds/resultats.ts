@@ -1,0 +1,10 @@
+import { headingMatches, type PageModule } from '../module';
+
+export const resultats: PageModule = {
+  kind: 'resultats',
+  detect(s) {
+    const h = headingMatches(s, /^resultats? de l'evaluation/);
+    if (h) return { score: 60, because: `titre « ${h} »` };
+    return null;
+  },
+};

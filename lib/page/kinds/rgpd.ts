@@ -1,0 +1,11 @@
+import type { PageModule } from '../module';
+import { evaluationTitle } from './evaluation-title';
+
+export const rgpd: PageModule = {
+  kind: 'rgpd',
+  detect(s) {
+    const t = evaluationTitle(s);
+    if (t && /^rgpd/.test(t)) return { score: 80, because: `titre « Questionnaire d'évaluation : ${t} »` };
+    return null;
+  },
+};

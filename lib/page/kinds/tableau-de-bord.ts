@@ -1,0 +1,12 @@
+import { headingMatches, type PageModule } from '../module';
+
+export const tableauDeBord: PageModule = {
+  kind: 'tableau-de-bord',
+  detect(s) {
+    const h = headingMatches(s, /^les parcours$/);
+    if (h && s.text.includes('selectionnez le parcours qui repond a votre besoin')) {
+      return { score: 60, because: 'titre « Les parcours » et « Sélectionnez le parcours… »' };
+    }
+    return null;
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * Couche mince au-dessus des API du navigateur (WebExtension). Tout le reste du code passe par ici,
+ * pour que les différences Chrome / Firefox et les API elles-mêmes restent hors du cœur.
+ */
+import { browser } from 'wxt/browser';
+
+export type MessageListener = (message: unknown, sender: { tabId?: number; url?: string }) => Promise<unknown> | undefined;
+
+export const platform = {
+  /** Envoie un message au service d'arrière-plan et attend sa réponse. */
+  sendToBackground(message: unknown): Promise<unknown> {
+    return browser.runtime.sendMessage(message);
+  },
+
+  /** Envoie un message au script de contenu d'un onglet. */
+  sendToTab(tabId: number, message: unknown): Promise<unknown> {
+    return browser.tabs.sendMessage(tabId, message);
+  },
+
+  /**
+   * Écoute les messages. Le gestionnaire rend une promesse (réponse) ou undefined (message ignoré).
+   * Rend une fonction de désabonnement.
+   */
+  onMessage(listener: MessageListener): () => void {
+    const wrapped = (message: unknown, sender: { tab?: { id?: number }; url?: string }) => {
+      const out = listener(message, { tabId: sender.tab?.id, url: sender.url });
+      return out === undefined ? undefined : out;
+    };
+    browser.runtime.onMessage.addListener(wrapped as never);
+    return () => browser.runtime.onMessage.removeListener(wrapped as never);
+  },
+
+  /** L'onglet actif de la fenêtre courante. */
+  async activeTab(): Promise<{ id?: number; url?: string } | undefined> {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab ? { id: tab.id, url: tab.url } : undefined;
+  },
+
+  /** Un onglet par son identifiant. */
+  async tab(id: number): Promise<{ id?: number; url?: string } | undefined> {
+    try {
+      const t = await browser.tabs.get(id);
+      return { id: t.id, url: t.url };
+    } catch {
+      return undefined;
+    }
+  },
+
+  /** Ouvre la page de gestion des bibliothèques (page d'options). */
+  openOptionsPage(): Promise<void> {
+    return browser.runtime.openOptionsPage();
+  },
+
+  /** Texte localisé (_locales), avec repli sur le texte français fourni. */
+  t(key: string, fallback: string, substitutions?: string[]): string {
+    try {
+      const msg = browser.i18n.getMessage(key as never, substitutions);
+      return msg || fallback;
+    } catch {
+      return fallback;
+    }
+  },
+
+  uiLanguage(): string {
+    try {
+      return browser.i18n.getUILanguage();
+    } catch {
+      return 'fr';
+    }
+  },
+};

@@ -1,0 +1,80 @@
+// Installe ce qui manque sur un clone neuf : dépendances npm (npm ci) et Chromium (Debian).
+// N'utilise que les modules intégrés de Node : il doit tourner avant toute installation.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stampFile = path.join(root, 'node_modules', '.assistant-convergence-lock');
+
+function run(cmd, args, opts = {}) {
+  console.log(`→ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    throw new Error(`La commande « ${cmd} ${args.join(' ')} » a échoué (code ${r.status ?? r.signal}).`);
+  }
+}
+
+function lockHash() {
+  const lock = path.join(root, 'package-lock.json');
+  const h = createHash('sha256');
+  h.update(readFileSync(path.join(root, 'package.json')));
+  if (existsSync(lock)) h.update(readFileSync(lock));
+  return h.digest('hex');
+}
+
+/** npm ci quand node_modules manque ou ne correspond plus à package-lock.json. */
+export function ensureNodeModules() {
+  const want = lockHash();
+  const have = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+  if (have === want && existsSync(path.join(root, 'node_modules', '.bin', 'wxt'))) return;
+  console.log(have ? 'Dépendances npm périmées : réinstallation (npm ci)…' : 'Dépendances npm absentes : installation (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(stampFile, want + '\n');
+}
+
+const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+function executable(p) {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Chemin de Chromium : CHROMIUM_PATH, sinon le paquet Debian ; l'installe par apt-get si on est root. */
+export function ensureChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!executable(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} ne désigne pas un exécutable.`);
+    return fromEnv;
+  }
+  let found = CANDIDATES.find(executable);
+  if (found) return found;
+  if (typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('Chromium absent : installation du paquet Debian « chromium »…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
+    found = CANDIDATES.find(executable);
+    if (found) return found;
+  }
+  throw new Error(
+    'Chromium est introuvable. Installez-le (Debian/Ubuntu : « sudo apt-get install chromium ») ' +
+      'ou indiquez son chemin dans la variable CHROMIUM_PATH.',
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    ensureNodeModules();
+    console.log(`Chromium : ${ensureChromium()}`);
+  } catch (e) {
+    console.error(`Erreur : ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests de bout en bout : l'extension construite (.output/chrome-mv3) dans Chromium, sur le simulateur.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
