@@ -1,0 +1,68 @@
+/**
+ * Gestes de remplissage que tout framework enregistre : on agit comme une personne (clic sur une
+ * option, frappe dans un champ), avec la séquence d'événements d'un vrai navigateur, puis on relit.
+ */
+
+function fire(el: Element, type: string, init: EventInit = {}): void {
+  el.dispatchEvent(new Event(type, { bubbles: true, cancelable: false, ...init }));
+}
+
+/** Affecte la valeur par le mutateur natif (celui du prototype), que les frameworks ne court-circuitent pas. */
+function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
+  const proto = Object.getPrototypeOf(el) as object;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  if (setter) setter.call(el, value);
+  else el.value = value;
+}
+
+/** Saisit un texte : focus, touches, valeur native, input, change, blur. Rend vrai si la valeur est restée. */
+export function typeText(el: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
+  if (el.disabled || el.readOnly) return false;
+  el.focus();
+  const win = el.ownerDocument.defaultView;
+  const KeyboardEventCtor = win?.KeyboardEvent ?? KeyboardEvent;
+  const InputEventCtor = win?.InputEvent ?? InputEvent;
+  el.dispatchEvent(new KeyboardEventCtor('keydown', { bubbles: true, key: 'Unidentified' }));
+  setNativeValue(el, value);
+  el.dispatchEvent(new InputEventCtor('input', { bubbles: true, inputType: 'insertReplacementText', data: value }));
+  el.dispatchEvent(new KeyboardEventCtor('keyup', { bubbles: true, key: 'Unidentified' }));
+  fire(el, 'change');
+  el.blur();
+  return el.value === value;
+}
+
+/** Coche une option (radio ou case) par un vrai clic ; rend vrai si elle est cochée ensuite. */
+export function checkOption(input: HTMLInputElement, checked = true): boolean {
+  if (input.disabled) return false;
+  if (input.checked !== checked) {
+    input.focus();
+    input.click();
+  }
+  return input.checked === checked;
+}
+
+/** Choisit une option d'une liste déroulante par son texte ; rend vrai si elle est choisie ensuite. */
+export function selectOption(select: HTMLSelectElement, optionText: string): boolean {
+  if (select.disabled) return false;
+  const wanted = Array.from(select.options).find((o) => o.text.trim() === optionText.trim());
+  if (!wanted) return false;
+  select.focus();
+  setNativeValue(select, wanted.value);
+  fire(select, 'input');
+  fire(select, 'change');
+  select.blur();
+  return select.value === wanted.value;
+}
+
+/** Joint des fichiers à un champ fichier, comme un dépôt : DataTransfer, puis input et change. */
+export function attachFiles(input: HTMLInputElement, files: File[]): boolean {
+  if (input.disabled) return false;
+  const win = input.ownerDocument.defaultView;
+  const DataTransferCtor = win?.DataTransfer ?? DataTransfer;
+  const dt = new DataTransferCtor();
+  for (const f of files) dt.items.add(f);
+  input.files = dt.files;
+  fire(input, 'input');
+  fire(input, 'change');
+  return (input.files?.length ?? 0) === files.length;
+}
