@@ -15,8 +15,8 @@ export interface FillTarget {
   label: string;
   /** Valeur actuelle de la page (null ou '' ou [] = vide). */
   read(): FieldValue | null;
-  /** Écrit avec de vrais événements ; rend faux si la page a refusé. */
-  write(value: FieldValue): boolean;
+  /** Écrit avec de vrais événements, en laissant la page réagir entre deux gestes ; rend faux si la page a refusé. */
+  write(value: FieldValue): Promise<boolean>;
   /** Affichage d'une valeur dans le rapport. */
   display?(value: FieldValue | null): string;
   /** Vrai si la cible peut être vidée (les boutons radio ne le peuvent pas). */
@@ -38,6 +38,23 @@ export interface UndoEntry {
   key: string;
   label: string;
   previous: FieldValue | null;
+}
+
+/**
+ * Laisse la page réagir (rendu de son framework, questions révélées) : une tâche, sans l'attente
+ * minimale de setTimeout. Un humain ne clique jamais deux fois dans la même tâche.
+ */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'function') {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(0);
+    } else setTimeout(resolve, 0);
+  });
 }
 
 export function isEmptyValue(v: FieldValue | null): boolean {
@@ -62,11 +79,11 @@ function show(t: FillTarget, v: FieldValue | null): string {
  * Remplit les cibles à partir des valeurs voulues (clé → valeur). Les cibles sans valeur voulue sont
  * ignorées ; les valeurs voulues sans cible sont rapportées « introuvable ».
  */
-export function fillTargets(
+export async function fillTargets(
   targets: FillTarget[],
   wanted: Map<string, { value: FieldValue; label?: string }>,
   opts: { overwrite?: ReadonlySet<string> } = {},
-): { report: FillReportEntry[]; undo: UndoEntry[] } {
+): Promise<{ report: FillReportEntry[]; undo: UndoEntry[] }> {
   const report: FillReportEntry[] = [];
   const undo: UndoEntry[] = [];
   const seen = new Set<string>();
@@ -84,7 +101,8 @@ export function fillTargets(
       report.push({ ...base, status: 'conflict', detail: 'Valeur déjà saisie sur la page, laissée telle quelle.' });
       continue;
     }
-    const ok = t.write(want.value);
+    const ok = await t.write(want.value);
+    await settle();
     const after = t.read();
     if (ok && sameValue(after, want.value)) {
       undo.push({ key: t.key, label: t.label, previous: before });
@@ -103,7 +121,10 @@ export function fillTargets(
 }
 
 /** Rétablit ce que la page contenait avant un remplissage. Rend les clés qui n'ont pas pu l'être. */
-export function undoFill(targets: FillTarget[], undo: UndoEntry[]): { restored: string[]; impossible: { key: string; label: string; reason: string }[] } {
+export async function undoFill(
+  targets: FillTarget[],
+  undo: UndoEntry[],
+): Promise<{ restored: string[]; impossible: { key: string; label: string; reason: string }[] }> {
   const byKey = new Map(targets.map((t) => [t.key, t]));
   const restored: string[] = [];
   const impossible: { key: string; label: string; reason: string }[] = [];
@@ -117,7 +138,8 @@ export function undoFill(targets: FillTarget[], undo: UndoEntry[]): { restored: 
       impossible.push({ key: u.key, label: u.label, reason: 'Un choix ne peut pas être décoché sur la page.' });
       continue;
     }
-    const ok = t.write(u.previous ?? (Array.isArray(t.read()) ? [] : ''));
+    const ok = await t.write(u.previous ?? (Array.isArray(t.read()) ? [] : ''));
+    await settle();
     if (ok) restored.push(u.key);
     else impossible.push({ key: u.key, label: u.label, reason: 'La page a refusé la valeur précédente.' });
   }

@@ -1,0 +1,100 @@
+/** Cibles de remplissage construites à partir de ce qui a été lu sur la page. */
+import { formatConformity, formatLevel, parseConformity, parseLevel, parseOuiNon } from '../../domain/levels';
+import { normalizeText } from '../../text/normalize';
+import type { PageCriterion, PageOption } from '../model';
+import type { FormField } from '../read/form';
+import { checkOption, selectOption, typeText } from './events';
+import { settle, type FieldValue, type FillTarget } from './engine';
+
+function optionTarget(
+  key: string,
+  label: string,
+  options: PageOption[] | FormField['options'],
+  code: (optionLabel: string) => string | null,
+  display: (v: string) => string,
+): FillTarget {
+  const inputs = () => options.map((o) => ({ label: o.label, control: o.control as HTMLInputElement }));
+  return {
+    key,
+    label,
+    clearable: false,
+    read() {
+      const checked = inputs().find((o) => o.control.checked);
+      return checked ? code(checked.label) : null;
+    },
+    async write(value) {
+      const target = inputs().find((o) => code(o.label) === value);
+      return target ? checkOption(target.control) : false;
+    },
+    display: (v) => (typeof v === 'string' && v ? display(v) : ''),
+  };
+}
+
+function textTarget(key: string, label: string, control: HTMLInputElement | HTMLTextAreaElement): FillTarget {
+  return {
+    key,
+    label,
+    clearable: true,
+    read: () => control.value,
+    write: async (v) => typeText(control, typeof v === 'string' ? v : v.join('\n')),
+  };
+}
+
+/** Les champs d'un critère : niveau ou conformité, commentaire, question de spécificité. */
+export function criterionTargets(c: PageCriterion): FillTarget[] {
+  const out: FillTarget[] = [];
+  if (c.kind === 'niveau' && c.options.length > 0) {
+    out.push(optionTarget(`${c.id}#niveau`, `${c.id} — niveau`, c.options, parseLevel, (v) => formatLevel(v as never, c.scale)));
+  } else if (c.kind === 'conformite' && c.options.length > 0) {
+    out.push(optionTarget(`${c.id}#conformite`, `${c.id} — conformité`, c.options, parseConformity, (v) => formatConformity(v as never)));
+  }
+  if (c.comment) out.push(textTarget(`${c.id}#commentaire`, `${c.id} — commentaire`, c.comment.control));
+  if (c.specificite) {
+    out.push(optionTarget(`${c.id}#specificite`, `${c.id} — spécificité`, c.specificite.options, parseOuiNon, (v) => (v === 'oui' ? 'Oui' : 'Non')));
+  }
+  return out;
+}
+
+/** Les champs d'un formulaire (produit, fiche administrative, orientation), par clé de libellé. */
+export function formFieldTargets(fields: FormField[], prefix: string): FillTarget[] {
+  return fields.flatMap<FillTarget>((f) => {
+    const key = `${prefix}#${f.number ? `q${f.number}` : f.key}`;
+    const label = f.number ? `${f.number}. ${f.label}` : f.label;
+    if (f.readOnly) return [];
+    if ((f.type === 'text' || f.type === 'textarea') && f.control && !(f.control instanceof HTMLSelectElement)) {
+      return [textTarget(key, label, f.control)];
+    }
+    if (f.type === 'select' && f.control instanceof HTMLSelectElement) {
+      const select = f.control;
+      return [{
+        key, label, clearable: true,
+        read: () => (select.selectedOptions[0] && select.value !== '' ? select.selectedOptions[0].text.trim() : ''),
+        write: async (v) => selectOption(select, typeof v === 'string' ? v : (v[0] ?? '')),
+      }];
+    }
+    if (f.type === 'radio') {
+      return [optionTarget(key, label, f.options, (l) => l, (v) => v)];
+    }
+    if (f.type === 'checkbox-group' || f.type === 'checkbox') {
+      const boxes = f.options.map((o) => ({ label: o.label, control: o.control as HTMLInputElement }));
+      const single = f.type === 'checkbox';
+      return [{
+        key, label, clearable: true,
+        read: (): FieldValue => (single ? (boxes[0]?.control.checked ? 'oui' : '') : boxes.filter((b) => b.control.checked).map((b) => b.label)),
+        async write(v) {
+          if (single) return boxes[0] ? checkOption(boxes[0].control, v === 'oui' || (Array.isArray(v) && v.length > 0)) : false;
+          const wantedLabels = new Set((Array.isArray(v) ? v : [v]).map((x) => normalizeText(x)));
+          let ok = true;
+          for (const b of boxes) {
+            const want = wantedLabels.has(normalizeText(b.label));
+            if (b.control.checked === want) continue;
+            ok = checkOption(b.control, want) && ok;
+            await settle(); // chaque case est un geste distinct : la page met à jour son état entre deux
+          }
+          return ok && [...wantedLabels].every((w) => boxes.some((b) => normalizeText(b.label) === w));
+        },
+      }];
+    }
+    return [];
+  });
+}

@@ -1,0 +1,124 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { useState } from 'preact/hooks';
+import { describe, expect, it } from 'vitest';
+import { readQuestionnaire } from '../../../lib/page/read/criteria';
+import { readFormFields } from '../../../lib/page/read/form';
+import { fillTargets, undoFill } from '../../../lib/page/fill/engine';
+import { criterionTargets, formFieldTargets } from '../../../lib/page/fill/targets';
+
+/** État du « framework » de la page : seul ce que les gestionnaires d'événements ont vu y entre. */
+const state: { level: Record<string, string>; comment: Record<string, string>; siret: string; archi: string[] } = {
+  level: {}, comment: {}, siret: '', archi: [],
+};
+
+function Criterion({ id }: { id: string }) {
+  const [level, setLevel] = useState('');
+  const [comment, setComment] = useState(id === 'A06.1.2' ? 'Déjà saisi' : '');
+  const levels = ['Niveau non applicable', 'Niveau 0', 'Niveau 1', 'Niveau 2', 'Niveau 3'];
+  return (
+    <article>
+      <h3>{id} Critère illustratif</h3>
+      <span>Obligation</span>
+      <p>Niveau minimum requis : Niveau 2</p>
+      <fieldset>
+        <legend>Sélectionnez le niveau de maturité de votre produit</legend>
+        {levels.map((l) => (
+          <label key={l}>
+            <input type="radio" name={id} checked={level === l} onChange={() => { setLevel(l); state.level[id] = l; }} /> {l} : texte
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Commentaire
+        <textarea value={comment} onInput={(e) => { const v = e.currentTarget.value; setComment(v); state.comment[id] = v; }} />
+      </label>
+    </article>
+  );
+}
+
+function Form() {
+  const [siret, setSiret] = useState('');
+  const [archi, setArchi] = useState<string[]>([]);
+  return (
+    <form>
+      <label>SIRET *<input value={siret} onInput={(e) => { setSiret(e.currentTarget.value); state.siret = e.currentTarget.value; }} /></label>
+      <fieldset>
+        <legend>4. Pour quelle architecture du service sollicitez-vous un référencement à Mon Espace Santé ? *</legend>
+        {['Web', 'Android', 'iOS'].map((os) => (
+          <label key={os}>
+            <input type="checkbox" checked={archi.includes(os)} onChange={(e) => {
+              const next = e.currentTarget.checked ? [...archi, os] : archi.filter((x) => x !== os);
+              setArchi(next); state.archi = next;
+            }} /> {os}
+          </label>
+        ))}
+      </fieldset>
+    </form>
+  );
+}
+
+describe('remplissage d\'une page à champs contrôlés (Preact)', () => {
+  it('le framework enregistre chaque valeur ; une saisie existante est gardée et signalée ; annulation', async () => {
+    const root = document.createElement('main');
+    document.body.append(root);
+    act(() => render(<><Criterion id="A06.1.1" /><Criterion id="A06.1.2" /><button>Valider</button></>, root));
+
+    const q = readQuestionnaire(root);
+    const targets = q.criteria.flatMap(criterionTargets);
+    const wanted = new Map([
+      ['A06.1.1#niveau', { value: '2' }],
+      ['A06.1.1#commentaire', { value: 'Conforme au CI-SIS' }],
+      ['A06.1.2#niveau', { value: '3' }],
+      ['A06.1.2#commentaire', { value: 'Autre texte' }],
+      ['A99.9.9#niveau', { value: '1' }],
+    ]);
+    // Hors de act() : le framework rend à son rythme, comme dans un navigateur.
+    const result = await fillTargets(targets, wanted);
+    const byKey = Object.fromEntries(result.report.map((r) => [r.key, r.status]));
+    expect(byKey).toEqual({
+      'A06.1.1#niveau': 'filled',
+      'A06.1.1#commentaire': 'filled',
+      'A06.1.2#niveau': 'filled',
+      'A06.1.2#commentaire': 'conflict',
+      'A99.9.9#niveau': 'not-found',
+    });
+    expect(state.level).toEqual({ 'A06.1.1': 'Niveau 2', 'A06.1.2': 'Niveau 3' });
+    expect(state.comment['A06.1.1']).toBe('Conforme au CI-SIS');
+    expect(state.comment['A06.1.2']).toBeUndefined();
+
+    // Écraser le conflit à la demande.
+    await fillTargets(targets, new Map([['A06.1.2#commentaire', { value: 'Autre texte' }]]), { overwrite: new Set(['A06.1.2#commentaire']) });
+    expect(state.comment['A06.1.2']).toBe('Autre texte');
+
+    // Annuler : le texte revient à vide ; un bouton radio ne peut pas être décoché et c'est dit.
+    const undone = await undoFill(q.criteria.flatMap(criterionTargets), result.undo);
+    expect(state.comment['A06.1.1']).toBe('');
+    expect(undone.restored).toContain('A06.1.1#commentaire');
+    expect(undone.impossible.map((i) => i.key).sort()).toEqual(['A06.1.1#niveau', 'A06.1.2#niveau']);
+    render(null, root);
+    root.remove();
+  });
+
+  it('formulaire : champ texte et groupe de cases à cocher numéroté (question 4)', async () => {
+    const root = document.createElement('main');
+    document.body.append(root);
+    act(() => render(<Form />, root));
+    const fields = readFormFields(root);
+    expect(fields.map((f) => [f.key, f.number, f.required, f.type])).toEqual([
+      ['siret', undefined, true, 'text'],
+      ['pour quelle architecture du service sollicitez-vous un referencement a mon espace sante ?', '4', true, 'checkbox-group'],
+    ]);
+    const targets = formFieldTargets(fields, 'orientation');
+    const result = await fillTargets(targets, new Map<string, { value: string | string[] }>([
+      ['orientation#siret', { value: '12345678900012' }],
+      ['orientation#q4', { value: ['Web', 'iOS'] }],
+    ]));
+    expect(result.report.map((r) => r.status)).toEqual(['filled', 'filled']);
+    expect(state.siret).toBe('12345678900012');
+    expect(state.archi).toEqual(['Web', 'iOS']);
+    render(null, root);
+    root.remove();
+  });
+});
