@@ -1,0 +1,60 @@
+/** Magasin unique de l'état, persisté dans localStorage (clé « convergence-simulateur »). */
+import { useEffect, useReducer } from 'preact/hooks';
+import type { SimState, Style } from './types.ts';
+import { buildScenario, SCENARIOS } from './scenarios.ts';
+
+export const STORAGE_KEY = 'convergence-simulateur';
+
+let state: SimState = buildScenario('vierge');
+const listeners = new Set<() => void>();
+
+function persist(): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+  } catch {
+    /* stockage indisponible : l'état reste en mémoire */
+  }
+}
+
+export function loadState(): void {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    if (raw) {
+      const parsed = JSON.parse(raw) as SimState;
+      if (parsed && parsed.version === 1) state = parsed;
+    }
+  } catch {
+    /* état corrompu : on repart du scénario vierge */
+  }
+}
+
+export function getState(): SimState {
+  return state;
+}
+
+/** Seule voie de modification de l'état : copie, mutation, persistance, notification. */
+export function update(mutate: (s: SimState) => void): void {
+  const next = structuredClone(state);
+  mutate(next);
+  state = next;
+  persist();
+  listeners.forEach((l) => l());
+}
+
+export function resetTo(name: string, style?: Style): void {
+  if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`Scénario inconnu : ${name}`);
+  state = buildScenario(name, style ?? state.style);
+  persist();
+  listeners.forEach((l) => l());
+}
+
+export function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useSim(): SimState {
+  const [, force] = useReducer((x: number) => x + 1, 0);
+  useEffect(() => subscribe(() => force(0)), []);
+  return state;
+}
