@@ -1,0 +1,42 @@
+import type { EvidenceFile } from './schemas';
+
+/** SHA-256 as lowercase hex, with Web Crypto (browsers and Node 20). */
+export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array): Promise<string> {
+  const buf: ArrayBuffer =
+    data instanceof Blob
+      ? await data.arrayBuffer()
+      : data instanceof Uint8Array
+        ? (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer)
+        : data;
+  const digest = await crypto.subtle.digest('SHA-256', buf);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface NewEvidenceFile {
+  productId: string;
+  variantId?: string;
+  name: string;
+  type?: string;
+  blob: Blob;
+  evidenceType: string;
+  criterionKey?: string;
+}
+
+/** Build an evidence file record (hash computed, id derived from the hash and product). */
+export async function makeEvidenceFile(input: NewEvidenceFile, now = new Date()): Promise<EvidenceFile> {
+  const hash = await sha256Hex(input.blob);
+  const variantId = input.variantId ?? '';
+  return {
+    id: `${input.productId}|${variantId}|${hash.slice(0, 16)}|${input.evidenceType}`,
+    productId: input.productId,
+    variantId,
+    name: input.name,
+    type: input.type ?? input.blob.type ?? '',
+    size: input.blob.size,
+    hash,
+    evidenceType: input.evidenceType,
+    ...(input.criterionKey ? { criterionKey: input.criterionKey } : {}),
+    addedAt: now.toISOString(),
+    blob: input.blob,
+  };
+}

@@ -1,0 +1,164 @@
+import { normalizeText } from './text';
+
+/**
+ * One canonical, ordered level representation for both scales shown by Convergence:
+ * « Niveau non applicable / Niveau 0 / 1 / 2 / 3 » and « Maturité très faible / faible / moyenne / forte »
+ * (très faible = 0 … forte = 3). NA is listed first, like on the platform, but is not "lower" than 0.
+ */
+export const LEVELS = ['NA', '0', '1', '2', '3'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const LEVEL_SCALES = ['niveau', 'maturite'] as const;
+export type LevelScale = (typeof LEVEL_SCALES)[number];
+
+const NIVEAU_LABELS: Record<Level, string> = {
+  NA: 'Niveau non applicable',
+  '0': 'Niveau 0',
+  '1': 'Niveau 1',
+  '2': 'Niveau 2',
+  '3': 'Niveau 3',
+};
+const MATURITE_LABELS: Record<Level, string> = {
+  NA: 'Non applicable',
+  '0': 'Maturité très faible',
+  '1': 'Maturité faible',
+  '2': 'Maturité moyenne',
+  '3': 'Maturité forte',
+};
+
+/** French label of a level, on the scale of its criterion. */
+export function formatLevel(level: Level, scale: LevelScale = 'niveau'): string {
+  return (scale === 'maturite' ? MATURITE_LABELS : NIVEAU_LABELS)[level];
+}
+
+/** Short form used in lists: « NA », « 2 »… */
+export function formatLevelList(levels: readonly Level[]): string {
+  return sortLevels(levels).join(', ');
+}
+
+export function levelIndex(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+export function sortLevels(levels: readonly Level[]): Level[] {
+  return [...new Set(levels)].sort((a, b) => levelIndex(a) - levelIndex(b));
+}
+
+const MATURITE_WORDS: [string, Level][] = [
+  ['tres faible', '0'],
+  ['faible', '1'],
+  ['moyenne', '2'],
+  ['forte', '3'],
+];
+
+const NA_FORMS = ['na', 'n a', 'non applicable', 'niveau non applicable', 'niveau na', 'niveau n a', 'sans objet', 'maturite non applicable'];
+
+function startsWithWord(text: string, prefix: string): boolean {
+  return text === prefix || text.startsWith(prefix + ' ');
+}
+
+/**
+ * Tolerant French level parser, used by the page reader and the spreadsheet importer.
+ * Accepts « NA », « N/A », « Non applicable », « Niveau 2 », « 2 », « niv. 3 », « Maturité moyenne »,
+ * « Niveau 2 : Le produit … » (description after the label)… Returns null when the text is not a level.
+ */
+export function parseLevel(input: string | number | null | undefined): Level | null {
+  if (input === null || input === undefined) return null;
+  if (typeof input === 'number') return Number.isInteger(input) && input >= 0 && input <= 3 ? (String(input) as Level) : null;
+  const raw = input.replace(/^[\s✓✔☑*•-]+/, '');
+  const cut = raw.split(/\s[:–—]\s|\s*:\s/)[0] ?? raw; // drop a description after « : »
+  const n = normalizeText(cut);
+  if (!n) return null;
+  if (NA_FORMS.includes(n)) return 'NA';
+  const digit = /^(?:(?:niveau|niv|n|level)\s?)?([0-3])(?: 0)?$/.exec(n);
+  if (digit?.[1]) return digit[1] as Level;
+  const m = /^maturite (.+)$/.exec(n);
+  const words = m?.[1] ?? n;
+  for (const [word, level] of MATURITE_WORDS) if (words === word) return level;
+  // Long labels: « Niveau 2 le produit dispose … » when no colon separated the description.
+  if (startsWithWord(n, 'niveau non applicable')) return 'NA';
+  const lead = /^niveau ([0-3])(?: |$)/.exec(n);
+  if (lead?.[1]) return lead[1] as Level;
+  if (m) for (const [word, level] of MATURITE_WORDS) if (startsWithWord(words, word)) return level;
+  return null;
+}
+
+/** Parse « NA, 2, 3 », « NA ; 2 et 3 », « Niveau 2 / Niveau 3 ». Null when any item is unknown. */
+export function parseLevelList(input: string): Level[] | null {
+  const parts = input
+    .split(/[,;/\n|]|\bet\b/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  const out: Level[] = [];
+  for (const p of parts) {
+    const level = parseLevel(p);
+    if (!level) return null;
+    out.push(level);
+  }
+  return sortLevels(out);
+}
+
+/** Acceptable levels implied by « Niveau minimum requis : X » (X and above; NA only when stated). */
+export function acceptableFromMinimum(min: Level, includeNA = false): Level[] {
+  if (min === 'NA') return ['NA'];
+  const out: Level[] = LEVELS.filter((l) => l !== 'NA' && levelIndex(l) >= levelIndex(min));
+  return includeNA ? ['NA', ...out] : out;
+}
+
+export type MinimumParse = { ok: true; acceptable: Level[] } | { ok: false };
+
+/**
+ * Read a « niveau minimum » cell or page text:
+ * « Aucun niveau minimum requis pour cette démarche » / empty → [] (no minimum);
+ * « Niveau minimum requis : 2 », « ≥ 2 », « 2 » → 2 and above; « NA, 2, 3 » → exactly those.
+ * mode 'list' (a « Niveaux acceptables » column) always reads the text as the exact list.
+ */
+export function parseMinimumText(input: string, mode: 'auto' | 'list' = 'auto'): MinimumParse {
+  const n = normalizeText(input);
+  if (!n || n.startsWith('aucun') || n === 'non' || n === 'sans') return { ok: true, acceptable: [] };
+  const afterColon = input.includes(':') ? input.slice(input.lastIndexOf(':') + 1) : input;
+  const stripped = afterColon.replace(/niveau\s+minimum\s*(requis)?/i, '').replace(/[≥>=]/g, '').trim();
+  const list = parseLevelList(stripped);
+  if (!list || list.length === 0) return { ok: false };
+  const onlyOne = list.length === 1 && list[0];
+  const explicitList = mode === 'list' || /[,;/]|\bet\b/.test(stripped) || /acceptable/i.test(input);
+  if (onlyOne && !explicitList) return { ok: true, acceptable: acceptableFromMinimum(onlyOne) };
+  return { ok: true, acceptable: list };
+}
+
+/** "Below minimum" = not among the acceptable levels (no acceptable levels = no minimum). */
+export function isLevelAcceptable(level: Level, acceptable: readonly Level[]): boolean {
+  return acceptable.length === 0 || acceptable.includes(level);
+}
+
+/** The lowest numeric acceptable level, to name "the minimum" in messages. */
+export function minimumOf(acceptable: readonly Level[]): Level | null {
+  const numeric = sortLevels(acceptable).filter((l) => l !== 'NA');
+  return numeric[0] ?? (acceptable.includes('NA') ? 'NA' : null);
+}
+
+export const CONFORMITIES = ['conforme', 'non-conforme'] as const;
+export type Conformity = (typeof CONFORMITIES)[number];
+
+/** « Conforme », « Non conforme », « NC », « Non-conforme »… */
+export function parseConformity(input: string | null | undefined): Conformity | null {
+  if (!input) return null;
+  const n = normalizeText(input);
+  if (n === 'conforme' || n === 'c') return 'conforme';
+  if (n === 'non conforme' || n === 'nc' || n === 'pas conforme') return 'non-conforme';
+  return null;
+}
+
+export function formatConformity(c: Conformity): string {
+  return c === 'conforme' ? 'Conforme' : 'Non conforme';
+}
+
+export type OuiNon = 'oui' | 'non';
+
+export function parseOuiNon(input: string | null | undefined): OuiNon | null {
+  if (!input) return null;
+  const n = normalizeText(input);
+  if (['oui', 'o', 'yes', 'vrai', 'true'].includes(n)) return 'oui';
+  if (['non', 'n', 'no', 'faux', 'false'].includes(n)) return 'non';
+  return null;
+}

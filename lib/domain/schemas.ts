@@ -1,0 +1,210 @@
+/**
+ * Domain model: zod schemas and the types inferred from them.
+ * Nothing official is hard-coded here: criteria are learned from pages and imported files.
+ */
+import { z } from 'zod';
+import { CONFORMITIES, LEVELS, LEVEL_SCALES } from './levels';
+import { QUESTIONNAIRES } from './questionnaires';
+
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
+
+/** A bounded string without control characters (tab and line feed allowed). */
+export const text = (max: number) => z.string().max(max).regex(NO_CONTROL, { message: 'caractères de contrôle interdits' });
+const nonEmpty = (max: number) => text(max).min(1);
+
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+export const IsoDateSchema = z.iso.date();
+
+export const QuestionnaireIdSchema = z.enum(QUESTIONNAIRES);
+export const LevelSchema = z.enum(LEVELS);
+export const LevelScaleSchema = z.enum(LEVEL_SCALES);
+export const ConformitySchema = z.enum(CONFORMITIES);
+export const OuiNonSchema = z.enum(['oui', 'non']);
+
+/** Criterion ID as shown by Convergence: A06.1.1, A08.5.23, 04.03, QUA.1.5, DEV.1.1, Q4… */
+export const CriterionIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'identifiant de critère invalide' });
+
+export const CRITERION_KINDS = ['niveau', 'conformite', 'preuves', 'choix-unique', 'choix-multiple', 'texte'] as const;
+export const CriterionKindSchema = z.enum(CRITERION_KINDS);
+export const ObligationSchema = z.enum(['obligation', 'option']);
+
+/** Where a piece of data came from. */
+export const ProvenanceSchema = z.strictObject({
+  kind: z.enum(['page', 'import', 'saisie']),
+  /** Page title or URL, file name, or "saisie manuelle". */
+  ref: text(2000),
+  at: IsoDateTimeSchema,
+});
+
+export const CriterionSchema = z
+  .strictObject({
+    /** Catalogue key: `${questionnaire}/${id}`. */
+    key: nonEmpty(100),
+    questionnaire: QuestionnaireIdSchema,
+    id: CriterionIdSchema,
+    section: text(500).optional(),
+    title: text(2000),
+    kind: CriterionKindSchema,
+    scale: LevelScaleSchema.optional(),
+    obligation: ObligationSchema,
+    /** Acceptable levels (empty = no minimum required). */
+    acceptableLevels: z.array(LevelSchema).max(5),
+    /** Choices of an orientation question. */
+    options: z.array(text(500)).max(100).optional(),
+    /** Evidence types expected (one file per type when answered Conforme). */
+    expectedEvidence: z.array(nonEmpty(300)).max(20),
+    displayCondition: text(4000).optional(),
+    objective: text(4000).optional(),
+    source: ProvenanceSchema,
+    updatedAt: IsoDateTimeSchema,
+  })
+  .superRefine((c, ctx) => {
+    if (c.key !== criterionKey(c.questionnaire, c.id))
+      ctx.addIssue({ code: 'custom', path: ['key'], message: `la clé doit valoir « ${criterionKey(c.questionnaire, c.id)} »` });
+  });
+
+export function criterionKey(questionnaire: string, id: string): string {
+  return `${questionnaire}/${id}`;
+}
+
+export const AnswerValueSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('niveau'), level: LevelSchema }),
+  z.strictObject({ kind: z.literal('conformite'), conformity: ConformitySchema }),
+  z.strictObject({ kind: z.literal('choix'), choices: z.array(text(500)).max(100) }),
+  z.strictObject({ kind: z.literal('texte'), text: text(10000) }),
+  /** Evidence-only criteria: the deposited documents are the answer. */
+  z.strictObject({ kind: z.literal('preuves') }),
+]);
+
+export const EvidenceRefSchema = z.strictObject({
+  evidenceType: text(300),
+  name: nonEmpty(500),
+  fileId: text(100).optional(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'empreinte SHA-256 attendue' }).optional(),
+  size: z.number().int().nonnegative().optional(),
+});
+
+export const AnswerSchema = z.strictObject({
+  /** Deterministic: `${productId}|${variantId}|${criterionKey}`. */
+  id: nonEmpty(300),
+  productId: nonEmpty(100),
+  /** '' = the family's base answer; otherwise the OS variant's own override. */
+  variantId: text(100),
+  criterionKey: nonEmpty(100),
+  questionnaire: QuestionnaireIdSchema,
+  criterionId: CriterionIdSchema,
+  /** null = not answered (kept to carry a comment or evidence). */
+  value: AnswerValueSchema.nullable(),
+  comment: text(10000),
+  evidence: z.array(EvidenceRefSchema).max(100),
+  /** Producer's spécificité question: oui = each distributor answers itself. */
+  specificite: OuiNonSchema.optional(),
+  provenance: ProvenanceSchema,
+  author: text(200),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+  /** « Valide jusqu'au »: after this date the answer is flagged as stale. */
+  validUntil: IsoDateSchema.optional(),
+});
+
+export function answerId(productId: string, variantId: string, key: string): string {
+  return `${productId}|${variantId}|${key}`;
+}
+
+export const ProductRoleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('nominal') }),
+  z.strictObject({ kind: z.literal('producteur') }),
+  z.strictObject({
+    kind: z.literal('distributeur'),
+    /** The producer's product (package) this distributor is attached to. */
+    producerProductId: nonEmpty(100),
+    forThirdParty: z.boolean().optional(),
+  }),
+]);
+
+/** A product family: the fields of « Ajouter un nouveau produit » plus its white-label role. */
+export const ProductSchema = z.strictObject({
+  id: nonEmpty(100),
+  name: nonEmpty(300),
+  version: nonEmpty(100),
+  type: z.enum(['socle', 'option']),
+  nil: text(100).optional(),
+  responsable: text(300),
+  description: text(5000),
+  certifications: text(2000).optional(),
+  interests: z.array(text(300)).max(20),
+  role: ProductRoleSchema,
+  companyId: text(100).optional(),
+  /** Questionnaires shown for this product on the questionnaire list (learned); absent = unknown. */
+  applicableQuestionnaires: z.array(QuestionnaireIdSchema).optional(),
+  /** Criteria keys known not to be displayed for this product. */
+  excludedCriteria: z.array(text(100)).max(5000),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+});
+
+export const OS_VALUES = ['web', 'android', 'ios', 'autre'] as const;
+export const DEVICE_VALUES = ['mobile', 'site-web'] as const;
+
+/** An OS variant of a product family (a separate Convergence product). */
+export const VariantSchema = z.strictObject({
+  id: nonEmpty(100),
+  productId: nonEmpty(100),
+  os: z.enum(OS_VALUES),
+  /** Name of the OS when os = autre (Windows, Linux…). */
+  osLabel: text(100).optional(),
+  device: z.enum(DEVICE_VALUES),
+  commercialName: text(300).optional(),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+});
+
+/** Fiche administrative: the company profile, reusable across products. */
+export const CompanyProfileSchema = z.strictObject({
+  id: nonEmpty(100),
+  denomination: text(300),
+  formeJuridique: text(200).optional(),
+  adresseSiege: text(1000).optional(),
+  rcs: text(100).optional(),
+  siret: z.string().regex(/^(\d{14})?$/, { message: 'SIRET : 14 chiffres attendus' }).optional(),
+  siteWeb: text(500).optional(),
+  telephone: text(50).optional(),
+  representantNom: text(200).optional(),
+  representantPrenom: text(200).optional(),
+  /** Other fields of the fiche, keyed by their French label. */
+  extra: z.record(text(300), text(2000)),
+  updatedAt: IsoDateTimeSchema,
+});
+
+/** Metadata of a stored evidence file (the Blob itself is kept next to it in the database). */
+export const EvidenceFileMetaSchema = z.strictObject({
+  id: nonEmpty(100),
+  productId: nonEmpty(100),
+  variantId: text(100),
+  name: nonEmpty(500),
+  type: text(200),
+  size: z.number().int().nonnegative(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  evidenceType: text(300),
+  criterionKey: text(100).optional(),
+  addedAt: IsoDateTimeSchema,
+});
+
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type CriterionKind = z.infer<typeof CriterionKindSchema>;
+export type Obligation = z.infer<typeof ObligationSchema>;
+export type Criterion = z.infer<typeof CriterionSchema>;
+export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
+export type Answer = z.infer<typeof AnswerSchema>;
+export type ProductRole = z.infer<typeof ProductRoleSchema>;
+export type Product = z.infer<typeof ProductSchema>;
+export type Variant = z.infer<typeof VariantSchema>;
+export type CompanyProfile = z.infer<typeof CompanyProfileSchema>;
+export type EvidenceFileMeta = z.infer<typeof EvidenceFileMetaSchema>;
+export type EvidenceFile = EvidenceFileMeta & { blob: Blob };

@@ -1,0 +1,162 @@
+/** Answer values: French formatting, tolerant parsing (shared by page reader and importers), comparison. */
+import { formatConformity, formatLevel, parseConformity, parseLevel } from './levels';
+import type { LevelScale } from './levels';
+import type { Answer, AnswerValue, CriterionKind, EvidenceRef } from './schemas';
+import { normalizeText } from './text';
+
+export function formatAnswerValue(value: AnswerValue | null, scale: LevelScale = 'niveau'): string {
+  if (!value) return '';
+  switch (value.kind) {
+    case 'niveau':
+      return formatLevel(value.level, scale);
+    case 'conformite':
+      return formatConformity(value.conformity);
+    case 'choix':
+      return value.choices.join(' ; ');
+    case 'texte':
+      return value.text;
+    case 'preuves':
+      return 'Documents déposés';
+  }
+}
+
+export type ValueParse = { ok: true; value: AnswerValue | null } | { ok: false; reason: string };
+
+/**
+ * Parse an answer text for a criterion of a known kind. Without a kind, a level or a conformity is
+ * recognised; anything else is rejected (the caller decides what an unknown text means).
+ */
+export function parseAnswerValue(input: string, kind?: CriterionKind): ValueParse {
+  const raw = input.trim();
+  if (!raw) return { ok: true, value: null };
+  switch (kind) {
+    case 'niveau': {
+      const level = parseLevel(raw);
+      return level ? { ok: true, value: { kind: 'niveau', level } } : { ok: false, reason: `niveau inconnu « ${raw} »` };
+    }
+    case 'conformite': {
+      const c = parseConformity(raw);
+      return c ? { ok: true, value: { kind: 'conformite', conformity: c } } : { ok: false, reason: `conformité inconnue « ${raw} » (attendu : Conforme ou Non conforme)` };
+    }
+    case 'choix-unique':
+    case 'choix-multiple':
+      return { ok: true, value: { kind: 'choix', choices: splitChoices(raw) } };
+    case 'texte':
+      return { ok: true, value: { kind: 'texte', text: raw } };
+    case 'preuves':
+      return { ok: true, value: { kind: 'preuves' } };
+    case undefined: {
+      const level = parseLevel(raw);
+      if (level) return { ok: true, value: { kind: 'niveau', level } };
+      const c = parseConformity(raw);
+      if (c) return { ok: true, value: { kind: 'conformite', conformity: c } };
+      if (normalizeText(raw) === 'documents deposes') return { ok: true, value: { kind: 'preuves' } };
+      return { ok: false, reason: `réponse non reconnue « ${raw} » (niveau ou conformité attendu)` };
+    }
+  }
+}
+
+export function splitChoices(raw: string): string[] {
+  return raw
+    .split(/\s*;\s*|\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Kind of criterion implied by a value (used when a file gives answers but no criterion kind). */
+export function kindOfValue(value: AnswerValue): CriterionKind {
+  switch (value.kind) {
+    case 'niveau':
+      return 'niveau';
+    case 'conformite':
+      return 'conformite';
+    case 'choix':
+      return value.choices.length > 1 ? 'choix-multiple' : 'choix-unique';
+    case 'texte':
+      return 'texte';
+    case 'preuves':
+      return 'preuves';
+  }
+}
+
+/** « Type : nom.pdf (sha256:abcd…) », one per line. */
+export function formatEvidenceRefs(refs: readonly EvidenceRef[]): string {
+  return refs
+    .map((r) => `${r.evidenceType ? `${r.evidenceType} : ` : ''}${r.name}${r.hash ? ` (sha256:${r.hash})` : ''}`)
+    .join('\n');
+}
+
+export function parseEvidenceRefs(raw: string): EvidenceRef[] {
+  return raw
+    .split(/\n|\s;\s/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const hashMatch = /\s*\(sha256:([0-9a-f]{64})\)$/.exec(line);
+      const body = hashMatch ? line.slice(0, hashMatch.index) : line;
+      const sep = body.indexOf(' : ');
+      const ref: EvidenceRef =
+        sep >= 0 ? { evidenceType: body.slice(0, sep).trim(), name: body.slice(sep + 3).trim() } : { evidenceType: '', name: body };
+      if (hashMatch?.[1]) ref.hash = hashMatch[1];
+      return ref;
+    });
+}
+
+export function sameValue(a: AnswerValue | null, b: AnswerValue | null): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'niveau':
+      return b.kind === 'niveau' && a.level === b.level;
+    case 'conformite':
+      return b.kind === 'conformite' && a.conformity === b.conformity;
+    case 'choix':
+      return b.kind === 'choix' && a.choices.join('\u0001') === b.choices.join('\u0001');
+    case 'texte':
+      return b.kind === 'texte' && a.text === b.text;
+    case 'preuves':
+      return true;
+  }
+}
+
+/** True when two answers say the same thing (value, comment, evidence, spécificité, review date). */
+export function sameAnswerContent(a: AnswerContent, b: AnswerContent): boolean {
+  return (
+    sameValue(a.value, b.value) &&
+    a.comment === b.comment &&
+    a.specificite === b.specificite &&
+    a.validUntil === b.validUntil &&
+    JSON.stringify(a.evidence.map(evKey).sort()) === JSON.stringify(b.evidence.map(evKey).sort())
+  );
+}
+
+function evKey(r: EvidenceRef): string {
+  return `${r.evidenceType}\u0001${r.name}\u0001${r.hash ?? ''}`;
+}
+
+/** An answer as given by a page capture, a typed edit or an import row. */
+export interface AnswerInput {
+  questionnaire: Answer['questionnaire'];
+  criterionId: string;
+  value: AnswerValue | null;
+  comment?: string | undefined;
+  evidence?: EvidenceRef[] | undefined;
+  specificite?: 'oui' | 'non' | undefined;
+  validUntil?: string | undefined;
+}
+
+export type AnswerContent = Pick<Answer, 'value' | 'comment' | 'evidence' | 'specificite' | 'validUntil'>;
+
+/** What an answer says once an input is applied over the stored one (absent fields keep the stored value). */
+export function applyAnswerInput(existing: Answer | undefined, input: AnswerInput): AnswerContent {
+  const out: AnswerContent = {
+    value: input.value,
+    comment: input.comment ?? existing?.comment ?? '',
+    evidence: input.evidence ?? existing?.evidence ?? [],
+  };
+  const spec = input.specificite ?? existing?.specificite;
+  if (spec) out.specificite = spec;
+  const until = input.validUntil ?? existing?.validUntil;
+  if (until) out.validUntil = until;
+  return out;
+}

@@ -1,0 +1,192 @@
+/**
+ * Import preview: compare what a file says with what is stored, item by item
+ * (nouveau / modifié / identique / conflit), and prepare the change set that a commit will write.
+ * Pure: the caller passes the stored data.
+ */
+import { mergeCriterion } from '../domain/catalogue';
+import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
+import type { QuestionnaireId } from '../domain/questionnaires';
+import { answerId, criterionKey } from '../domain/schemas';
+import type { Answer, Criterion, Product, Provenance } from '../domain/schemas';
+import { applyAnswerInput, formatAnswerValue, sameAnswerContent } from '../domain/values';
+import type { AnswerInput } from '../domain/values';
+import type { ChangeSet } from '../db/repository';
+import type { Library } from './json-format';
+import type { ParsedSheet, ParsedWorkbook } from './sheet-import';
+
+export type ImportStatus = 'nouveau' | 'modifie' | 'identique' | 'conflit';
+
+export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
+  nouveau: 'nouvelle réponse',
+  modifie: 'réponse modifiée',
+  identique: 'réponse identique',
+  conflit: 'conflit : la réponse enregistrée est plus récente que le fichier',
+};
+
+export interface ImportItem {
+  /** « feuille Interopérabilité, ligne 7 » or « answers[3] ». */
+  where: string;
+  productId: string;
+  variantId: string;
+  questionnaire: QuestionnaireId;
+  criterionId: string;
+  status: ImportStatus;
+  before: string;
+  after: string;
+}
+
+export interface ImportPreview {
+  id: string;
+  fileName: string;
+  source: 'tableur' | 'json';
+  target?: { productId: string; variantId: string };
+  counts: Record<ImportStatus, number>;
+  criteria: { nouveaux: number; modifies: number };
+  products: { nouveaux: number; modifies: number };
+  items: ImportItem[];
+  sheets?: ParsedSheet[];
+  skippedSheets?: { name: string; reason: string }[];
+  /** Everything a commit writes, by item status (conflicts are written only on request). */
+  plan: { status: ImportStatus; change: NonNullable<ChangeSet['answers']>[number] | NonNullable<ChangeSet['rawAnswers']>[number] }[];
+  changeBase: Omit<ChangeSet, 'answers' | 'rawAnswers'>;
+}
+
+function emptyCounts(): Record<ImportStatus, number> {
+  return { nouveau: 0, modifie: 0, identique: 0, conflit: 0 };
+}
+
+function countCriteria(inputs: { existing: Criterion | undefined; next: Criterion }[]) {
+  let nouveaux = 0;
+  let modifies = 0;
+  for (const { existing, next } of inputs) {
+    if (!existing) nouveaux++;
+    else if (JSON.stringify({ ...existing, source: 0, updatedAt: 0 }) !== JSON.stringify({ ...next, source: 0, updatedAt: 0 })) modifies++;
+  }
+  return { nouveaux, modifies };
+}
+
+export function planSpreadsheetImport(
+  parsed: ParsedWorkbook,
+  stored: { answers: readonly Answer[]; criteria: readonly Criterion[] },
+  target: { productId: string; variantId: string },
+  now: Date,
+  id: string,
+): ImportPreview {
+  const at = now.toISOString();
+  const byId = new Map(stored.answers.map((a) => [a.id, a]));
+  const catalogue = new Map(stored.criteria.map((c) => [c.key, c]));
+  const counts = emptyCounts();
+  const items: ImportItem[] = [];
+  const plan: ImportPreview['plan'] = [];
+  const criteria: NonNullable<ChangeSet['criteria']> = [];
+  const critCompare: { existing: Criterion | undefined; next: Criterion }[] = [];
+  for (const row of parsed.rows) {
+    const where = `feuille « ${row.sheet} », ligne ${row.row}`;
+    const source: Provenance = { kind: 'import', ref: `${parsed.fileName} — ${where}`, at };
+    const key = criterionKey(row.questionnaire, row.criterion.id);
+    criteria.push({ input: row.criterion, source });
+    critCompare.push({ existing: catalogue.get(key), next: mergeCriterion(catalogue.get(key), row.criterion, source) });
+    if (!row.answer) continue;
+    const existing = byId.get(answerId(target.productId, target.variantId, key));
+    const input: AnswerInput = {
+      questionnaire: row.questionnaire,
+      criterionId: row.criterion.id,
+      value: row.answer.value ?? existing?.value ?? null,
+      comment: row.answer.comment,
+      evidence: row.answer.evidence,
+      specificite: row.answer.specificite,
+      validUntil: row.answer.validUntil,
+    };
+    const next = applyAnswerInput(existing, input);
+    const scale = catalogue.get(key)?.scale ?? row.criterion.scale;
+    let status: ImportStatus;
+    if (!existing) status = 'nouveau';
+    else if (sameAnswerContent(existing, next)) status = 'identique';
+    else if (row.date && existing.updatedAt > row.date) status = 'conflit';
+    else status = 'modifie';
+    counts[status]++;
+    items.push({
+      where,
+      ...target,
+      questionnaire: row.questionnaire,
+      criterionId: row.criterion.id,
+      status,
+      before: existing ? formatAnswerValue(existing.value, scale) : '',
+      after: formatAnswerValue(next.value, scale),
+    });
+    plan.push({ status, change: { ...target, input, provenance: source, expectedUpdatedAt: existing?.updatedAt ?? null } });
+  }
+  return {
+    id,
+    fileName: parsed.fileName,
+    source: 'tableur',
+    target,
+    counts,
+    criteria: countCriteria(critCompare),
+    products: { nouveaux: 0, modifies: 0 },
+    items,
+    sheets: parsed.sheets,
+    skippedSheets: parsed.skippedSheets,
+    plan,
+    changeBase: { criteria },
+  };
+}
+
+export function planLibraryImport(
+  lib: Library,
+  stored: { answers: ReadonlyMap<string, Answer>; criteria: readonly Criterion[]; products: readonly Product[] },
+  fileName: string,
+  id: string,
+): ImportPreview {
+  const counts = emptyCounts();
+  const items: ImportItem[] = [];
+  const plan: ImportPreview['plan'] = [];
+  const catalogue = new Map(stored.criteria.map((c) => [c.key, c]));
+  const storedProducts = new Map(stored.products.map((p) => [p.id, p]));
+  lib.answers.forEach((a, i) => {
+    const existing = stored.answers.get(a.id);
+    let status: ImportStatus;
+    if (!existing) status = 'nouveau';
+    else if (sameAnswerContent(existing, a)) status = 'identique';
+    else if (existing.updatedAt > a.updatedAt) status = 'conflit';
+    else status = 'modifie';
+    counts[status]++;
+    const scale = catalogue.get(a.criterionKey)?.scale;
+    items.push({
+      where: `answers[${i}] (${QUESTIONNAIRE_LABELS[a.questionnaire]})`,
+      productId: a.productId,
+      variantId: a.variantId,
+      questionnaire: a.questionnaire,
+      criterionId: a.criterionId,
+      status,
+      before: existing ? formatAnswerValue(existing.value, scale) : '',
+      after: formatAnswerValue(a.value, scale),
+    });
+    plan.push({ status, change: { ...a, expectedUpdatedAt: existing?.updatedAt ?? null } });
+  });
+  let pNew = 0;
+  let pChanged = 0;
+  for (const p of lib.products) {
+    const s = storedProducts.get(p.id);
+    if (!s) pNew++;
+    else if (JSON.stringify(s) !== JSON.stringify(p)) pChanged++;
+  }
+  return {
+    id,
+    fileName,
+    source: 'json',
+    counts,
+    criteria: countCriteria(lib.criteria.map((c) => ({ existing: catalogue.get(c.key), next: c }))),
+    products: { nouveaux: pNew, modifies: pChanged },
+    items,
+    plan,
+    changeBase: { companies: lib.companies, products: lib.products, variants: lib.variants, rawCriteria: lib.criteria },
+  };
+}
+
+/** The change set a commit writes: conflicts only when the user chose to replace them. */
+export function changeSetOf(preview: ImportPreview, conflicts: 'garder' | 'remplacer'): ChangeSet {
+  const keep = preview.plan.filter((p) => p.status !== 'identique' && (p.status !== 'conflit' || conflicts === 'remplacer'));
+  if (preview.source === 'json') return { ...preview.changeBase, rawAnswers: keep.map((p) => p.change as NonNullable<ChangeSet['rawAnswers']>[number]) };
+  return { ...preview.changeBase, answers: keep.map((p) => p.change as NonNullable<ChangeSet['answers']>[number]) };
+}

@@ -1,0 +1,123 @@
+/** Import and export against the repository: preview → commit, JSON library and Excel workbooks. */
+import { UserError } from '../domain/errors';
+import type { Answer } from '../domain/schemas';
+import type { Repository } from '../db/repository';
+import { productReadiness, todayIso } from '../rules/product-readiness';
+import { changeSetOf, planLibraryImport, planSpreadsheetImport } from './import-plan';
+import type { ImportPreview } from './import-plan';
+import { makeLibrary, parseLibraryJson, serializeLibrary } from './json-format';
+import type { Library } from './json-format';
+import { parseSpreadsheet } from './sheet-import';
+import { writeProductWorkbook } from './xlsx-export';
+
+export function isJsonFile(fileName: string, data: Uint8Array): boolean {
+  if (/\.json$/i.test(fileName)) return true;
+  for (const b of data.subarray(0, 64)) {
+    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0xef || b === 0xbb || b === 0xbf) continue;
+    return b === 0x7b; // {
+  }
+  return false;
+}
+
+export interface PreviewRequest {
+  fileName: string;
+  data: Uint8Array;
+  /** Product (and variant, '' = family) receiving a spreadsheet's answers. */
+  target?: { productId: string; variantId: string } | undefined;
+}
+
+/** Read a file and compare it with the database. Nothing is written. */
+export async function previewImport(repo: Repository, req: PreviewRequest, now = new Date()): Promise<ImportPreview> {
+  const id = crypto.randomUUID();
+  if (isJsonFile(req.fileName, req.data)) {
+    const lib = parseLibraryJson(req.data, req.fileName);
+    const ids = lib.answers.map((a) => a.id);
+    const stored = (await repo.db.answers.bulkGet(ids)).filter((a): a is Answer => !!a);
+    return planLibraryImport(
+      lib,
+      { answers: new Map(stored.map((a) => [a.id, a])), criteria: await repo.listCriteria(), products: await repo.db.products.toArray() },
+      req.fileName,
+      id,
+    );
+  }
+  const parsed = parseSpreadsheet(req.data, req.fileName);
+  let target = req.target;
+  if (!target) {
+    const pid = parsed.productSheet?.['Identifiant'];
+    if (pid && (await repo.getProduct(pid))) target = { productId: pid, variantId: parsed.productSheet?.['Variante'] ?? '' };
+  }
+  if (!target) throw new UserError(`Fichier « ${req.fileName} » : choisissez le produit qui reçoit ces réponses.`);
+  const product = await repo.requireProduct(target.productId);
+  if (target.variantId && !(await repo.db.variants.get(target.variantId)))
+    throw new UserError(`Variante « ${target.variantId} » introuvable pour le produit « ${product.name} ».`);
+  return planSpreadsheetImport(
+    parsed,
+    { answers: await repo.answersOfScope(target.productId, target.variantId), criteria: await repo.listCriteria() },
+    target,
+    now,
+    id,
+  );
+}
+
+/** Write a previewed import in ONE transaction (all or nothing); returns counts and the undo token. */
+export async function commitImport(repo: Repository, preview: ImportPreview, options: { conflicts: 'garder' | 'remplacer'; author: string }) {
+  return repo.applyChangeSet(changeSetOf(preview, options.conflicts), {
+    kind: 'import',
+    label: `Import de « ${preview.fileName} »`,
+    author: options.author,
+  });
+}
+
+/** The whole library, or the given products with their variants, answers, company and the criteria they use. */
+export async function exportLibrary(repo: Repository, productIds?: readonly string[], now = new Date()): Promise<Library> {
+  const db = repo.db;
+  const products = productIds ? (await db.products.bulkGet([...productIds])).filter((p) => !!p) : await db.products.toArray();
+  if (productIds && products.length !== productIds.length) throw new UserError('Produit introuvable pour l\'export.');
+  const ids = new Set(products.map((p) => p.id));
+  const [variants, answers, files, companies, criteria] = await Promise.all([
+    db.variants.toArray(),
+    productIds ? db.answers.where('productId').anyOf([...ids]).toArray() : db.answers.toArray(),
+    db.files.toArray(),
+    db.companies.toArray(),
+    db.criteria.toArray(),
+  ]);
+  const usedKeys = new Set(answers.map((a) => a.criterionKey));
+  const companyIds = new Set(products.map((p) => p.companyId).filter(Boolean));
+  return makeLibrary(
+    productIds ? 'produit' : 'bibliotheque',
+    {
+      companies: productIds ? companies.filter((c) => companyIds.has(c.id)) : companies,
+      products: products.sort((a, b) => a.id.localeCompare(b.id)),
+      variants: variants.filter((v) => ids.has(v.productId)).sort((a, b) => a.id.localeCompare(b.id)),
+      criteria: (productIds ? criteria.filter((c) => usedKeys.has(c.key)) : criteria).sort((a, b) => a.key.localeCompare(b.key)),
+      answers: answers.sort((a, b) => a.id.localeCompare(b.id)),
+      files: files.filter((f) => ids.has(f.productId)).map(({ blob: _b, ...meta }) => meta).sort((a, b) => a.id.localeCompare(b.id)),
+    },
+    now,
+  );
+}
+
+export async function exportLibraryJson(repo: Repository, productIds?: readonly string[]): Promise<{ fileName: string; json: string }> {
+  const lib = await exportLibrary(repo, productIds);
+  const stamp = lib.exportedAt.slice(0, 10);
+  return { fileName: `assistant-convergence-${lib.scope}-${stamp}.json`, json: serializeLibrary(lib) };
+}
+
+/** Excel workbook of one product (or variant): resolved answers (producer evidence never included) and readiness. */
+export async function exportProductXlsx(repo: Repository, productId: string, variantId = '', now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const product = await repo.requireProduct(productId);
+  const variant = variantId ? await repo.db.variants.get(variantId) : undefined;
+  const [catalogue, resolved] = await Promise.all([repo.listCriteria(), repo.resolvedAnswers(productId, variantId)]);
+  const report = productReadiness({ product, catalogue, resolved, today: todayIso(now) });
+  const excluded = new Set(product.excludedCriteria);
+  const bytes = writeProductWorkbook({
+    product,
+    variant,
+    criteria: catalogue.filter((c) => !excluded.has(c.key)),
+    answers: resolved.map((r) => ({ answer: r.answer, source: r.source })),
+    report,
+    now,
+  });
+  const safeName = product.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '_') || 'produit';
+  return { fileName: `${safeName}_${todayIso(now)}.xlsx`, bytes };
+}

@@ -1,0 +1,68 @@
+/** A parsed spreadsheet as a JSON library (one product, family answers), for conversion and checks. */
+import { mergeCriterion } from '../domain/catalogue';
+import { answerId, criterionKey } from '../domain/schemas';
+import type { Answer, Criterion, Product, ProductRole } from '../domain/schemas';
+import { makeLibrary } from './json-format';
+import type { Library } from './json-format';
+import type { ParsedWorkbook } from './sheet-import';
+
+function productFromSheet(parsed: ParsedWorkbook, at: string): Product {
+  const s = parsed.productSheet ?? {};
+  const base = parsed.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const roleKind = s['Rôle'];
+  const role: ProductRole =
+    roleKind === 'distributeur' && s['Produit producteur']
+      ? { kind: 'distributeur', producerProductId: s['Produit producteur'] }
+      : roleKind === 'producteur'
+        ? { kind: 'producteur' }
+        : { kind: 'nominal' };
+  const product: Product = {
+    id: s['Identifiant'] || `fichier-${base.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'importe'}`,
+    name: s['Nom du produit'] || base || 'Produit importé',
+    version: s['Version'] || '1',
+    type: s['Type de produit'] === 'Option' ? 'option' : 'socle',
+    responsable: s['Responsable'] ?? '',
+    description: s['Description'] ?? '',
+    interests: s['Intérêts'] ? s['Intérêts'].split(/\s*;\s*/).filter(Boolean) : [],
+    role,
+    excludedCriteria: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+  if (s['NIL']) product.nil = s['NIL'];
+  if (s['Certifications']) product.certifications = s['Certifications'];
+  return product;
+}
+
+export function libraryFromWorkbook(parsed: ParsedWorkbook, now = new Date()): Library {
+  const at = now.toISOString();
+  const product = productFromSheet(parsed, at);
+  const criteria: Criterion[] = [];
+  const answers: Answer[] = [];
+  for (const row of parsed.rows) {
+    const source = { kind: 'import' as const, ref: `${parsed.fileName} — feuille « ${row.sheet} », ligne ${row.row}`, at };
+    criteria.push(mergeCriterion(undefined, row.criterion, source));
+    if (!row.answer) continue;
+    const key = criterionKey(row.questionnaire, row.criterion.id);
+    const when = row.date ?? at;
+    const a: Answer = {
+      id: answerId(product.id, '', key),
+      productId: product.id,
+      variantId: '',
+      criterionKey: key,
+      questionnaire: row.questionnaire,
+      criterionId: row.criterion.id,
+      value: row.answer.value,
+      comment: row.answer.comment ?? '',
+      evidence: row.answer.evidence ?? [],
+      provenance: source,
+      author: row.answer.author ?? '',
+      createdAt: when,
+      updatedAt: when,
+    };
+    if (row.answer.specificite) a.specificite = row.answer.specificite;
+    if (row.answer.validUntil) a.validUntil = row.answer.validUntil;
+    answers.push(a);
+  }
+  return makeLibrary('produit', { companies: [], products: [product], variants: [], criteria, answers, files: [] }, now);
+}

@@ -1,0 +1,137 @@
+/**
+ * Typed handlers of every background message, and dispatch(): validation with zod on receipt,
+ * replies `{ ok: true, data } | { ok: false, error }` with French errors. Pure: no browser API;
+ * the extension's background wires dispatch() to runtime messaging.
+ */
+import { errorMessage, UserError } from '../domain/errors';
+import { variantDisplayName } from '../domain/naming';
+import { answerId, criterionKey } from '../domain/schemas';
+import type { Repository } from '../db/repository';
+import { commitImport, exportLibraryJson, exportProductXlsx, previewImport } from '../exchange/service';
+import type { ImportPreview } from '../exchange/import-plan';
+import { formatZodIssues } from '../domain/zod-fr';
+import { base64ToBytes, bytesToBase64 } from './base64';
+import { isMessageType, MessageEnvelopeSchema, PROTOCOL } from './protocol';
+import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf } from './protocol';
+
+export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>) => Promise<ResponseOf<T>> };
+
+export interface HandlerOptions {
+  now?: () => Date;
+  /** How many import previews are kept in memory, waiting for a commit. */
+  maxPreviews?: number;
+}
+
+export function createHandlers(repo: Repository, options: HandlerOptions = {}): Handlers {
+  const now = options.now ?? (() => new Date());
+  const previews = new Map<string, ImportPreview>();
+  const maxPreviews = options.maxPreviews ?? 5;
+
+  return {
+    'products.list': async () => {
+      const list = await repo.listProducts();
+      return {
+        products: list.map(({ product, variants }) => ({
+          product,
+          variants,
+          displayNames: Object.fromEntries(variants.map((v) => [v.id, variantDisplayName(product, v)])),
+        })),
+      };
+    },
+    'product.create': async ({ product, author }) => (await repo.createProduct(product, author)).result,
+    'product.update': async ({ id, patch, author }) => (await repo.updateProduct(id, patch, author)).result,
+    'variant.create': async ({ variant, author }) => (await repo.createVariant(variant, author)).result,
+    'variant.update': async ({ id, patch, author }) => (await repo.updateVariant(id, patch, author)).result,
+    'company.get': async ({ id }) => (await repo.getCompany(id)) ?? null,
+    'company.put': async ({ company, author }) => (await repo.putCompany(company, author)).result,
+    'criteria.learn': async ({ criteria, source, author }) => {
+      const r = await repo.learnCriteria(criteria, { kind: 'page', ref: source.ref, at: now().toISOString() }, author);
+      return { counts: r.result };
+    },
+    'answers.saveCaptured': async ({ productId, variantId, answers, source, author }) => {
+      const r = await repo.saveAnswers(productId, variantId, answers, { kind: source.kind, ref: source.ref, at: now().toISOString() }, {
+        kind: source.kind === 'page' ? 'capture' : 'saisie',
+        label: source.kind === 'page' ? `Capture depuis « ${source.ref} »` : `Saisie (${source.ref})`,
+        author,
+      });
+      return { counts: r.result, undoToken: r.opId };
+    },
+    'answers.resolved': async ({ productId, variantId, questionnaire }) => ({
+      answers: await repo.resolvedAnswers(productId, variantId, questionnaire),
+    }),
+    'answers.history': async ({ productId, variantId, questionnaire, criterionId }) => ({
+      entries: await repo.history(answerId(productId, variantId, criterionKey(questionnaire, criterionId))),
+    }),
+    'readiness.get': async ({ productId, variantId, today }) => repo.readiness(productId, variantId, today),
+    'operations.undoLast': async ({ author, undoToken }) => {
+      const r = await repo.undo(author, undoToken);
+      const op = r.result;
+      if (!op) throw new UserError('Aucune opération à annuler.');
+      return { undone: { id: op.id, kind: op.kind, label: op.label, at: op.at, author: op.author }, undoToken: r.opId };
+    },
+    'import.preview': async ({ fileName, contentBase64, target }) => {
+      let data: Uint8Array;
+      try {
+        data = base64ToBytes(contentBase64);
+      } catch {
+        throw new UserError(`Fichier « ${fileName} » : contenu illisible (base64 invalide).`);
+      }
+      const p = await previewImport(repo, { fileName, data, target }, now());
+      previews.set(p.id, p);
+      while (previews.size > maxPreviews) previews.delete(previews.keys().next().value as string);
+      return {
+        previewId: p.id,
+        fileName: p.fileName,
+        source: p.source,
+        ...(p.target ? { target: p.target } : {}),
+        counts: p.counts,
+        criteria: p.criteria,
+        products: p.products,
+        items: p.items,
+        skippedSheets: p.skippedSheets ?? [],
+      };
+    },
+    'import.commit': async ({ previewId, conflicts, author }) => {
+      const p = previews.get(previewId);
+      if (!p) throw new UserError("Aperçu d'import introuvable ou expiré : relancez l'aperçu.");
+      const r = await commitImport(repo, p, { conflicts, author });
+      previews.delete(previewId);
+      return { criteria: r.result.criteria, answers: r.result.answers, undoToken: r.opId };
+    },
+    'export.json': async ({ productIds }) => exportLibraryJson(repo, productIds),
+    'export.xlsx': async ({ productId, variantId }) => {
+      const { fileName, bytes } = await exportProductXlsx(repo, productId, variantId, now());
+      return { fileName, contentBase64: bytesToBase64(bytes) };
+    },
+  };
+}
+
+/**
+ * Validate and handle one message. `from` is who sent it, as established by the transport
+ * (a content script or an extension page); messages not allowed for that sender are refused.
+ */
+export async function dispatch(handlers: Handlers, message: unknown, from: Party = 'page'): Promise<Reply> {
+  const env = MessageEnvelopeSchema.safeParse(message);
+  if (!env.success) return { ok: false, error: `Message mal formé : ${formatZodIssues(env.error.issues)}.` };
+  const type = env.data.type;
+  if (!isMessageType(type)) return { ok: false, error: `Type de message inconnu « ${type.slice(0, 100)} ».` };
+  const def = PROTOCOL[type];
+  if (def.to !== 'background') return { ok: false, error: `Le message « ${type} » n'est pas traité par l'arrière-plan de l'extension.` };
+  if (!(def.from as readonly Party[]).includes(from)) return { ok: false, error: `Le message « ${type} » n'est pas autorisé depuis cet émetteur (${from}).` };
+  const req = def.request.safeParse(env.data.payload ?? {});
+  if (!req.success) return { ok: false, error: `Message « ${type} » invalide : ${formatZodIssues(req.error.issues)}.` };
+  try {
+    const handler = handlers[type as BackgroundMessageType] as (r: unknown) => Promise<unknown>;
+    const data = await handler(req.data);
+    return { ok: true, data } as Reply;
+  } catch (e) {
+    return { ok: false, error: errorMessage(e) };
+  }
+}
+
+/** Convenience: a dispatch bound to its handlers. */
+export function createDispatcher(handlers: Handlers): (message: unknown, from?: Party) => Promise<Reply> {
+  return (message, from) => dispatch(handlers, message, from);
+}
+
+export type { MessageType };

@@ -1,0 +1,308 @@
+/**
+ * THE message protocol between content scripts, extension pages and the background service worker.
+ * Every message type lists who may send it, who handles it, and the zod schemas of request and response.
+ * Transport (browser.runtime / tabs messaging) is wired by the extension; this file is framework-free.
+ */
+import { z } from 'zod';
+import { PAGE_KINDS } from '../page/kinds';
+import {
+  AnswerSchema,
+  AnswerValueSchema,
+  CompanyProfileSchema,
+  CriterionIdSchema,
+  CriterionKindSchema,
+  EvidenceRefSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  LevelScaleSchema,
+  LevelSchema,
+  ObligationSchema,
+  OuiNonSchema,
+  ProductRoleSchema,
+  ProductSchema,
+  QuestionnaireIdSchema,
+  VariantSchema,
+  text,
+} from '../domain/schemas';
+
+export type Party = 'content' | 'page' | 'background';
+
+const id = z.string().min(1).max(100);
+const author = text(200);
+const variantId = text(100).default('');
+
+const CountsSchema = z.strictObject({ created: z.number().int(), changed: z.number().int(), unchanged: z.number().int() });
+const UndoToken = z.string().nullable();
+
+export const CriterionInputSchema = z.strictObject({
+  questionnaire: QuestionnaireIdSchema,
+  id: CriterionIdSchema,
+  title: text(2000).optional(),
+  section: text(500).optional(),
+  kind: CriterionKindSchema.optional(),
+  scale: LevelScaleSchema.optional(),
+  obligation: ObligationSchema.optional(),
+  acceptableLevels: z.array(LevelSchema).max(5).optional(),
+  options: z.array(text(500)).max(100).optional(),
+  expectedEvidence: z.array(text(300)).max(20).optional(),
+  displayCondition: text(4000).optional(),
+  objective: text(4000).optional(),
+});
+
+export const AnswerInputSchema = z.strictObject({
+  questionnaire: QuestionnaireIdSchema,
+  criterionId: CriterionIdSchema,
+  value: AnswerValueSchema.nullable(),
+  comment: text(10000).optional(),
+  evidence: z.array(EvidenceRefSchema).max(100).optional(),
+  specificite: OuiNonSchema.optional(),
+  validUntil: IsoDateSchema.optional(),
+});
+
+const ProductInputSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true, excludedCriteria: true, interests: true, role: true }).extend({
+  id: id.optional(),
+  excludedCriteria: ProductSchema.shape.excludedCriteria.optional(),
+  interests: ProductSchema.shape.interests.optional(),
+  role: ProductRoleSchema.optional(),
+});
+const ProductPatchSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true }).partial();
+const VariantInputSchema = VariantSchema.omit({ id: true, createdAt: true, updatedAt: true }).extend({ id: id.optional() });
+const VariantPatchSchema = VariantSchema.omit({ id: true, productId: true, createdAt: true, updatedAt: true }).partial();
+
+export const ResolvedAnswerSchema = z.strictObject({
+  criterionKey: z.string(),
+  answer: AnswerSchema,
+  source: z.enum(['variante', 'famille', 'producteur']),
+  inheritedEvidenceTypes: z.array(z.string()),
+  reviewFlag: z.boolean(),
+});
+
+export const FindingSchema = z.strictObject({
+  severity: z.enum(['bloquant', 'avertissement']),
+  code: z.string(),
+  questionnaire: QuestionnaireIdSchema,
+  criterionId: z.string().optional(),
+  message: z.string(),
+  action: z.string(),
+});
+const VerdictSchema = z.strictObject({ ok: z.boolean(), reasons: z.array(z.string()) });
+export const ReadinessReportSchema = z.strictObject({
+  today: z.string(),
+  questionnaires: z.array(
+    z.strictObject({
+      questionnaire: QuestionnaireIdSchema,
+      label: z.string(),
+      total: z.number().int(),
+      answered: z.number().int(),
+      complete: z.boolean(),
+      atteint: z.boolean(),
+      findings: z.array(FindingSchema),
+    }),
+  ),
+  findings: z.array(FindingSchema),
+  blockers: z.number().int(),
+  warnings: z.number().int(),
+  dossierGenerable: VerdictSchema,
+  pretACandidater: VerdictSchema,
+});
+
+const ImportStatusSchema = z.enum(['nouveau', 'modifie', 'identique', 'conflit']);
+export const ImportPreviewSummarySchema = z.strictObject({
+  previewId: z.string(),
+  fileName: z.string(),
+  source: z.enum(['tableur', 'json']),
+  target: z.strictObject({ productId: z.string(), variantId: z.string() }).optional(),
+  counts: z.strictObject({ nouveau: z.number(), modifie: z.number(), identique: z.number(), conflit: z.number() }),
+  criteria: z.strictObject({ nouveaux: z.number(), modifies: z.number() }),
+  products: z.strictObject({ nouveaux: z.number(), modifies: z.number() }),
+  items: z.array(
+    z.strictObject({
+      where: z.string(),
+      productId: z.string(),
+      variantId: z.string(),
+      questionnaire: QuestionnaireIdSchema,
+      criterionId: z.string(),
+      status: ImportStatusSchema,
+      before: z.string(),
+      after: z.string(),
+    }),
+  ),
+  skippedSheets: z.array(z.strictObject({ name: z.string(), reason: z.string() })),
+});
+
+const OperationSummarySchema = z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), at: IsoDateTimeSchema, author: z.string() });
+
+interface MessageDef {
+  /** Who may send it. */
+  from: readonly Party[];
+  /** Who handles it. */
+  to: Party;
+  description: string;
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+export const PROTOCOL = {
+  'products.list': {
+    from: ['page', 'content'],
+    to: 'background',
+    description: 'Lister les produits (familles) et leurs variantes OS.',
+    request: z.strictObject({}),
+    response: z.strictObject({
+      products: z.array(z.strictObject({ product: ProductSchema, variants: z.array(VariantSchema), displayNames: z.record(z.string(), z.string()) })),
+    }),
+  },
+  'product.create': {
+    from: ['page'],
+    to: 'background',
+    description: 'Créer un produit (formulaire « Ajouter un nouveau produit »).',
+    request: z.strictObject({ product: ProductInputSchema, author }),
+    response: ProductSchema,
+  },
+  'product.update': {
+    from: ['page'],
+    to: 'background',
+    description: 'Modifier un produit.',
+    request: z.strictObject({ id, patch: ProductPatchSchema, author }),
+    response: ProductSchema,
+  },
+  'variant.create': {
+    from: ['page'],
+    to: 'background',
+    description: "Créer une variante OS d'un produit ([Nom] [OS] [Appareil]).",
+    request: z.strictObject({ variant: VariantInputSchema, author }),
+    response: VariantSchema,
+  },
+  'variant.update': {
+    from: ['page'],
+    to: 'background',
+    description: 'Modifier une variante.',
+    request: z.strictObject({ id, patch: VariantPatchSchema, author }),
+    response: VariantSchema,
+  },
+  'company.get': {
+    from: ['page', 'content'],
+    to: 'background',
+    description: 'Lire la fiche administrative (profil de l’entreprise).',
+    request: z.strictObject({ id: id.optional() }),
+    response: CompanyProfileSchema.nullable(),
+  },
+  'company.put': {
+    from: ['page'],
+    to: 'background',
+    description: 'Enregistrer la fiche administrative.',
+    request: z.strictObject({ company: CompanyProfileSchema.omit({ updatedAt: true }), author }),
+    response: CompanyProfileSchema,
+  },
+  'criteria.learn': {
+    from: ['content', 'page'],
+    to: 'background',
+    description: 'Ajouter ou compléter des critères du catalogue, lus sur une page.',
+    request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), source: z.strictObject({ ref: text(2000) }), author }),
+    response: z.strictObject({ counts: CountsSchema }),
+  },
+  'answers.saveCaptured': {
+    from: ['content', 'page'],
+    to: 'background',
+    description: "Enregistrer des réponses capturées sur une page (ou saisies) pour un produit ; renvoie un jeton d'annulation.",
+    request: z.strictObject({
+      productId: id,
+      variantId,
+      answers: z.array(AnswerInputSchema).max(5000),
+      source: z.strictObject({ kind: z.enum(['page', 'saisie']), ref: text(2000) }),
+      author,
+    }),
+    response: z.strictObject({ counts: CountsSchema, undoToken: UndoToken }),
+  },
+  'answers.resolved': {
+    from: ['content', 'page'],
+    to: 'background',
+    description: "Réponses en vigueur d'un produit ou d'une variante, avec leur provenance.",
+    request: z.strictObject({ productId: id, variantId, questionnaire: QuestionnaireIdSchema.optional() }),
+    response: z.strictObject({ answers: z.array(ResolvedAnswerSchema) }),
+  },
+  'answers.history': {
+    from: ['page'],
+    to: 'background',
+    description: "Historique des modifications d'une réponse.",
+    request: z.strictObject({ productId: id, variantId, questionnaire: QuestionnaireIdSchema, criterionId: CriterionIdSchema }),
+    response: z.strictObject({
+      entries: z.array(
+        z.strictObject({ at: z.string(), author: z.string(), operation: z.string(), kind: z.string(), before: AnswerSchema.nullable(), after: AnswerSchema.nullable() }),
+      ),
+    }),
+  },
+  'readiness.get': {
+    from: ['content', 'page'],
+    to: 'background',
+    description: "État de préparation d'un produit : constats et verdicts.",
+    request: z.strictObject({ productId: id, variantId, today: IsoDateSchema.optional() }),
+    response: ReadinessReportSchema,
+  },
+  'operations.undoLast': {
+    from: ['content', 'page'],
+    to: 'background',
+    description: 'Annuler la dernière opération (import, capture, saisie).',
+    request: z.strictObject({ author, undoToken: z.string().optional() }),
+    response: z.strictObject({ undone: OperationSummarySchema, undoToken: UndoToken }),
+  },
+  'import.preview': {
+    from: ['page'],
+    to: 'background',
+    description: "Aperçu d'un import (tableur ou JSON) : rien n'est écrit.",
+    request: z.strictObject({
+      fileName: text(300).min(1),
+      contentBase64: z.string().max(14_500_000),
+      target: z.strictObject({ productId: id, variantId }).optional(),
+    }),
+    response: ImportPreviewSummarySchema,
+  },
+  'import.commit': {
+    from: ['page'],
+    to: 'background',
+    description: "Écrire un import prévisualisé, en une transaction ; renvoie un jeton d'annulation.",
+    request: z.strictObject({ previewId: z.string().min(1).max(100), conflicts: z.enum(['garder', 'remplacer']).default('garder'), author }),
+    response: z.strictObject({ criteria: CountsSchema, answers: CountsSchema, undoToken: UndoToken }),
+  },
+  'export.json': {
+    from: ['page'],
+    to: 'background',
+    description: 'Exporter la bibliothèque (ou des produits) au format JSON.',
+    request: z.strictObject({ productIds: z.array(id).max(1000).optional() }),
+    response: z.strictObject({ fileName: z.string(), json: z.string() }),
+  },
+  'export.xlsx': {
+    from: ['page'],
+    to: 'background',
+    description: "Exporter les réponses d'un produit au format Excel, avec l'état de préparation.",
+    request: z.strictObject({ productId: id, variantId }),
+    response: z.strictObject({ fileName: z.string(), contentBase64: z.string() }),
+  },
+  'page.identify': {
+    from: ['background'],
+    to: 'content',
+    description: 'Demander au script de contenu quelle page Convergence est affichée.',
+    request: z.strictObject({}),
+    response: z.strictObject({ kind: z.enum(PAGE_KINDS).nullable(), title: z.string() }),
+  },
+} as const satisfies Record<string, MessageDef>;
+
+export type MessageType = keyof typeof PROTOCOL;
+/** Messages handled by the background service worker. */
+export type BackgroundMessageType = { [T in MessageType]: (typeof PROTOCOL)[T]['to'] extends 'background' ? T : never }[MessageType];
+export type RequestOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
+export type ParsedRequestOf<T extends MessageType> = z.output<(typeof PROTOCOL)[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.output<(typeof PROTOCOL)[T]['response']>;
+
+export interface Message<T extends MessageType = MessageType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type Reply<T extends MessageType = MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: string };
+
+export const MessageEnvelopeSchema = z.strictObject({ type: z.string().max(100), payload: z.unknown() });
+
+export function isMessageType(t: string): t is MessageType {
+  return Object.prototype.hasOwnProperty.call(PROTOCOL, t);
+}

@@ -1,0 +1,143 @@
+/** Per-criterion readiness rules: pure functions from a criterion and its answer facts to findings. */
+import { formatLevel, formatLevelList, isLevelAcceptable, minimumOf } from '../domain/levels';
+import type { Criterion } from '../domain/schemas';
+import { normalizeText } from '../domain/text';
+import type { AnswerFacts, Finding } from './types';
+
+const at = (c: Criterion) => ({ questionnaire: c.questionnaire, criterionId: c.id });
+
+export function isAnswered(c: Criterion, a: AnswerFacts | undefined): boolean {
+  if (!a) return false;
+  if (c.kind === 'preuves') return a.evidence.length > 0 || (a.inheritedEvidenceTypes?.length ?? 0) > 0;
+  return a.value !== null;
+}
+
+export function checkUnanswered(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+  if (isAnswered(c, a)) return [];
+  if (c.kind === 'preuves')
+    return [{ severity: 'bloquant', code: 'document-manquant', ...at(c), message: `${c.id} : aucun document déposé pour « ${c.title} ».`, action: `Déposez le document « ${c.title} » dans sa zone de dépôt.` }];
+  if (c.questionnaire === 'orientation')
+    return [{
+      severity: c.obligation === 'obligation' ? 'bloquant' : 'avertissement',
+      code: 'orientation-incomplete',
+      ...at(c),
+      message: `${c.id} : question d'orientation sans réponse (« ${c.title} »).`,
+      action: "Répondez à cette question du questionnaire d'orientation : elle détermine les questionnaires et critères applicables.",
+    }];
+  const mandatory = c.obligation === 'obligation';
+  return [{
+    severity: mandatory ? 'bloquant' : 'avertissement',
+    code: 'non-repondu',
+    ...at(c),
+    message: `${c.id} : critère ${mandatory ? 'obligatoire' : 'optionnel'} sans réponse (« ${c.title} »).`,
+    action: mandatory ? 'Renseignez une réponse : le questionnaire ne peut pas être validé sans elle.' : 'Renseignez une réponse : tous les critères doivent être répondus pour valider le questionnaire.',
+  }];
+}
+
+export function checkMinimum(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+  if (!a?.value || a.value.kind !== 'niveau' || c.obligation !== 'obligation') return [];
+  if (isLevelAcceptable(a.value.level, c.acceptableLevels)) return [];
+  const min = minimumOf(c.acceptableLevels);
+  const scale = c.scale ?? 'niveau';
+  return [{
+    severity: 'bloquant',
+    code: 'sous-minimum',
+    ...at(c),
+    message: `${c.id} : niveau actuel « ${formatLevel(a.value.level, scale)} » sous le minimum requis${min ? ` « ${formatLevel(min, scale)} »` : ''} (niveaux acceptables : ${formatLevelList(c.acceptableLevels)}).`,
+    action: `Faites évoluer le produit ou corrigez la réponse vers un niveau acceptable (${formatLevelList(c.acceptableLevels)}) ; sinon le critère bloque le référencement.`,
+  }];
+}
+
+export function checkConformity(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+  if (!a?.value || a.value.kind !== 'conformite') return [];
+  if (a.value.conformity === 'non-conforme') {
+    const mandatory = c.obligation === 'obligation';
+    return [{
+      severity: mandatory ? 'bloquant' : 'avertissement',
+      code: 'non-conforme',
+      ...at(c),
+      message: `${c.id} : critère ${mandatory ? 'obligatoire' : 'optionnel'} déclaré Non conforme (« ${c.title} »).`,
+      action: mandatory ? 'Mettez le produit en conformité puis répondez Conforme avec les preuves attendues.' : 'Vérifiez si le produit peut devenir conforme ; expliquez la situation en commentaire.',
+    }];
+  }
+  return checkEvidence(c, a);
+}
+
+/** Conforme needs one file per expected evidence type (untyped files count for one missing type each). */
+export function missingEvidenceTypes(c: Criterion, a: AnswerFacts): string[] {
+  const covered = new Set<string>();
+  for (const t of a.inheritedEvidenceTypes ?? []) covered.add(normalizeText(t));
+  let untyped = 0;
+  for (const e of a.evidence) {
+    if (e.evidenceType) covered.add(normalizeText(e.evidenceType));
+    else untyped++;
+  }
+  const missing = c.expectedEvidence.filter((t) => !covered.has(normalizeText(t)));
+  return missing.slice(untyped);
+}
+
+function checkEvidence(c: Criterion, a: AnswerFacts): Finding[] {
+  if (c.expectedEvidence.length === 0) {
+    const none = a.evidence.length === 0 && (a.inheritedEvidenceTypes?.length ?? 0) === 0;
+    if (!none) return [];
+    return [{
+      severity: 'avertissement',
+      code: 'preuve-non-renseignee',
+      ...at(c),
+      message: `${c.id} : Conforme sans preuve indiquée, types de preuves attendus inconnus.`,
+      action: 'Ouvrez le critère sur Convergence pour connaître les preuves attendues et déposez-en au moins une par type.',
+    }];
+  }
+  if (a.evidenceStated === false) {
+    return [{
+      severity: 'avertissement',
+      code: 'preuve-non-renseignee',
+      ...at(c),
+      message: `${c.id} : Conforme, mais le fichier n'indique pas les preuves déposées (attendues : ${c.expectedEvidence.join(', ')}).`,
+      action: 'Vérifiez que chaque type de preuve attendu a au moins un fichier déposé.',
+    }];
+  }
+  const missing = missingEvidenceTypes(c, a);
+  if (missing.length === 0) return [];
+  return [{
+    severity: 'bloquant',
+    code: 'preuve-manquante',
+    ...at(c),
+    message: `${c.id} : Conforme sans preuve pour ${missing.map((m) => `« ${m} »`).join(', ')}.`,
+    action: 'Déposez au moins un fichier par type de preuve attendu, sinon le questionnaire ne peut pas être validé.',
+  }];
+}
+
+export function checkStale(c: Criterion, a: AnswerFacts | undefined, today: string): Finding[] {
+  if (!a?.validUntil || a.validUntil >= today) return [];
+  return [{
+    severity: 'avertissement',
+    code: 'reponse-perimee',
+    ...at(c),
+    message: `${c.id} : réponse à revoir, valide jusqu'au ${formatDateFr(a.validUntil)} (date dépassée).`,
+    action: 'Relisez la réponse et ses preuves, puis repoussez la date « valide jusqu\'au ».',
+  }];
+}
+
+export function checkWhiteLabelReview(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+  if (!a?.reviewFlag) return [];
+  return [{
+    severity: 'avertissement',
+    code: 'a-verifier-marque-blanche',
+    ...at(c),
+    message: `${c.id} : critère souvent différent entre éditeur producteur et distributeur (liste du guide ANS).`,
+    action: 'Vérifiez que cette réponse vaut bien pour votre solution en marque blanche.',
+  }];
+}
+
+export function formatDateFr(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Every per-criterion rule, in order. */
+export function checkCriterion(c: Criterion, a: AnswerFacts | undefined, today: string): Finding[] {
+  const unanswered = checkUnanswered(c, a);
+  if (unanswered.length) return [...unanswered, ...checkStale(c, a, today)];
+  return [...checkMinimum(c, a), ...checkConformity(c, a), ...checkStale(c, a, today), ...checkWhiteLabelReview(c, a)];
+}

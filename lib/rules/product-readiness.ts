@@ -1,0 +1,37 @@
+/** Glue between stored data (product, catalogue, resolved answers) and the pure readiness rules. */
+import type { ResolvedAnswer } from '../domain/resolve';
+import type { Criterion, Product } from '../domain/schemas';
+import { assessReadiness, defaultApplicableQuestionnaires } from './readiness';
+import type { ReadinessReport } from './types';
+
+/** Questionnaires that are forms, not judged by the readiness rules. */
+const FORMS = new Set(['produit', 'fiche-administrative']);
+
+export function productReadiness(input: {
+  product: Product;
+  catalogue: readonly Criterion[];
+  resolved: readonly ResolvedAnswer[];
+  today: string;
+}): ReadinessReport {
+  const applicable = (input.product.applicableQuestionnaires ?? defaultApplicableQuestionnaires(input.catalogue)).filter((q) => !FORMS.has(q));
+  const excluded = new Set(input.product.excludedCriteria);
+  const criteria = input.catalogue.filter((c) => applicable.includes(c.questionnaire) && !excluded.has(c.key));
+  return assessReadiness({
+    criteria,
+    answers: input.resolved.map((r) => ({
+      criterionKey: r.criterionKey,
+      value: r.answer.value,
+      evidence: r.answer.evidence,
+      validUntil: r.answer.validUntil,
+      inheritedEvidenceTypes: r.inheritedEvidenceTypes,
+      reviewFlag: r.reviewFlag,
+    })),
+    applicableQuestionnaires: applicable,
+    today: input.today,
+    mode: 'plateforme',
+  });
+}
+
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,148 @@
+/** Readiness of a product (or of a file) per questionnaire and for the dossier, with both verdicts. */
+import {
+  DOSSIER_QUESTIONNAIRES,
+  EVIDENCE_ONLY_QUESTIONNAIRES,
+  GUIDE_EVIDENCE_ZONES,
+  QUESTIONNAIRES,
+  QUESTIONNAIRE_LABELS,
+} from '../domain/questionnaires';
+import type { QuestionnaireId } from '../domain/questionnaires';
+import { criterionKey } from '../domain/schemas';
+import type { Criterion } from '../domain/schemas';
+import { checkCriterion, isAnswered } from './criterion-rules';
+import type { AnswerFacts, Finding, QuestionnaireStatus, ReadinessReport, Verdict } from './types';
+
+export interface ReadinessInput {
+  /** Applicable criteria (catalogue entries shown for this product, or the rows of a file). */
+  criteria: readonly Criterion[];
+  answers: readonly AnswerFacts[];
+  /** Questionnaires that apply. Each one without any known criterion gets a finding. */
+  applicableQuestionnaires: readonly QuestionnaireId[];
+  /** YYYY-MM-DD. */
+  today: string;
+  /**
+   * 'plateforme': stored data; evidence-only questionnaires without learned zones use the zones of the guide.
+   * 'fichier': judge only what the file holds; absent questionnaires are warnings.
+   */
+  mode: 'plateforme' | 'fichier';
+}
+
+const VALIDATION_CODES = new Set(['non-repondu', 'orientation-incomplete', 'preuve-manquante', 'document-manquant']);
+const NOT_REACHED_CODES = new Set(['sous-minimum', 'non-conforme']);
+
+/** Criteria standing for the document zones of an evidence-only questionnaire, from the public guide. */
+export function guideZoneCriteria(q: QuestionnaireId, now: string): Criterion[] {
+  return (GUIDE_EVIDENCE_ZONES[q] ?? []).map((z) => ({
+    key: criterionKey(q, z.id),
+    questionnaire: q,
+    id: z.id,
+    title: z.title,
+    kind: 'preuves' as const,
+    obligation: 'obligation' as const,
+    acceptableLevels: [],
+    expectedEvidence: [z.title],
+    source: { kind: 'saisie' as const, ref: 'Guide ANS du 17/12/2024', at: now },
+    updatedAt: now,
+  }));
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  if (a.severity !== b.severity) return a.severity === 'bloquant' ? -1 : 1;
+  const qa = QUESTIONNAIRES.indexOf(a.questionnaire);
+  const qb = QUESTIONNAIRES.indexOf(b.questionnaire);
+  if (qa !== qb) return qa - qb;
+  return (a.criterionId ?? '').localeCompare(b.criterionId ?? '', 'fr', { numeric: true });
+}
+
+export function assessReadiness(input: ReadinessInput): ReadinessReport {
+  const byKey = new Map(input.answers.map((a) => [a.criterionKey, a]));
+  const byQ = new Map<QuestionnaireId, Criterion[]>();
+  for (const c of input.criteria) {
+    const list = byQ.get(c.questionnaire) ?? [];
+    list.push(c);
+    byQ.set(c.questionnaire, list);
+  }
+  const nowIso = `${input.today}T00:00:00.000Z`;
+  const order = QUESTIONNAIRES.filter((q) => input.applicableQuestionnaires.includes(q) || byQ.has(q));
+  const statuses: QuestionnaireStatus[] = [];
+  for (const q of order) {
+    let criteria = byQ.get(q) ?? [];
+    if (criteria.length === 0 && input.mode === 'plateforme' && EVIDENCE_ONLY_QUESTIONNAIRES.includes(q)) criteria = guideZoneCriteria(q, nowIso);
+    const findings: Finding[] = [];
+    if (criteria.length === 0) {
+      findings.push({
+        severity: 'avertissement',
+        code: 'questionnaire-absent',
+        questionnaire: q,
+        message:
+          input.mode === 'fichier'
+            ? `Questionnaire « ${QUESTIONNAIRE_LABELS[q]} » absent du fichier : il n'a pas été vérifié.`
+            : `Aucun critère connu pour « ${QUESTIONNAIRE_LABELS[q]} ».`,
+        action:
+          input.mode === 'fichier'
+            ? 'Ajoutez ses critères au fichier (ou vérifiez-le séparément) avant de candidater.'
+            : "Ouvrez ce questionnaire sur Convergence pour que l'assistant apprenne ses critères.",
+      });
+    }
+    let answered = 0;
+    for (const c of criteria) {
+      const a = byKey.get(c.key);
+      if (isAnswered(c, a)) answered++;
+      findings.push(...checkCriterion(c, a, input.today));
+    }
+    findings.sort(compareFindings);
+    statuses.push({
+      questionnaire: q,
+      label: QUESTIONNAIRE_LABELS[q],
+      total: criteria.length,
+      answered,
+      complete: criteria.length > 0 && !findings.some((f) => VALIDATION_CODES.has(f.code) && (f.severity === 'bloquant' || f.code !== 'orientation-incomplete')),
+      atteint: !findings.some((f) => NOT_REACHED_CODES.has(f.code) && f.severity === 'bloquant'),
+      findings,
+    });
+  }
+  const findings = statuses.flatMap((s) => s.findings).sort(compareFindings);
+  const blockers = findings.filter((f) => f.severity === 'bloquant').length;
+  return {
+    today: input.today,
+    questionnaires: statuses,
+    findings,
+    blockers,
+    warnings: findings.length - blockers,
+    dossierGenerable: dossierVerdict(statuses),
+    pretACandidater: candidatureVerdict(statuses, input.applicableQuestionnaires, blockers),
+  };
+}
+
+function incompleteReason(s: QuestionnaireStatus | undefined, q: QuestionnaireId): string | null {
+  if (!s || s.total === 0) return `« ${QUESTIONNAIRE_LABELS[q]} » : aucun critère connu.`;
+  if (s.complete) return null;
+  return `« ${s.label} » n'est pas complet (${s.answered}/${s.total} critères renseignés${s.findings.some((f) => f.code === 'preuve-manquante' || f.code === 'document-manquant') ? ', preuves manquantes' : ''}).`;
+}
+
+function dossierVerdict(statuses: readonly QuestionnaireStatus[]): Verdict {
+  const reasons = DOSSIER_QUESTIONNAIRES.map((q) => incompleteReason(statuses.find((s) => s.questionnaire === q), q)).filter(
+    (r): r is string => r !== null,
+  );
+  return { ok: reasons.length === 0, reasons };
+}
+
+function candidatureVerdict(statuses: readonly QuestionnaireStatus[], applicable: readonly QuestionnaireId[], blockers: number): Verdict {
+  const wanted = new Set<QuestionnaireId>([...applicable, ...statuses.map((s) => s.questionnaire)]);
+  const reasons: string[] = [];
+  for (const q of QUESTIONNAIRES) {
+    if (!wanted.has(q)) continue;
+    const r = incompleteReason(statuses.find((s) => s.questionnaire === q), q);
+    if (r) reasons.push(r);
+  }
+  if (blockers > 0) reasons.push(`${blockers} point(s) bloquant(s) à corriger.`);
+  return { ok: reasons.length === 0, reasons };
+}
+
+/** Default applicable questionnaires when the product's questionnaire list has not been read yet. */
+export function defaultApplicableQuestionnaires(criteria: readonly Criterion[]): QuestionnaireId[] {
+  const known = new Set(criteria.map((c) => c.questionnaire));
+  const base: QuestionnaireId[] = ['orientation', 'interoperabilite', 'urbanisation', 'securite', 'ethique', 'rgpd'];
+  if (known.has('securite-echanges')) base.push('securite-echanges');
+  return base;
+}

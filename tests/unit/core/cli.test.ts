@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../../..');
+const BIN = join(ROOT, 'bin/convergence-helper.mjs');
+const FIX = join(ROOT, 'tests/fixtures');
+const tmp = mkdtempSync(join(tmpdir(), 'convergence-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('convergence-helper CLI', () => {
+  it('--help in French, exit 0', () => {
+    const r = cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage :');
+    expect(r.out).toContain('Codes de sortie');
+  });
+
+  it('check on a ready spreadsheet: exit 0', () => {
+    const r = cli('check', join(FIX, 'pret.xlsx'), '--date', '2025-06-01');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Prêt à candidater : oui');
+  });
+
+  it('check on a vendor sheet with blockers: exit 1, blockers listed before warnings', () => {
+    const r = cli('check', join(FIX, 'bloquants.xlsx'));
+    expect(r.code).toBe(1);
+    const iBlock = r.out.indexOf('Points bloquants (3)');
+    const iWarn = r.out.indexOf('Avertissements');
+    expect(iBlock).toBeGreaterThan(0);
+    expect(iWarn).toBeGreaterThan(iBlock);
+    expect(r.out).toContain('A08.5.23 : niveau actuel « Niveau 1 » sous le minimum requis');
+    expect(r.out).toContain('ACC.1.1 : critère obligatoire déclaré Non conforme');
+    expect(r.out).toContain('A06.2.1 : critère obligatoire sans réponse');
+    expect(r.out).toContain('absent du fichier');
+  });
+
+  it('--json output is machine-readable', () => {
+    const r = cli('check', join(FIX, 'bloquants.xlsx'), '--json');
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.out);
+    expect(data.blockers).toBe(3);
+    expect(data.products[0].report.findings[0].severity).toBe('bloquant');
+  });
+
+  it('check on a library JSON with a stale answer: exit 0 and a warning', () => {
+    const r = cli('check', join(FIX, 'bibliotheque.json'), '--date', '2025-06-01', '--json');
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.out);
+    expect(data.kind).toBe('json');
+    expect(data.products[0].report.findings).toMatchObject([{ code: 'reponse-perimee', criterionId: '09.04' }]);
+  });
+
+  it('unreadable input: exit 2 with a clear French message and no stack trace', () => {
+    for (const [file, pattern] of [
+      ['pas-un-classeur.xlsx', /ce n'est pas un classeur/],
+      ['niveau-inconnu.xlsx', /feuille « Interopérabilité », ligne 2, colonne C : niveau inconnu « Excellent »/],
+      ['absent.xlsx', /introuvable/],
+    ] as const) {
+      const r = cli('check', join(FIX, file));
+      expect(r.code, file).toBe(2);
+      expect(r.err).toMatch(pattern);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    const bad = join(tmp, 'proto.json');
+    writeFileSync(bad, '{"format":"assistant-convergence","version":1,"__proto__":{"x":1}}');
+    const r = cli('check', bad, '--json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).erreur).toContain('clé interdite');
+  });
+
+  it('usage errors: exit 2', () => {
+    expect(cli('check').code).toBe(2);
+    expect(cli('fly', 'x').code).toBe(2);
+    expect(cli('check', 'a', '--date', 'hier').err).toContain('AAAA-MM-JJ');
+  });
+
+  it('convert xlsx → json → xlsx keeps answers and criteria', () => {
+    const json = join(tmp, 'pret.json');
+    const r1 = cli('convert', join(FIX, 'pret.xlsx'), json);
+    expect(r1.code).toBe(0);
+    const lib = JSON.parse(readFileSync(json, 'utf8'));
+    expect(lib.format).toBe('assistant-convergence');
+    expect(lib.answers).toHaveLength(9);
+    const xlsx = join(tmp, 'pret-bis.xlsx');
+    const r2 = cli('convert', json, xlsx);
+    expect(r2.code).toBe(0);
+    const json2 = join(tmp, 'pret-bis.json');
+    expect(cli('convert', xlsx, json2).code).toBe(0);
+    const lib2 = JSON.parse(readFileSync(json2, 'utf8'));
+    const pick = (l: { answers: { criterionKey: string; value: unknown; comment: string; evidence: unknown }[] }) =>
+      l.answers.map((a) => [a.criterionKey, a.value, a.comment, a.evidence]).sort();
+    expect(pick(lib2)).toEqual(pick(lib));
+    const crit = (l: { criteria: { key: string; title: string; obligation: string; acceptableLevels: unknown; expectedEvidence: unknown }[] }) =>
+      l.criteria.map((c) => [c.key, c.title, c.obligation, c.acceptableLevels, c.expectedEvidence]).sort();
+    expect(crit(lib2)).toEqual(crit(lib));
+    expect(cli('check', xlsx, '--date', '2025-06-01').code).toBe(0);
+  });
+
+  it('convert refuses a wrong output extension', () => {
+    const r = cli('convert', join(FIX, 'pret.xlsx'), join(tmp, 'x.csv'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('.json');
+  });
+});

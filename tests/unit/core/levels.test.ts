@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptableFromMinimum,
+  formatLevel,
+  isLevelAcceptable,
+  LEVELS,
+  minimumOf,
+  parseConformity,
+  parseLevel,
+  parseLevelList,
+  parseMinimumText,
+  parseOuiNon,
+} from '../../../lib/domain/levels';
+
+describe('parseLevel (page reader and Excel import)', () => {
+  it.each([
+    ['NA', 'NA'],
+    ['N/A', 'NA'],
+    ['n.a.', 'NA'],
+    ['Non applicable', 'NA'],
+    ['Niveau non applicable', 'NA'],
+    ['NIVEAU NON APPLICABLE', 'NA'],
+    ['✓ Niveau non applicable : Le produit n’affiche pas…', 'NA'],
+    ['Niveau 0', '0'],
+    ['niveau 2', '2'],
+    ['Niv. 3', '3'],
+    ['2', '2'],
+    [' 3 ', '3'],
+    ['Niveau 2 : Le produit dispose de capacités d’affichage', '2'],
+    ['Niveau 3 Le produit dispose', '3'],
+    ['Maturité très faible', '0'],
+    ['maturite tres faible', '0'],
+    ['Maturité faible', '1'],
+    ['Maturité moyenne', '2'],
+    ['MATURITÉ FORTE', '3'],
+    ['moyenne', '2'],
+    ['Maturité forte : La conception du produit…', '3'],
+  ])('« %s » → %s', (input, expected) => {
+    expect(parseLevel(input)).toBe(expected);
+  });
+
+  it('reads numeric cells', () => {
+    expect(parseLevel(2)).toBe('2');
+    expect(parseLevel(4)).toBeNull();
+    expect(parseLevel(1.5)).toBeNull();
+  });
+
+  it.each(['', 'Niveau 4', 'Excellent', 'Conforme', 'Niveau', '12', 'Maturité immense'])('rejects « %s »', (input) => {
+    expect(parseLevel(input)).toBeNull();
+  });
+
+  it('formats on both scales', () => {
+    expect(formatLevel('NA')).toBe('Niveau non applicable');
+    expect(formatLevel('2')).toBe('Niveau 2');
+    expect(formatLevel('0', 'maturite')).toBe('Maturité très faible');
+    for (const l of LEVELS) {
+      expect(parseLevel(formatLevel(l))).toBe(l);
+      expect(parseLevel(formatLevel(l, 'maturite'))).toBe(l);
+    }
+  });
+});
+
+describe('minimum and acceptable levels', () => {
+  it('derives acceptable levels from a minimum', () => {
+    expect(acceptableFromMinimum('2')).toEqual(['2', '3']);
+    expect(acceptableFromMinimum('1', true)).toEqual(['NA', '1', '2', '3']);
+  });
+
+  it('reads « Niveau minimum requis » texts and ✓ lists', () => {
+    expect(parseMinimumText('Niveau minimum requis : 2')).toEqual({ ok: true, acceptable: ['2', '3'] });
+    expect(parseMinimumText('Aucun niveau minimum requis pour cette démarche')).toEqual({ ok: true, acceptable: [] });
+    expect(parseMinimumText('')).toEqual({ ok: true, acceptable: [] });
+    expect(parseMinimumText('NA, 2, 3')).toEqual({ ok: true, acceptable: ['NA', '2', '3'] });
+    expect(parseMinimumText('Niveau non applicable ; Niveau 2 et Niveau 3')).toEqual({ ok: true, acceptable: ['NA', '2', '3'] });
+    expect(parseMinimumText('2', 'list')).toEqual({ ok: true, acceptable: ['2'] });
+    expect(parseMinimumText('Maturité moyenne')).toEqual({ ok: true, acceptable: ['2', '3'] });
+    expect(parseMinimumText('beaucoup')).toEqual({ ok: false });
+    expect(parseLevelList('NA, 7')).toBeNull();
+  });
+
+  it('below minimum = not among the acceptable levels (A08.5.23: NA, 2, 3)', () => {
+    const acc = ['NA', '2', '3'] as const;
+    expect(isLevelAcceptable('NA', acc)).toBe(true);
+    expect(isLevelAcceptable('1', acc)).toBe(false);
+    expect(isLevelAcceptable('0', acc)).toBe(false);
+    expect(isLevelAcceptable('3', acc)).toBe(true);
+    expect(isLevelAcceptable('0', [])).toBe(true);
+    expect(minimumOf(acc)).toBe('2');
+  });
+});
+
+describe('conformity and oui/non', () => {
+  it('parses tolerant forms', () => {
+    expect(parseConformity('Conforme')).toBe('conforme');
+    expect(parseConformity('NON CONFORME')).toBe('non-conforme');
+    expect(parseConformity('Non-conforme')).toBe('non-conforme');
+    expect(parseConformity('peut-être')).toBeNull();
+    expect(parseOuiNon('Oui')).toBe('oui');
+    expect(parseOuiNon('non')).toBe('non');
+    expect(parseOuiNon('bof')).toBeNull();
+  });
+});
