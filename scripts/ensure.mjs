@@ -46,6 +46,20 @@ function executable(p) {
   }
 }
 
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get');
+
+/**
+ * Les traductions de l'interface de Chromium (paquet chromium-l10n) : sans elles, Chromium et donc
+ * l'extension s'affichent en anglais. Au mieux : un échec ne bloque rien (les tests suivent la langue).
+ */
+function ensureChromiumLocales(chromiumBin) {
+  const pak = path.join(path.dirname(chromiumBin), 'locales', 'fr.pak');
+  if (existsSync(pak) || !isRoot() || !chromiumBin.startsWith('/usr/lib/chromium/')) return;
+  console.log('Traductions de Chromium absentes : installation du paquet Debian « chromium-l10n »…');
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium-l10n'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (r.status !== 0) console.warn('Avertissement : chromium-l10n non installé ; Chromium restera en anglais.');
+}
+
 /** Chemin de Chromium : CHROMIUM_PATH, sinon le paquet Debian ; l'installe par apt-get si on est root. */
 export function ensureChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -54,12 +68,15 @@ export function ensureChromium() {
     return fromEnv;
   }
   let found = CANDIDATES.find(executable);
-  if (found) return found;
-  if (typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium absent : installation du paquet Debian « chromium »…');
+  if (found) {
+    ensureChromiumLocales('/usr/lib/chromium/chromium');
+    return found;
+  }
+  if (isRoot()) {
+    console.log('Chromium absent : installation des paquets Debian « chromium » et « chromium-l10n »…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'chromium-l10n'], { env });
     found = CANDIDATES.find(executable);
     if (found) return found;
   }

@@ -11,6 +11,8 @@ export interface PageSignals {
   mainHeading: string;
   /** Le fil d'Ariane normalisé ('' s'il n'y en a pas). */
   breadcrumb: string;
+  /** Ses éléments, du plus général au plus précis (normalisés). */
+  breadcrumbItems: string[];
   /** Texte normalisé de la fenêtre modale ouverte au premier plan ('' sinon). */
   dialog: string;
   /** Textes normalisés des boutons et liens-boutons visibles. */
@@ -48,13 +50,19 @@ function elementText(el: Element): string {
   return el.textContent ?? '';
 }
 
-/** Trouve le fil d'Ariane : un <nav> nommé « fil d'Ariane » / « breadcrumb », sinon une liste de liens séparés par « > ». */
-function findBreadcrumb(root: ParentNode): string {
+/** Trouve le fil d'Ariane : un <nav> nommé « fil d'Ariane » / « breadcrumb » ; ses éléments (li, sinon séparés par « > »). */
+function findBreadcrumb(root: ParentNode): { text: string; items: string[] } {
   for (const nav of Array.from(root.querySelectorAll('nav[aria-label],[role="navigation"][aria-label]'))) {
     const label = normalizeText(nav.getAttribute('aria-label'));
-    if (label.includes('ariane') || label.includes('breadcrumb')) return normalizeText(nav.textContent);
+    if (!label.includes('ariane') && !label.includes('breadcrumb')) continue;
+    const text = normalizeText(nav.textContent);
+    const lis = Array.from(nav.querySelectorAll('li'));
+    const items = (lis.length > 0 ? lis.map((li) => normalizeText(li.textContent)) : text.split(/\s[>›/]\s/))
+      .map((t) => t.replace(/^[>›/]\s*/, '').trim())
+      .filter(Boolean);
+    return { text, items };
   }
-  return '';
+  return { text: '', items: [] };
 }
 
 export function collectSignals(doc: Document): PageSignals {
@@ -88,10 +96,12 @@ export function collectSignals(doc: Document): PageSignals {
     }
   }
 
+  const crumb = findBreadcrumb(doc);
   return {
     headings,
     mainHeading: (h1 ?? top)?.text ?? '',
-    breadcrumb: findBreadcrumb(doc),
+    breadcrumb: crumb.text,
+    breadcrumbItems: crumb.items,
     dialog: topDialog ? normalizeText(topDialog.textContent) : '',
     buttons,
     text,

@@ -2,7 +2,7 @@
 // (context.route) et enregistre toutes les requêtes réseau. Utilisé par les tests e2e, la démo
 // (npm start) et les bancs d'essai. JavaScript pur (JSDoc) pour être importable partout.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ export function chromiumPath() {
  * @property {(targetTabUrl?: string) => Promise<import('playwright-core').Page>} openPopup
  * @property {() => Promise<import('playwright-core').Page>} openOptions
  * @property {import('playwright-core').Worker} serviceWorker
+ * @property {'fr'|'en'} uiLanguage langue de l'interface de Chromium, donc de l'extension
+ * @property {(key: string, ...subs: string[]) => string} msg texte de l'interface attendu dans cette langue
  * @property {() => Promise<void>} close
  */
 
@@ -50,6 +52,8 @@ export async function launchExtension(opts = {}) {
     slowMo: opts.slowMo,
     viewport: { width: 1280, height: 900 },
     locale: 'fr-FR',
+    // Langue de l'interface de Chromium (et donc de chrome.i18n) : français, comme les utilisateurs visés.
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -92,6 +96,10 @@ export async function launchExtension(opts = {}) {
   let [serviceWorker] = context.serviceWorkers();
   if (!serviceWorker) serviceWorker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(serviceWorker.url()).host;
+  const lang = await serviceWorker.evaluate(() => chrome.i18n.getUILanguage());
+  /** @type {'fr'|'en'} */
+  const uiLanguage = lang.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const messages = JSON.parse(readFileSync(path.join(extensionDir, '_locales', uiLanguage, 'messages.json'), 'utf8'));
 
   return {
     context,
@@ -99,6 +107,12 @@ export async function launchExtension(opts = {}) {
     requests,
     offOrigin,
     serviceWorker,
+    uiLanguage,
+    msg(key, ...subs) {
+      const m = messages[key];
+      if (!m) throw new Error(`Message inconnu : ${key}`);
+      return m.message.replace(/\$VALUE\$/g, subs[0] ?? '');
+    },
     async openSim(pathname = '/', { scenario, style, page } = {}) {
       const p = page ?? (await context.newPage());
       const url = new URL(pathname, ORIGIN);

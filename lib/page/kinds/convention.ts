@@ -11,6 +11,7 @@ export const convention: PageModule = {
   detect(s) {
     const st = STATUSES.find((t) => s.text.includes(t));
     if (st) return { score: 50, because: `statut de convention « ${st} »` };
+    if (s.breadcrumbItems.at(-1) === 'convention') return { score: 45, because: 'fil d\'Ariane « … > Convention »' };
     return null;
   },
 };

@@ -46,6 +46,11 @@ describe('reconnaissance du type de page', () => {
     if (!r.recognised) expect(r.reason).toContain('mentions legales');
   });
 
+  it('reconnaît la convention à son fil d\'Ariane quand aucun statut n\'est affiché', () => {
+    const r = recognisePage(load(`<nav aria-label="Fil d'Ariane"><ol><li>Mon espace santé</li><li>Produit - v0.1 - 3100</li><li>Convention</li></ol></nav><main><h1>Produit - v0.1 - 3100 : Référencement Mon espace santé guidé (nouveau)</h1><h2>Convention</h2><p>Convention non disponible</p></main>`));
+    expect(r.recognised && r.kind).toBe('convention');
+  });
+
   it('ignore une fenêtre modale fermée (attribut hidden)', () => {
     const html = PAGES['marque-blanche'].replace('role="dialog"', 'role="dialog" hidden');
     const r = recognisePage(load(html));

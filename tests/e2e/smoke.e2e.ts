@@ -1,0 +1,102 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_KIND_LABELS, type PageKind } from '../../lib/page/kinds';
+import { ORIGIN, launchExtension, type Harness } from './harness.mjs';
+
+/** Une page du simulateur par type de page, avec le scénario qui la rend accessible. */
+export const PAGE_TOUR: { kind: PageKind; path: string; scenario: string; style?: 'a' | 'b' }[] = [
+  { kind: 'tableau-de-bord', path: '/tableau-de-bord', scenario: 'vierge' },
+  { kind: 'parcours', path: '/parcours/mon-espace-sante', scenario: 'vierge' },
+  { kind: 'produit-formulaire', path: '/produits/nouveau', scenario: 'vierge' },
+  { kind: 'produit-fiche', path: '/produits/3100', scenario: 'nominal' },
+  { kind: 'marque-blanche', path: '/produits/3101/nouvelle-demarche/mon-espace-sante/marque-blanche', scenario: 'nominal' },
+  { kind: 'demarche', path: '/produits/3100/demarches/mes', scenario: 'nominal' },
+  { kind: 'fiche-administrative', path: '/produits/3100/demarches/mes/fiche-administrative', scenario: 'nominal' },
+  { kind: 'convention', path: '/produits/3100/demarches/mes/convention', scenario: 'nominal' },
+  { kind: 'convention', path: '/produits/3100/demarches/mes/convention', scenario: 'questionnaires' },
+  { kind: 'liste-questionnaires', path: '/produits/3100/demarches/mes/questionnaires', scenario: 'questionnaires' },
+  { kind: 'orientation', path: '/produits/3100/demarches/mes/questionnaires/orientation', scenario: 'questionnaires' },
+  { kind: 'questionnaire-niveaux', path: '/produits/3100/demarches/mes/questionnaires/interoperabilite', scenario: 'questionnaires' },
+  { kind: 'questionnaire-niveaux', path: '/produits/3100/demarches/mes/questionnaires/maturite-securite', scenario: 'questionnaires', style: 'b' },
+  { kind: 'ethique', path: '/produits/3100/demarches/mes/questionnaires/ethique', scenario: 'questionnaires' },
+  { kind: 'ethique', path: '/produits/3100/demarches/mes/questionnaires/ethique', scenario: 'questionnaires', style: 'b' },
+  { kind: 'rgpd', path: '/produits/3100/demarches/mes/questionnaires/rgpd', scenario: 'questionnaires' },
+  { kind: 'securite-echanges', path: '/produits/3100/demarches/mes/questionnaires/securite-echanges', scenario: 'questionnaires' },
+  { kind: 'resultats', path: '/produits/3100/demarches/mes/questionnaires/interoperabilite/resultats', scenario: 'pret' },
+  { kind: 'dossier', path: '/produits/3100/demarches/mes/dossiers', scenario: 'pret' },
+  { kind: 'notifications', path: '/notifications', scenario: 'producteur' },
+];
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await launchExtension();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Le statut annoncé par le panneau de l'extension (racine fantôme ouverte, percée par Playwright). */
+async function panelStatus(page: Page): Promise<string> {
+  const status = page.locator('assistant-convergence [role="status"]').first();
+  await status.waitFor({ state: 'visible', timeout: 10_000 });
+  return (await status.textContent()) ?? '';
+}
+
+describe("l'extension construite dans Chromium", () => {
+  it('se charge : service d\'arrière-plan actif, manifeste minimal, interface en français si Chromium l\'est', async () => {
+    console.log(`Langue de l'interface de Chromium : ${h.uiLanguage}`);
+    expect(h.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await h.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions?.sort()).toEqual(['storage', 'unlimitedStorage']);
+    expect(manifest.host_permissions).toEqual([`${ORIGIN}/*`]);
+  });
+
+  describe('reconnaît chaque type de page du simulateur', () => {
+    for (const stop of PAGE_TOUR) {
+      it(`${stop.kind}${stop.style ? ` (balisage ${stop.style})` : ''} : ${stop.path}`, async () => {
+        const page = await h.openSim(stop.path, { scenario: stop.scenario, style: stop.style ?? 'a' });
+        await expect.poll(() => panelStatus(page), { timeout: 10_000 }).toBe(h.msg('pageRecognised', PAGE_KIND_LABELS[stop.kind]));
+        await page.close();
+      });
+    }
+  });
+
+  it('suit une application monopage : le type change quand on navigue sans recharger', async () => {
+    const page = await h.openSim('/produits/3100/demarches/mes/questionnaires', { scenario: 'questionnaires' });
+    await expect.poll(() => panelStatus(page)).toBe(h.msg('pageRecognised', PAGE_KIND_LABELS['liste-questionnaires']));
+    await page.getByRole('link', { name: /Démarrer|Editer/ }).first().click();
+    await expect.poll(() => panelStatus(page)).toBe(h.msg('pageRecognised', PAGE_KIND_LABELS.orientation));
+    await page.close();
+  });
+
+  it('dit clairement quand une page n\'est pas reconnue', async () => {
+    const page = await h.openSim('/adresse-inexistante', { scenario: 'vierge' });
+    await expect.poll(() => panelStatus(page)).toBe(h.msg('pageNotRecognised'));
+    await expect(page.locator('assistant-convergence .ac-why').textContent()).resolves.toContain('page introuvable');
+    await page.close();
+  });
+
+  it('la fenêtre de l\'icône résume la page de l\'onglet, et mène au gestionnaire', async () => {
+    const sim = await h.openSim('/produits/3100/demarches/mes/questionnaires/ethique', { scenario: 'questionnaires' });
+    await expect.poll(() => panelStatus(sim)).toContain('Éthique');
+    const popup = await h.openPopup(sim.url());
+    await expect.poll(async () => (await popup.getByRole('status').textContent()) ?? '').toContain(h.msg('pageRecognised', PAGE_KIND_LABELS.ethique));
+    const [options] = await Promise.all([
+      h.context.waitForEvent('page'),
+      popup.getByRole('button', { name: h.msg('openLibrary') }).click(),
+    ]);
+    await options.waitForLoadState();
+    expect(options.url()).toBe(`chrome-extension://${h.extensionId}/options.html`);
+    await expect(options.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(h.msg('optionsTitle'));
+    await Promise.all([popup.close(), sim.close(), options.close()]);
+  });
+
+  it("ne fait aucune requête réseau hors du simulateur (toute la session)", async () => {
+    // Dernier test du fichier : couvre toutes les pages visitées ci-dessus.
+    expect(h.requests.length).toBeGreaterThan(PAGE_TOUR.length);
+    expect(h.offOrigin).toEqual([]);
+  });
+});
