@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PageRecognition } from '../lib/page/detect';
+import { createClient } from '../lib/messages/client';
+import type { ResponseOf } from '../lib/messages/protocol';
 import { platform } from '../lib/platform';
 import { t } from './i18n';
 
@@ -9,7 +10,7 @@ type State =
   | { step: 'loading' }
   | { step: 'elsewhere' }
   | { step: 'silent' }
-  | { step: 'ready'; recognition: PageRecognition };
+  | { step: 'ready'; page: ResponseOf<'page.identify'> };
 
 /** Fenêtre de l'icône : résumé de la page de l'onglet actif et lien vers les bibliothèques. */
 export function Popup() {
@@ -24,11 +25,10 @@ export function Popup() {
         setState({ step: 'elsewhere' });
         return;
       }
+      const tabId = tab.id;
+      const toTab = createClient((m) => platform.sendToTab(tabId, m));
       try {
-        const reply = (await platform.sendToTab(tab.id, { type: 'page/status' })) as
-          | { ok: true; data: PageRecognition }
-          | undefined;
-        setState(reply?.ok ? { step: 'ready', recognition: reply.data } : { step: 'silent' });
+        setState({ step: 'ready', page: await toTab('page.identify', {}) });
       } catch {
         setState({ step: 'silent' });
       }
@@ -42,12 +42,12 @@ export function Popup() {
         {state.step === 'elsewhere' && <p>{t('popupNoConvergence')}</p>}
         {state.step === 'silent' && <p>{t('popupNoAnswer')}</p>}
         {state.step === 'ready' &&
-          (state.recognition.recognised ? (
-            <p class="kind">{t('pageRecognised', state.recognition.label)}</p>
+          (state.page.recognised ? (
+            <p class="kind">{t('pageRecognised', state.page.label)}</p>
           ) : (
             <>
               <p class="kind">{t('pageNotRecognised')}</p>
-              <p>{state.recognition.reason}</p>
+              <p>{state.page.explanation}</p>
             </>
           ))}
       </div>

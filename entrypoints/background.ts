@@ -1,5 +1,20 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { Repository } from '../lib/db/repository';
+import { createHandlers, dispatch } from '../lib/messages/handlers';
+import { isMessageType, PROTOCOL } from '../lib/messages/protocol';
+import { platform } from '../lib/platform';
 
+/**
+ * Service d'arrière-plan : il détient la base Dexie (origine de l'extension) et répond aux messages
+ * du protocole adressés à l'arrière-plan, validés par zod à la réception.
+ */
 export default defineBackground(() => {
-  // Le routeur de messages est branché ici (voir lib/messages).
+  const repo = Repository.open();
+  const handlers = createHandlers(repo);
+
+  platform.onMessage((message, sender) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || (isMessageType(type) && PROTOCOL[type].to !== 'background')) return undefined;
+    return dispatch(handlers, message, sender.extensionPage ? 'page' : 'content');
+  });
 });

@@ -7,6 +7,8 @@ import { Panel } from '../../components/Panel';
 import { recognisePage, type PageRecognition } from '../../lib/page/detect';
 import { platform } from '../../lib/platform';
 import { watchPage } from '../../lib/page/watch';
+import { dispatchTo } from '../../lib/messages/handlers';
+import type { ResponseOf } from '../../lib/messages/protocol';
 
 export default defineContentScript({
   matches: ['https://convergence.esante.gouv.fr/*'],
@@ -45,12 +47,18 @@ export default defineContentScript({
     });
     ctx.onInvalidated(stop);
 
-    const unlisten = platform.onMessage((message) => {
-      if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'page/status') {
-        return Promise.resolve({ ok: true, data: recognition });
-      }
-      return undefined;
-    });
+    const handlers = {
+      'page.identify': async (): Promise<ResponseOf<'page.identify'>> => ({
+        recognised: recognition.recognised,
+        kind: recognition.recognised ? recognition.kind : null,
+        label: recognition.recognised ? recognition.label : 'Page non reconnue',
+        explanation: recognition.recognised ? recognition.because : recognition.reason,
+        title: document.title,
+      }),
+    };
+    const unlisten = platform.onMessage((message, sender) =>
+      dispatchTo('content', handlers, message, sender.extensionPage ? 'page' : 'background'),
+    );
     ctx.onInvalidated(unlisten);
   },
 });

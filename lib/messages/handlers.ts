@@ -111,17 +111,34 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
  * (a content script or an extension page); messages not allowed for that sender are refused.
  */
 export async function dispatch(handlers: Handlers, message: unknown, from: Party = 'page'): Promise<Reply> {
+  return dispatchTo('background', handlers as unknown as Record<string, (r: unknown) => Promise<unknown>>, message, from);
+}
+
+/**
+ * Validation on receipt, for any receiving party (background or content script): envelope, known
+ * type, addressed to `to`, allowed sender, request schema; then the handler, whose errors become
+ * a French `{ ok: false, error }`.
+ */
+export async function dispatchTo(
+  to: Party,
+  handlers: Partial<Record<string, (r: unknown) => Promise<unknown>>>,
+  message: unknown,
+  from: Party,
+): Promise<Reply> {
   const env = MessageEnvelopeSchema.safeParse(message);
   if (!env.success) return { ok: false, error: `Message mal formé : ${formatZodIssues(env.error.issues)}.` };
   const type = env.data.type;
   if (!isMessageType(type)) return { ok: false, error: `Type de message inconnu « ${type.slice(0, 100)} ».` };
   const def = PROTOCOL[type];
-  if (def.to !== 'background') return { ok: false, error: `Le message « ${type} » n'est pas traité par l'arrière-plan de l'extension.` };
+  if (def.to !== to) {
+    return { ok: false, error: to === 'background' ? `Le message « ${type} » n'est pas traité par l'arrière-plan de l'extension.` : `Le message « ${type} » n'est pas traité par la page.` };
+  }
   if (!(def.from as readonly Party[]).includes(from)) return { ok: false, error: `Le message « ${type} » n'est pas autorisé depuis cet émetteur (${from}).` };
   const req = def.request.safeParse(env.data.payload ?? {});
   if (!req.success) return { ok: false, error: `Message « ${type} » invalide : ${formatZodIssues(req.error.issues)}.` };
+  const handler = handlers[type];
+  if (!handler) return { ok: false, error: `Le message « ${type} » n'a pas de gestionnaire ici.` };
   try {
-    const handler = handlers[type as BackgroundMessageType] as (r: unknown) => Promise<unknown>;
     const data = await handler(req.data);
     return { ok: true, data } as Reply;
   } catch (e) {

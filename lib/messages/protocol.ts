@@ -279,11 +279,19 @@ export const PROTOCOL = {
     response: z.strictObject({ fileName: z.string(), contentBase64: z.string() }),
   },
   'page.identify': {
-    from: ['background'],
+    from: ['background', 'page'],
     to: 'content',
-    description: 'Demander au script de contenu quelle page Convergence est affichée.',
+    description: 'Demander au script de contenu quelle page Convergence est affichée (fenêtre de l\'icône).',
     request: z.strictObject({}),
-    response: z.strictObject({ kind: z.enum(PAGE_KINDS).nullable(), title: z.string() }),
+    response: z.strictObject({
+      recognised: z.boolean(),
+      kind: z.enum(PAGE_KINDS).nullable(),
+      /** Libellé français du type de page, ou « Page non reconnue ». */
+      label: z.string().max(300),
+      /** Ce qui a convaincu le détecteur, ou pourquoi la page n'est pas reconnue. */
+      explanation: z.string().max(2000),
+      title: z.string().max(2000),
+    }),
   },
 } as const satisfies Record<string, MessageDef>;
 

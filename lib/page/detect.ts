@@ -16,9 +16,9 @@ export function recogniseSignals(signals: PageSignals): PageRecognition {
   if (!best) {
     return {
       recognised: false,
-      mainHeading: signals.mainHeading,
-      reason: signals.mainHeading
-        ? `Page non reconnue : le titre « ${signals.mainHeading} » ne correspond à aucune page Convergence connue.`
+      mainHeading: signals.mainHeadingRaw,
+      reason: signals.mainHeadingRaw
+        ? `Page non reconnue : le titre « ${signals.mainHeadingRaw} » ne correspond à aucune page Convergence connue.`
         : 'Page non reconnue : aucun titre ni libellé Convergence connu n\'est visible.',
     };
   }

@@ -15,7 +15,7 @@ export interface PageModule {
 
 /** Aide : vrai si l'un des titres visibles commence par ou contient le fragment (déjà normalisé). */
 export function headingMatches(s: PageSignals, re: RegExp): string | undefined {
-  return s.headings.find((h) => re.test(h.text))?.text;
+  return s.headings.find((h) => re.test(h.text))?.raw;
 }
 
 export function hasButton(s: PageSignals, re: RegExp): boolean {

@@ -5,10 +5,11 @@ import { normalizeText } from '../text/normalize';
  * titres, fil d'Ariane, fenêtre modale ouverte, boutons. Aucune classe CSS, aucune URL.
  */
 export interface PageSignals {
-  /** Titres visibles (h1–h6 et role="heading"), dans l'ordre du document, normalisés. */
-  headings: { level: number; text: string }[];
-  /** Le titre principal : le premier h1, à défaut le titre de plus haut niveau. */
+  /** Titres visibles (h1–h6 et role="heading"), dans l'ordre du document : normalisés (text) et tels qu'affichés (raw). */
+  headings: { level: number; text: string; raw: string }[];
+  /** Le titre principal : le premier h1, à défaut le titre de plus haut niveau (normalisé, puis tel qu'affiché). */
   mainHeading: string;
+  mainHeadingRaw: string;
   /** Le fil d'Ariane normalisé ('' s'il n'y en a pas). */
   breadcrumb: string;
   /** Ses éléments, du plus général au plus précis (normalisés). */
@@ -73,10 +74,10 @@ export function collectSignals(doc: Document): PageSignals {
 
   const headings = Array.from(doc.querySelectorAll(HEADING_SELECTOR))
     .filter((h) => !isHiddenElement(h) && !inDialog(h))
-    .map((h) => ({ level: headingLevel(h), text: normalizeText(h.textContent) }))
+    .map((h) => ({ level: headingLevel(h), text: normalizeText(h.textContent), raw: (h.textContent ?? '').replace(/\s+/g, ' ').trim() }))
     .filter((h) => h.text.length > 0);
   const h1 = headings.find((h) => h.level === 1);
-  const top = headings.reduce<{ level: number; text: string } | undefined>(
+  const top = headings.reduce<{ level: number; text: string; raw: string } | undefined>(
     (best, h) => (!best || h.level < best.level ? h : best),
     undefined,
   );
@@ -100,6 +101,7 @@ export function collectSignals(doc: Document): PageSignals {
   return {
     headings,
     mainHeading: (h1 ?? top)?.text ?? '',
+    mainHeadingRaw: (h1 ?? top)?.raw ?? '',
     breadcrumb: crumb.text,
     breadcrumbItems: crumb.items,
     dialog: topDialog ? normalizeText(topDialog.textContent) : '',

@@ -4,7 +4,14 @@
  */
 import { browser } from 'wxt/browser';
 
-export type MessageListener = (message: unknown, sender: { tabId?: number; url?: string }) => Promise<unknown> | undefined;
+export interface MessageSender {
+  tabId?: number;
+  url?: string;
+  /** Vrai si l'émetteur est une page de l'extension (popup, options), faux pour un script de contenu. */
+  extensionPage: boolean;
+}
+
+export type MessageListener = (message: unknown, sender: MessageSender) => Promise<unknown> | undefined;
 
 export const platform = {
   /** Envoie un message au service d'arrière-plan et attend sa réponse. */
@@ -22,9 +29,13 @@ export const platform = {
    * Rend une fonction de désabonnement.
    */
   onMessage(listener: MessageListener): () => void {
-    const wrapped = (message: unknown, sender: { tab?: { id?: number }; url?: string }) => {
-      const out = listener(message, { tabId: sender.tab?.id, url: sender.url });
-      return out === undefined ? undefined : out;
+    const own = browser.runtime.getURL('/');
+    // sendResponse + « return true » : la forme que Chrome et Firefox acceptent tous deux.
+    const wrapped = (message: unknown, sender: { tab?: { id?: number }; url?: string }, sendResponse: (r: unknown) => void) => {
+      const out = listener(message, { tabId: sender.tab?.id, url: sender.url, extensionPage: !!sender.url?.startsWith(own) });
+      if (out === undefined) return false;
+      out.then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+      return true;
     };
     browser.runtime.onMessage.addListener(wrapped as never);
     return () => browser.runtime.onMessage.removeListener(wrapped as never);

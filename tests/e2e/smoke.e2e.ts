@@ -1,31 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_KIND_LABELS, type PageKind } from '../../lib/page/kinds';
+import { PAGE_KIND_LABELS } from '../../lib/page/kinds';
 import { ORIGIN, launchExtension, type Harness } from './harness.mjs';
+import { PAGE_TOUR } from './tour.mjs';
 
-/** Une page du simulateur par type de page, avec le scénario qui la rend accessible. */
-export const PAGE_TOUR: { kind: PageKind; path: string; scenario: string; style?: 'a' | 'b' }[] = [
-  { kind: 'tableau-de-bord', path: '/tableau-de-bord', scenario: 'vierge' },
-  { kind: 'parcours', path: '/parcours/mon-espace-sante', scenario: 'vierge' },
-  { kind: 'produit-formulaire', path: '/produits/nouveau', scenario: 'vierge' },
-  { kind: 'produit-fiche', path: '/produits/3100', scenario: 'nominal' },
-  { kind: 'marque-blanche', path: '/produits/3101/nouvelle-demarche/mon-espace-sante/marque-blanche', scenario: 'nominal' },
-  { kind: 'demarche', path: '/produits/3100/demarches/mes', scenario: 'nominal' },
-  { kind: 'fiche-administrative', path: '/produits/3100/demarches/mes/fiche-administrative', scenario: 'nominal' },
-  { kind: 'convention', path: '/produits/3100/demarches/mes/convention', scenario: 'nominal' },
-  { kind: 'convention', path: '/produits/3100/demarches/mes/convention', scenario: 'questionnaires' },
-  { kind: 'liste-questionnaires', path: '/produits/3100/demarches/mes/questionnaires', scenario: 'questionnaires' },
-  { kind: 'orientation', path: '/produits/3100/demarches/mes/questionnaires/orientation', scenario: 'questionnaires' },
-  { kind: 'questionnaire-niveaux', path: '/produits/3100/demarches/mes/questionnaires/interoperabilite', scenario: 'questionnaires' },
-  { kind: 'questionnaire-niveaux', path: '/produits/3100/demarches/mes/questionnaires/maturite-securite', scenario: 'questionnaires', style: 'b' },
-  { kind: 'ethique', path: '/produits/3100/demarches/mes/questionnaires/ethique', scenario: 'questionnaires' },
-  { kind: 'ethique', path: '/produits/3100/demarches/mes/questionnaires/ethique', scenario: 'questionnaires', style: 'b' },
-  { kind: 'rgpd', path: '/produits/3100/demarches/mes/questionnaires/rgpd', scenario: 'questionnaires' },
-  { kind: 'securite-echanges', path: '/produits/3100/demarches/mes/questionnaires/securite-echanges', scenario: 'questionnaires' },
-  { kind: 'resultats', path: '/produits/3100/demarches/mes/questionnaires/interoperabilite/resultats', scenario: 'pret' },
-  { kind: 'dossier', path: '/produits/3100/demarches/mes/dossiers', scenario: 'pret' },
-  { kind: 'notifications', path: '/notifications', scenario: 'producteur' },
-];
 
 let h: Harness;
 
@@ -75,7 +53,7 @@ describe("l'extension construite dans Chromium", () => {
   it('dit clairement quand une page n\'est pas reconnue', async () => {
     const page = await h.openSim('/adresse-inexistante', { scenario: 'vierge' });
     await expect.poll(() => panelStatus(page)).toBe(h.msg('pageNotRecognised'));
-    await expect(page.locator('assistant-convergence .ac-why').textContent()).resolves.toContain('page introuvable');
+    await expect(page.locator('assistant-convergence .ac-why').textContent()).resolves.toContain('« Page introuvable »');
     await page.close();
   });
 

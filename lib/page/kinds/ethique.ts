@@ -5,7 +5,7 @@ export const ethique: PageModule = {
   kind: 'ethique',
   detect(s) {
     const t = evaluationTitle(s);
-    if (t && /^ethique/.test(t)) return { score: 80, because: `titre « Questionnaire d'évaluation : ${t} »` };
+    if (t && /^ethique/.test(t.norm)) return { score: 80, because: `titre « ${t.raw} »` };
     return null;
   },
 };

@@ -5,8 +5,8 @@ export const questionnaireNiveaux: PageModule = {
   kind: 'questionnaire-niveaux',
   detect(s) {
     const t = evaluationTitle(s);
-    if (t && /^(interoperabilite|urbanisation|maturite securite|securite)$/.test(t)) {
-      return { score: 80, because: `titre « Questionnaire d'évaluation : ${t} »` };
+    if (t && /^(interoperabilite|urbanisation|maturite securite|securite)$/.test(t.norm)) {
+      return { score: 80, because: `titre « ${t.raw} »` };
     }
     // Questionnaire inconnu mais structuré en niveaux : sélection du niveau de maturité.
     if (t && s.text.includes('selectionnez le niveau de maturite')) {

@@ -5,7 +5,7 @@ export const rgpd: PageModule = {
   kind: 'rgpd',
   detect(s) {
     const t = evaluationTitle(s);
-    if (t && /^rgpd/.test(t)) return { score: 80, because: `titre « Questionnaire d'évaluation : ${t} »` };
+    if (t && /^rgpd/.test(t.norm)) return { score: 80, because: `titre « ${t.raw} »` };
     return null;
   },
 };

@@ -5,7 +5,7 @@ export const securiteEchanges: PageModule = {
   kind: 'securite-echanges',
   detect(s) {
     const t = evaluationTitle(s);
-    if (t && /echanges de donnees/.test(t)) return { score: 85, because: `titre « Questionnaire d'évaluation : ${t} »` };
+    if (t && /echanges de donnees/.test(t.norm)) return { score: 85, because: `titre « ${t.raw} »` };
     return null;
   },
 };

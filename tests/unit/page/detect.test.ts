@@ -43,7 +43,7 @@ describe('reconnaissance du type de page', () => {
   it('dit clairement quand une page est inconnue, en citant son titre', () => {
     const r = recognisePage(load('<main><h1>Mentions légales</h1><p>Texte.</p></main>'));
     expect(r.recognised).toBe(false);
-    if (!r.recognised) expect(r.reason).toContain('mentions legales');
+    if (!r.recognised) expect(r.reason).toContain('« Mentions légales »');
   });
 
   it('reconnaît la convention à son fil d\'Ariane quand aucun statut n\'est affiché', () => {
