@@ -114,6 +114,12 @@ export type MinimumParse = { ok: true; acceptable: Level[] } | { ok: false };
  * mode 'list' (a « Niveaux acceptables » column) always reads the text as the exact list.
  */
 export function parseMinimumText(input: string, mode: 'auto' | 'list' = 'auto'): MinimumParse {
+  // Phrase du guide : « Les niveaux Non applicable (NA), 2 et 3 sont acceptables pour ce critère ».
+  const sentence = /niveaux?\s+(.+?)\s+(?:sont|est)\s+acceptables?/i.exec(input);
+  if (sentence?.[1]) {
+    const list = parseLevelList(sentence[1].replace(/non\s+applicable\s*\(\s*NA\s*\)/gi, 'NA'));
+    return list && list.length > 0 ? { ok: true, acceptable: list } : { ok: false };
+  }
   const n = normalizeText(input);
   if (!n || n.startsWith('aucun') || n === 'non' || n === 'sans') return { ok: true, acceptable: [] };
   const afterColon = input.includes(':') ? input.slice(input.lastIndexOf(':') + 1) : input;

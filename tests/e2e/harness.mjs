@@ -53,7 +53,7 @@ export async function launchExtension(opts = {}) {
     viewport: { width: 1280, height: 900 },
     locale: 'fr-FR',
     // Langue de l'interface de Chromium (et donc de chrome.i18n) : français, comme les utilisateurs visés.
-    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'C.UTF-8' },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${extensionDir}`,

@@ -173,18 +173,11 @@ function labelledParagraph(container: Element, heading: RegExp): string | undefi
 function minimumFromText(text: string): { levels: Level[]; text: string } | null {
   const n = normalizeText(text);
   if (n.includes('aucun niveau minimum requis')) return { levels: [], text: 'Aucun niveau minimum requis' };
-  const acceptable = /les niveaux? (.+?) (?:sont|est) acceptables? pour ce critere/.exec(n);
-  if (acceptable?.[1]) {
-    const list = acceptable[1].replace(/non applicable \(na\)|non applicable/g, 'NA');
-    const parsed = parseMinimumText(list, 'list');
-    if (parsed.ok) return { levels: parsed.acceptable, text: acceptable[0] };
-  }
-  const min = /niveau minimum requis ?: ?((?:niveau )?(?:[0-3]|na|non applicable))/.exec(n);
-  if (min?.[1]) {
-    const parsed = parseMinimumText(`Niveau minimum requis : ${min[1]}`);
-    if (parsed.ok) return { levels: parsed.acceptable, text: min[0] };
-  }
-  return null;
+  // Le texte tel qu'affiché (« Les niveaux Non applicable (NA), 2 et 3 sont acceptables… », « Niveau minimum requis : Niveau 2 »).
+  const sentence = /les niveaux?\s+.+?\s+(?:sont|est)\s+acceptables?\s+pour ce crit[eè]re/i.exec(text) ?? /niveau minimum requis\s*:\s*(?:niveau\s+)?(?:[0-3]|NA|non applicable)/i.exec(text);
+  if (!sentence) return null;
+  const parsed = parseMinimumText(sentence[0]);
+  return parsed.ok ? { levels: parsed.acceptable, text: sentence[0] } : null;
 }
 
 /** Lit un bloc de critère. */

@@ -45,12 +45,25 @@ function safeName(s: string): string {
   return s.replace(/[^\p{L}\p{N}_ -]+/gu, '').replace(/\s+/g, '_');
 }
 
+/** Propose le classeur au téléchargement, sous son nom (lien « download » sur un Blob local). */
+function saveWorkbook(wb: XLSX.WorkBook, fileName: string): void {
+  const bytes = XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function downloadQuestionnaire(p: Product, d: Demarche, key: QuestionnaireKey): void {
   const q = d.questionnaires[key];
   const snap = q.validated ?? q;
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(questionnaireRows(key, d.orientation.validatedAnswers, snap, d.grand)), 'Résultats');
-  XLSX.writeFile(wb, `${safeName(productName(p))}_${safeName(QUESTIONNAIRE_TITLES[key])}.xlsx`);
+  saveWorkbook(wb, `${safeName(productName(p))}_${safeName(QUESTIONNAIRE_TITLES[key])}.xlsx`);
 }
 
 export function downloadDossier(p: Product, dossier: Dossier, grand = false): void {
@@ -63,5 +76,5 @@ export function downloadDossier(p: Product, dossier: Dossier, grand = false): vo
     const snap = dossier.questionnaires[k];
     if (snap) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(questionnaireRows(k, dossier.orientation, snap, grand)), QUESTIONNAIRE_TITLES[k].slice(0, 31));
   }
-  XLSX.writeFile(wb, `Dossier_${dossier.ref}.xlsx`);
+  saveWorkbook(wb, `Dossier_${dossier.ref}.xlsx`);
 }

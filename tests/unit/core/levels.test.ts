@@ -75,6 +75,11 @@ describe('minimum and acceptable levels', () => {
     expect(parseMinimumText('2', 'list')).toEqual({ ok: true, acceptable: ['2'] });
     expect(parseMinimumText('Maturité moyenne')).toEqual({ ok: true, acceptable: ['2', '3'] });
     expect(parseMinimumText('beaucoup')).toEqual({ ok: false });
+    // La phrase même du guide ANS (A08.5.23), telle qu'une page ou un export peut l'afficher.
+    expect(parseMinimumText('Les niveaux Non applicable (NA), 2 et 3 sont acceptables pour ce critère')).toEqual({ ok: true, acceptable: ['NA', '2', '3'] });
+    expect(parseMinimumText('Les niveaux Non applicable (NA) et 3 sont acceptables pour ce critère')).toEqual({ ok: true, acceptable: ['NA', '3'] });
+    expect(parseMinimumText('Le niveau 3 est acceptable pour ce critère')).toEqual({ ok: true, acceptable: ['3'] });
+    expect(parseMinimumText('Niveau minimum requis : Niveau 2')).toEqual({ ok: true, acceptable: ['2', '3'] });
     expect(parseLevelList('NA, 7')).toBeNull();
   });
 
