@@ -32,7 +32,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'assistant-convergence@editeurs-sante.fr',
-              strict_min_version: '115.0',
+              strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize';
+import { foldText } from '../text/normalize';
 
 /**
  * Ce qu'une personne voit d'une page, extrait une fois et partagé par tous les détecteurs :
@@ -54,11 +54,11 @@ function elementText(el: Element): string {
 /** Trouve le fil d'Ariane : un <nav> nommé « fil d'Ariane » / « breadcrumb » ; ses éléments (li, sinon séparés par « > »). */
 function findBreadcrumb(root: ParentNode): { text: string; items: string[] } {
   for (const nav of Array.from(root.querySelectorAll('nav[aria-label],[role="navigation"][aria-label]'))) {
-    const label = normalizeText(nav.getAttribute('aria-label'));
+    const label = foldText(nav.getAttribute('aria-label'));
     if (!label.includes('ariane') && !label.includes('breadcrumb')) continue;
-    const text = normalizeText(nav.textContent);
+    const text = foldText(nav.textContent);
     const lis = Array.from(nav.querySelectorAll('li'));
-    const items = (lis.length > 0 ? lis.map((li) => normalizeText(li.textContent)) : text.split(/\s[>›/]\s/))
+    const items = (lis.length > 0 ? lis.map((li) => foldText(li.textContent)) : text.split(/\s[>›/]\s/))
       .map((t) => t.replace(/^[>›/]\s*/, '').trim())
       .filter(Boolean);
     return { text, items };
@@ -74,7 +74,7 @@ export function collectSignals(doc: Document): PageSignals {
 
   const headings = Array.from(doc.querySelectorAll(HEADING_SELECTOR))
     .filter((h) => !isHiddenElement(h) && !inDialog(h))
-    .map((h) => ({ level: headingLevel(h), text: normalizeText(h.textContent), raw: (h.textContent ?? '').replace(/\s+/g, ' ').trim() }))
+    .map((h) => ({ level: headingLevel(h), text: foldText(h.textContent), raw: (h.textContent ?? '').replace(/\s+/g, ' ').trim() }))
     .filter((h) => h.text.length > 0);
   const h1 = headings.find((h) => h.level === 1);
   const top = headings.reduce<{ level: number; text: string; raw: string } | undefined>(
@@ -84,16 +84,16 @@ export function collectSignals(doc: Document): PageSignals {
 
   const buttons = Array.from(doc.querySelectorAll(BUTTON_SELECTOR))
     .filter((b) => !isHiddenElement(b))
-    .map((b) => normalizeText(elementText(b) || b.getAttribute('aria-label')))
+    .map((b) => foldText(elementText(b) || b.getAttribute('aria-label')))
     .filter((t) => t.length > 0);
 
   const main = doc.querySelector('main,[role="main"]') ?? body;
   let text = '';
   if (main) {
     // Texte de la page hors fenêtre modale : on retire le texte des modales incluses.
-    text = normalizeText(main.textContent);
+    text = foldText(main.textContent);
     for (const d of dialogs) {
-      if (main.contains(d)) text = text.replace(normalizeText(d.textContent), ' ');
+      if (main.contains(d)) text = text.replace(foldText(d.textContent), ' ');
     }
   }
 
@@ -104,7 +104,7 @@ export function collectSignals(doc: Document): PageSignals {
     mainHeadingRaw: (h1 ?? top)?.raw ?? '',
     breadcrumb: crumb.text,
     breadcrumbItems: crumb.items,
-    dialog: topDialog ? normalizeText(topDialog.textContent) : '',
+    dialog: topDialog ? foldText(topDialog.textContent) : '',
     buttons,
     text,
   };

@@ -1,8 +1,10 @@
 /**
- * Normalisation du texte affiché, pour comparer ce qu'une personne lit sans dépendre
- * des accents, de la casse, des guillemets typographiques ni des espaces insécables.
+ * Texte affiché « replié » pour la reconnaissance des pages : sans accents ni casse, guillemets,
+ * apostrophes et tirets typographiques unifiés, espaces regroupés — mais la ponctuation est gardée
+ * (« : », « ' », « > ») car les détecteurs s'y appuient. Pour comparer des valeurs sans ponctuation,
+ * voir normalizeText de lib/domain/text.ts.
  */
-export function normalizeText(input: string | null | undefined): string {
+export function foldText(input: string | null | undefined): string {
   if (!input) return '';
   return input
     .normalize('NFD')
@@ -13,18 +15,6 @@ export function normalizeText(input: string | null | undefined): string {
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim()
     .toLowerCase();
-}
-
-/** Vrai si `haystack` contient chacun des fragments (comparaison normalisée). */
-export function includesAll(haystack: string, ...needles: string[]): boolean {
-  const h = normalizeText(haystack);
-  return needles.every((n) => h.includes(normalizeText(n)));
-}
-
-/** Vrai si `haystack` contient au moins un des fragments (comparaison normalisée). */
-export function includesAny(haystack: string, ...needles: string[]): boolean {
-  const h = normalizeText(haystack);
-  return needles.some((n) => h.includes(normalizeText(n)));
 }
 
 /** Retire l'astérisque des champs obligatoires et les espaces superflus. */

@@ -3,7 +3,7 @@
  * question d'orientation, champ de formulaire). Ne remplace jamais une valeur déjà saisie : elle est
  * signalée en conflit et peut être écrasée ensuite, à la demande. Chaque écriture est relue.
  */
-import { normalizeText } from '../../text/normalize';
+import { foldText } from '../../text/normalize';
 
 /** Valeur canonique d'un champ : texte, code (niveau « 2 », « conforme », libellé d'option), ou liste. */
 export type FieldValue = string | string[];
@@ -63,7 +63,7 @@ export function isEmptyValue(v: FieldValue | null): boolean {
 
 export function sameValue(a: FieldValue | null, b: FieldValue | null): boolean {
   if (isEmptyValue(a) || isEmptyValue(b)) return isEmptyValue(a) && isEmptyValue(b);
-  const norm = (v: FieldValue) => (typeof v === 'string' ? [normalizeText(v)] : v.map((x) => normalizeText(x)).sort());
+  const norm = (v: FieldValue) => (typeof v === 'string' ? [foldText(v)] : v.map((x) => foldText(x)).sort());
   const x = norm(a as FieldValue);
   const y = norm(b as FieldValue);
   return x.length === y.length && x.every((v, i) => v === y[i]);

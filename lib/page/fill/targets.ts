@@ -1,6 +1,6 @@
 /** Cibles de remplissage construites à partir de ce qui a été lu sur la page. */
 import { formatConformity, formatLevel, parseConformity, parseLevel, parseOuiNon } from '../../domain/levels';
-import { normalizeText } from '../../text/normalize';
+import { foldText } from '../../text/normalize';
 import type { PageCriterion, PageOption } from '../model';
 import type { FormField } from '../read/form';
 import { checkOption, selectOption, typeText } from './events';
@@ -83,15 +83,15 @@ export function formFieldTargets(fields: FormField[], prefix: string): FillTarge
         read: (): FieldValue => (single ? (boxes[0]?.control.checked ? 'oui' : '') : boxes.filter((b) => b.control.checked).map((b) => b.label)),
         async write(v) {
           if (single) return boxes[0] ? checkOption(boxes[0].control, v === 'oui' || (Array.isArray(v) && v.length > 0)) : false;
-          const wantedLabels = new Set((Array.isArray(v) ? v : [v]).map((x) => normalizeText(x)));
+          const wantedLabels = new Set((Array.isArray(v) ? v : [v]).map((x) => foldText(x)));
           let ok = true;
           for (const b of boxes) {
-            const want = wantedLabels.has(normalizeText(b.label));
+            const want = wantedLabels.has(foldText(b.label));
             if (b.control.checked === want) continue;
             ok = checkOption(b.control, want) && ok;
             await settle(); // chaque case est un geste distinct : la page met à jour son état entre deux
           }
-          return ok && [...wantedLabels].every((w) => boxes.some((b) => normalizeText(b.label) === w));
+          return ok && [...wantedLabels].every((w) => boxes.some((b) => foldText(b.label) === w));
         },
       }];
     }

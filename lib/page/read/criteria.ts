@@ -3,7 +3,7 @@ import { questionnaireFromLabel } from '../../domain/questionnaires';
 import { accessibleName, buttonText, visibleText } from '../dom/name';
 import type { PageCriterion, PageEvidenceZone, PageOption, PageQuestionnaire } from '../model';
 import { isHiddenElement } from '../signals';
-import { normalizeText } from '../../text/normalize';
+import { foldText } from '../../text/normalize';
 import { leadingCriterionId } from './ids';
 
 /** Boutons qui marquent le pied du questionnaire : un bloc de critère ne les englobe jamais. */
@@ -47,7 +47,7 @@ function criterionContainers(root: Element, marks: IdMark[]): Map<IdMark, Elemen
     }
   }
   for (const b of Array.from(root.querySelectorAll('button,[role="button"],input[type="submit"],h1'))) {
-    if (b.tagName === 'H1' || FOOTER_BUTTONS.test(normalizeText(buttonText(b)))) {
+    if (b.tagName === 'H1' || FOOTER_BUTTONS.test(foldText(buttonText(b)))) {
       for (let a: Element | null = b; a; a = a.parentElement) blocked.add(a);
     }
   }
@@ -151,7 +151,7 @@ export function depositedFiles(zone: Element): string[] {
 function badge(container: Element): 'obligation' | 'option' | null {
   for (const el of Array.from(container.querySelectorAll('*'))) {
     if (el.children.length > 0) continue;
-    const t = normalizeText(el.textContent);
+    const t = foldText(el.textContent);
     if (t === 'obligation' || t === 'obligatoire') return 'obligation';
     if (t === 'option' || t === 'optionnel') return 'option';
   }
@@ -162,7 +162,7 @@ function badge(container: Element): 'obligation' | 'option' | null {
 function labelledParagraph(container: Element, heading: RegExp): string | undefined {
   for (const el of Array.from(container.querySelectorAll('h3,h4,h5,h6,dt,strong,b,p,span,div'))) {
     if (el.children.length > 0) continue;
-    if (!heading.test(normalizeText(el.textContent))) continue;
+    if (!heading.test(foldText(el.textContent))) continue;
     const next = el.nextElementSibling ?? el.parentElement?.nextElementSibling;
     const text = next ? visibleText(next) : '';
     if (text) return text;
@@ -171,7 +171,7 @@ function labelledParagraph(container: Element, heading: RegExp): string | undefi
 }
 
 function minimumFromText(text: string): { levels: Level[]; text: string } | null {
-  const n = normalizeText(text);
+  const n = foldText(text);
   if (n.includes('aucun niveau minimum requis')) return { levels: [], text: 'Aucun niveau minimum requis' };
   // Le texte tel qu'affiché (« Les niveaux Non applicable (NA), 2 et 3 sont acceptables… », « Niveau minimum requis : Niveau 2 »).
   const sentence = /les niveaux?\s+.+?\s+(?:sont|est)\s+acceptables?\s+pour ce crit[eè]re/i.exec(text) ?? /niveau minimum requis\s*:\s*(?:niveau\s+)?(?:[0-3]|NA|non applicable)/i.exec(text);
@@ -197,7 +197,7 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
   let specificite: PageCriterion['specificite'] = null;
   for (const group of radioGroups(container)) {
     const options = group.map(optionOf);
-    const question = normalizeText(groupQuestion(group));
+    const question = foldText(groupQuestion(group));
     if (question.includes('specifique') || question.includes('specificite')) {
       const checked = options.find((o) => o.checked);
       specificite = { value: checked ? parseOuiNon(checked.label) : null, options };
@@ -235,7 +235,7 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
   );
   const takeFromProducer =
     Array.from(container.querySelectorAll<HTMLElement>('button,[role="button"],input[type="checkbox"]')).find((b) =>
-      normalizeText(b instanceof HTMLInputElement ? accessibleName(b) : buttonText(b)).includes("recuperer la reponse de l'editeur producteur"),
+      foldText(b instanceof HTMLInputElement ? accessibleName(b) : buttonText(b)).includes("recuperer la reponse de l'editeur producteur"),
     ) ?? null;
 
   const obligation = badge(container);

@@ -1,6 +1,6 @@
 import { accessibleName, visibleText } from '../dom/name';
 import { isHiddenElement } from '../signals';
-import { cleanLabel, normalizeText } from '../../text/normalize';
+import { cleanLabel, foldText } from '../../text/normalize';
 
 /** Un champ de formulaire ou une question, tel qu'une personne le voit. */
 export interface FormField {
@@ -30,7 +30,7 @@ function field(labelRaw: string, partial: Omit<FormField, 'label' | 'key' | 'num
   const required = requiredAttr || /\*\s*$/.test(labelRaw.trim());
   const label = cleanLabel(labelRaw);
   const { number, rest } = splitNumber(label);
-  return { label, key: normalizeText(rest), number, required, ...partial };
+  return { label, key: foldText(rest), number, required, ...partial };
 }
 
 /** Question d'un groupe d'options : légende, nom ARIA du groupe, ou texte précédant le groupe. */
