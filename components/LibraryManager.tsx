@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { t } from './strings';
 
 /** Gestionnaire des bibliothèques de réponses (page d'options). */
 export function LibraryManager() {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PageRecognition } from '../lib/page/detect';
-import { t } from './i18n';
+import { t } from './strings';
 
 export interface PanelProps {
   recognition: PageRecognition;
@@ -25,10 +25,10 @@ export function Panel({ recognition }: PanelProps) {
       </header>
       <div id="ac-body" hidden={!open}>
         <p class="ac-status" role="status" aria-live="polite">
-          {recognition.recognised ? t('pageRecognised', recognition.label) : t('pageNotRecognised')}
+          {recognition.recognised ? t('pageRecognised', { kind: recognition.label }) : t('pageNotRecognised')}
         </p>
         <p class="ac-why">
-          {recognition.recognised ? t('pageWhy', recognition.because) : recognition.reason}
+          {recognition.recognised ? t('pageWhy', { why: recognition.because }) : recognition.reason}
         </p>
       </div>
     </section>

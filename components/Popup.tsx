@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { createClient } from '../lib/messages/client';
 import type { ResponseOf } from '../lib/messages/protocol';
 import { platform } from '../lib/platform';
-import { t } from './i18n';
+import { t } from './strings';
 
 const CONVERGENCE = 'https://convergence.esante.gouv.fr/';
 
@@ -43,7 +43,7 @@ export function Popup() {
         {state.step === 'silent' && <p>{t('popupNoAnswer')}</p>}
         {state.step === 'ready' &&
           (state.page.recognised ? (
-            <p class="kind">{t('pageRecognised', state.page.label)}</p>
+            <p class="kind">{t('pageRecognised', { kind: state.page.label })}</p>
           ) : (
             <>
               <p class="kind">{t('pageNotRecognised')}</p>

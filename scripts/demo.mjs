@@ -8,6 +8,8 @@ import { buildSimulator } from '../tests/simulator/serve.mjs';
 import { EXTENSION_DIR, ORIGIN, ROOT, launchExtension } from '../tests/e2e/harness.mjs';
 import { PAGE_TOUR } from '../tests/e2e/tour.mjs';
 import { PAGE_KIND_LABELS } from '../lib/page/kinds.ts';
+import { forceLanguage } from '../components/i18n/index.ts';
+import { t } from '../components/strings.ts';
 
 const OUT = path.join(ROOT, '.output', 'demo');
 const interactive = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI && process.argv[2] !== '--headless';
@@ -31,6 +33,7 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const started = Date.now();
 const h = await launchExtension();
+forceLanguage(h.uiLanguage);
 const rows = [];
 let n = 0;
 for (const stop of PAGE_TOUR) {
@@ -43,7 +46,7 @@ for (const stop of PAGE_TOUR) {
   const said = (await status.textContent()) ?? '';
   const file = `${String(n).padStart(2, '0')}-${stop.kind}${stop.style ? `-${stop.style}` : ''}.png`;
   await page.screenshot({ path: path.join(OUT, file) });
-  const expected = h.msg('pageRecognised', PAGE_KIND_LABELS[stop.kind]);
+  const expected = t('pageRecognised', { kind: PAGE_KIND_LABELS[stop.kind] });
   rows.push({ ...stop, said, ok: said === expected, file });
   await page.close();
   console.log(`${said === expected ? '✓' : '✗'} ${stop.title} — ${said}`);

@@ -2,7 +2,7 @@
 // (context.route) et enregistre toutes les requêtes réseau. Utilisé par les tests e2e, la démo
 // (npm start) et les bancs d'essai. JavaScript pur (JSDoc) pour être importable partout.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,6 @@ export function chromiumPath() {
  * @property {() => Promise<import('playwright-core').Page>} openOptions
  * @property {import('playwright-core').Worker} serviceWorker
  * @property {'fr'|'en'} uiLanguage langue de l'interface de Chromium, donc de l'extension
- * @property {(key: string, ...subs: string[]) => string} msg texte de l'interface attendu dans cette langue
  * @property {() => Promise<void>} close
  */
 
@@ -99,7 +98,6 @@ export async function launchExtension(opts = {}) {
   const lang = await serviceWorker.evaluate(() => chrome.i18n.getUILanguage());
   /** @type {'fr'|'en'} */
   const uiLanguage = lang.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  const messages = JSON.parse(readFileSync(path.join(extensionDir, '_locales', uiLanguage, 'messages.json'), 'utf8'));
 
   return {
     context,
@@ -108,11 +106,6 @@ export async function launchExtension(opts = {}) {
     offOrigin,
     serviceWorker,
     uiLanguage,
-    msg(key, ...subs) {
-      const m = messages[key];
-      if (!m) throw new Error(`Message inconnu : ${key}`);
-      return m.message.replace(/\$VALUE\$/g, subs[0] ?? '');
-    },
     async openSim(pathname = '/', { scenario, style, page } = {}) {
       const p = page ?? (await context.newPage());
       const url = new URL(pathname, ORIGIN);

@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_KIND_LABELS } from '../../lib/page/kinds';
 import { ORIGIN, launchExtension, type Harness } from './harness.mjs';
 import { PAGE_TOUR } from './tour.mjs';
+import { forceLanguage } from '../../components/i18n';
+import { t } from '../../components/strings';
 
 
 let h: Harness;
 
 beforeAll(async () => {
   h = await launchExtension();
+  forceLanguage(h.uiLanguage); // les textes attendus, dans la langue de l'interface de Chromium
 });
 
 afterAll(async () => {
@@ -36,7 +39,7 @@ describe("l'extension construite dans Chromium", () => {
     for (const stop of PAGE_TOUR) {
       it(`${stop.kind}${stop.style ? ` (balisage ${stop.style})` : ''} : ${stop.path}`, async () => {
         const page = await h.openSim(stop.path, { scenario: stop.scenario, style: stop.style ?? 'a' });
-        await expect.poll(() => panelStatus(page), { timeout: 10_000 }).toBe(h.msg('pageRecognised', PAGE_KIND_LABELS[stop.kind]));
+        await expect.poll(() => panelStatus(page), { timeout: 10_000 }).toBe(t('pageRecognised', { kind: PAGE_KIND_LABELS[stop.kind] }));
         await page.close();
       });
     }
@@ -44,15 +47,15 @@ describe("l'extension construite dans Chromium", () => {
 
   it('suit une application monopage : le type change quand on navigue sans recharger', async () => {
     const page = await h.openSim('/produits/3100/demarches/mes/questionnaires', { scenario: 'questionnaires' });
-    await expect.poll(() => panelStatus(page)).toBe(h.msg('pageRecognised', PAGE_KIND_LABELS['liste-questionnaires']));
+    await expect.poll(() => panelStatus(page)).toBe(t('pageRecognised', { kind: PAGE_KIND_LABELS['liste-questionnaires'] }));
     await page.getByRole('link', { name: /Démarrer|Editer/ }).first().click();
-    await expect.poll(() => panelStatus(page)).toBe(h.msg('pageRecognised', PAGE_KIND_LABELS.orientation));
+    await expect.poll(() => panelStatus(page)).toBe(t('pageRecognised', { kind: PAGE_KIND_LABELS.orientation }));
     await page.close();
   });
 
   it('dit clairement quand une page n\'est pas reconnue', async () => {
     const page = await h.openSim('/adresse-inexistante', { scenario: 'vierge' });
-    await expect.poll(() => panelStatus(page)).toBe(h.msg('pageNotRecognised'));
+    await expect.poll(() => panelStatus(page)).toBe(t('pageNotRecognised'));
     await expect(page.locator('assistant-convergence .ac-why').textContent()).resolves.toContain('« Page introuvable »');
     await page.close();
   });
@@ -61,14 +64,14 @@ describe("l'extension construite dans Chromium", () => {
     const sim = await h.openSim('/produits/3100/demarches/mes/questionnaires/ethique', { scenario: 'questionnaires' });
     await expect.poll(() => panelStatus(sim)).toContain('Éthique');
     const popup = await h.openPopup(sim.url());
-    await expect.poll(async () => (await popup.getByRole('status').textContent()) ?? '').toContain(h.msg('pageRecognised', PAGE_KIND_LABELS.ethique));
+    await expect.poll(async () => (await popup.getByRole('status').textContent()) ?? '').toContain(t('pageRecognised', { kind: PAGE_KIND_LABELS.ethique }));
     const [options] = await Promise.all([
       h.context.waitForEvent('page'),
-      popup.getByRole('button', { name: h.msg('openLibrary') }).click(),
+      popup.getByRole('button', { name: t('openLibrary') }).click(),
     ]);
     await options.waitForLoadState();
     expect(options.url()).toBe(`chrome-extension://${h.extensionId}/options.html`);
-    await expect(options.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(h.msg('optionsTitle'));
+    await expect(options.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('optionsTitle'));
     await Promise.all([popup.close(), sim.close(), options.close()]);
   });
 
