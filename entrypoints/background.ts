@@ -10,7 +10,7 @@ import { platform } from '../lib/platform';
  */
 export default defineBackground(() => {
   const repo = Repository.open();
-  const handlers = createHandlers(repo);
+  const handlers = createHandlers(repo, { settings: platform.settings });
 
   platform.onMessage((message, sender) => {
     const type = (message as { type?: unknown } | null)?.type;

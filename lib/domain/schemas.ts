@@ -140,6 +140,8 @@ export const ProductSchema = z.strictObject({
   interests: z.array(text(300)).max(20),
   role: ProductRoleSchema,
   companyId: text(100).optional(),
+  /** N° du produit sur Convergence (« Produit - v0.1 - 3100 » → 3100) : relie la famille à ses pages. */
+  convergenceNumber: z.string().regex(/^\d{1,12}$/, { message: 'numéro Convergence : chiffres attendus' }).optional(),
   /** Questionnaires shown for this product on the questionnaire list (learned); absent = unknown. */
   applicableQuestionnaires: z.array(QuestionnaireIdSchema).optional(),
   /** Criteria keys known not to be displayed for this product. */
@@ -160,6 +162,8 @@ export const VariantSchema = z.strictObject({
   osLabel: text(100).optional(),
   device: z.enum(DEVICE_VALUES),
   commercialName: text(300).optional(),
+  /** N° du produit Convergence de cette variante (chaque variante d'OS est un produit à part sur Convergence). */
+  convergenceNumber: z.string().regex(/^\d{1,12}$/, { message: 'numéro Convergence : chiffres attendus' }).optional(),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
 });

@@ -11,13 +11,27 @@ import { commitImport, exportLibraryJson, exportProductXlsx, previewImport } fro
 import type { ImportPreview } from '../exchange/import-plan';
 import { formatZodIssues } from '../domain/zod-fr';
 import { base64ToBytes, bytesToBase64 } from './base64';
-import { isMessageType, MessageEnvelopeSchema, PROTOCOL } from './protocol';
+import { isMessageType, MessageEnvelopeSchema, PROTOCOL, ScopeSchema } from './protocol';
 import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf } from './protocol';
+
+const ScopeRecord = ScopeSchema;
 
 export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>) => Promise<ResponseOf<T>> };
 
+/** Petit stockage clé → valeur pour les réglages (storage.local dans l'extension, une Map en test). */
+export interface SettingsStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export function memorySettings(): SettingsStore {
+  const m = new Map<string, unknown>();
+  return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
+}
+
 export interface HandlerOptions {
   now?: () => Date;
+  settings?: SettingsStore;
   /** How many import previews are kept in memory, waiting for a commit. */
   maxPreviews?: number;
 }
@@ -26,17 +40,91 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
   const now = options.now ?? (() => new Date());
   const previews = new Map<string, ImportPreview>();
   const maxPreviews = options.maxPreviews ?? 5;
+  const settings = options.settings ?? memorySettings();
+
+  const productEntries = async () =>
+    (await repo.listProducts()).map(({ product, variants }) => ({
+      product,
+      variants,
+      displayNames: Object.fromEntries(variants.map((v) => [v.id, variantDisplayName(product, v)])),
+    }));
+
+  /** La portée reliée à un n° Convergence : une variante, sinon une famille. */
+  const scopeOfNumber = (entries: Awaited<ReturnType<typeof productEntries>>, number: string) => {
+    for (const e of entries) {
+      const v = e.variants.find((x) => x.convergenceNumber === number);
+      if (v) return { productId: e.product.id, variantId: v.id };
+    }
+    const p = entries.find((e) => e.product.convergenceNumber === number);
+    return p ? { productId: p.product.id, variantId: '' } : null;
+  };
 
   return {
-    'products.list': async () => {
-      const list = await repo.listProducts();
-      return {
-        products: list.map(({ product, variants }) => ({
-          product,
-          variants,
-          displayNames: Object.fromEntries(variants.map((v) => [v.id, variantDisplayName(product, v)])),
-        })),
-      };
+    'products.list': async () => ({ products: await productEntries() }),
+    'page.context': async ({ pageProduct }) => {
+      const products = await productEntries();
+      const current = pageProduct ? scopeOfNumber(products, pageProduct.number) : null;
+      const last = ScopeRecord.safeParse(await settings.get('lastSource'));
+      const lastScope = last.success && products.some((e) => e.product.id === last.data.productId) ? last.data : null;
+      if (current) {
+        const entry = products.find((e) => e.product.id === current.productId);
+        const name = entry ? (current.variantId ? entry.displayNames[current.variantId] ?? entry.product.name : entry.product.name) : '';
+        const inherits = current.variantId
+          ? ' (réponses propres de la variante, puis celles de sa famille)'
+          : entry?.product.role.kind === 'distributeur'
+            ? " (réponses propres, puis celles de l'éditeur producteur là où sa spécificité est « Non »)"
+            : '';
+        return { products, current, suggestedSource: current, suggestedBecause: `Bibliothèque reliée à ce produit : « ${name} »${inherits}.` };
+      }
+      if (lastScope) return { products, current: null, suggestedSource: lastScope, suggestedBecause: 'Ce produit n\'est relié à aucune bibliothèque : source utilisée en dernier.' };
+      return { products, current: null, suggestedSource: null, suggestedBecause: 'Aucune bibliothèque : enregistrez d\'abord les réponses d\'une page, ou importez un fichier.' };
+    },
+    'page.link': async ({ pageProduct, scope, author }) => {
+      const products = await productEntries();
+      // Un n° Convergence ne désigne qu'une portée : on le retire d'abord de celle qui l'avait.
+      const previous = scopeOfNumber(products, pageProduct.number);
+      if (previous && scope && previous.productId === scope.productId && previous.variantId === scope.variantId) return previous;
+      if (previous && !scope) return previous;
+      if (previous) {
+        if (previous.variantId) await repo.updateVariant(previous.variantId, { convergenceNumber: undefined }, author);
+        else await repo.updateProduct(previous.productId, { convergenceNumber: undefined }, author);
+      }
+      if (scope) {
+        if (scope.variantId) await repo.updateVariant(scope.variantId, { convergenceNumber: pageProduct.number }, author);
+        else await repo.updateProduct(scope.productId, { convergenceNumber: pageProduct.number }, author);
+        return scope;
+      }
+      const created = await repo.createProduct(
+        { name: pageProduct.name, version: pageProduct.version, type: 'socle', responsable: '', description: '', convergenceNumber: pageProduct.number },
+        author,
+      );
+      return { productId: created.result.id, variantId: '' };
+    },
+    'source.used': async ({ scope }) => {
+      await settings.set('lastSource', scope);
+      return {};
+    },
+    'evidence.list': async ({ productId, variantId }) => ({
+      // Les preuves propres à la portée et celles de sa famille ; jamais celles d'un autre produit (producteur).
+      files: (await repo.listEvidenceFiles(productId)).filter((f) => f.variantId === variantId || f.variantId === ''),
+    }),
+    'evidence.get': async ({ productId, variantId, fileId }) => {
+      const file = await repo.getEvidenceFile(fileId);
+      if (!file || file.productId !== productId || (file.variantId !== variantId && file.variantId !== '')) {
+        throw new UserError('Preuve introuvable pour ce produit.');
+      }
+      const { blob, ...meta } = file;
+      return { meta, contentBase64: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
+    },
+    'evidence.add': async ({ productId, variantId, name, type, evidenceType, criterionKey: key, contentBase64, author }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = base64ToBytes(contentBase64);
+      } catch {
+        throw new UserError(`Fichier « ${name} » : contenu illisible (base64 invalide).`);
+      }
+      const blob = new Blob([bytes as BlobPart], { type });
+      return (await repo.addEvidenceFile({ productId, variantId, name, type, blob, evidenceType, criterionKey: key }, author)).result;
     },
     'product.create': async ({ product, author }) => (await repo.createProduct(product, author)).result,
     'product.update': async ({ id, patch, author }) => (await repo.updateProduct(id, patch, author)).result,

@@ -11,6 +11,7 @@ import {
   CompanyProfileSchema,
   CriterionIdSchema,
   CriterionKindSchema,
+  EvidenceFileMetaSchema,
   EvidenceRefSchema,
   IsoDateSchema,
   IsoDateTimeSchema,
@@ -142,6 +143,18 @@ interface MessageDef {
   response: z.ZodType;
 }
 
+/** Le produit tel que la page Convergence l'affiche (« Produit - v0.1 - 3100 »). */
+export const PageProductSchema = z.strictObject({
+  name: text(300).min(1),
+  version: text(100).min(1),
+  number: z.string().regex(/^\d{1,12}$/),
+});
+
+/** Une portée de bibliothèque : une famille (variantId '') ou une de ses variantes OS. */
+export const ScopeSchema = z.strictObject({ productId: id, variantId: text(100) });
+
+const ProductEntrySchema = z.strictObject({ product: ProductSchema, variants: z.array(VariantSchema), displayNames: z.record(z.string(), z.string()) });
+
 export const PROTOCOL = {
   'products.list': {
     from: ['page', 'content'],
@@ -149,8 +162,69 @@ export const PROTOCOL = {
     description: 'Lister les produits (familles) et leurs variantes OS.',
     request: z.strictObject({}),
     response: z.strictObject({
-      products: z.array(z.strictObject({ product: ProductSchema, variants: z.array(VariantSchema), displayNames: z.record(z.string(), z.string()) })),
+      products: z.array(ProductEntrySchema),
     }),
+  },
+  'page.context': {
+    from: ['content'],
+    to: 'background',
+    description:
+      'Le contexte d\'une page Convergence : la bibliothèque reliée au produit affiché (par son n° Convergence), la source de réponses proposée, et la liste des produits.',
+    request: z.strictObject({ pageProduct: PageProductSchema.nullable() }),
+    response: z.strictObject({
+      products: z.array(ProductEntrySchema),
+      /** Portée reliée au produit affiché, s'il y en a une. */
+      current: ScopeSchema.nullable(),
+      /** Source proposée pour remplir : la portée elle-même si elle a des réponses, sinon la famille, le producteur, ou la dernière utilisée. */
+      suggestedSource: ScopeSchema.nullable(),
+      /** Pourquoi cette source (français). */
+      suggestedBecause: z.string(),
+    }),
+  },
+  'page.link': {
+    from: ['content', 'page'],
+    to: 'background',
+    description:
+      'Relier le produit affiché sur Convergence à une bibliothèque : une famille ou variante existante, ou une nouvelle famille créée depuis la page.',
+    request: z.strictObject({ pageProduct: PageProductSchema, scope: ScopeSchema.optional(), author }),
+    response: ScopeSchema,
+  },
+  'source.used': {
+    from: ['content'],
+    to: 'background',
+    description: 'Noter la source de réponses utilisée en dernier (proposée ensuite par défaut).',
+    request: z.strictObject({ scope: ScopeSchema }),
+    response: z.strictObject({}),
+  },
+  'evidence.list': {
+    from: ['content', 'page'],
+    to: 'background',
+    description: 'Preuves (fichiers) d\'une famille ou d\'une variante. Jamais celles d\'un producteur pour un distributeur.',
+    request: z.strictObject({ productId: id, variantId }),
+    response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
+  },
+  'evidence.get': {
+    from: ['content', 'page'],
+    to: 'background',
+    description: 'Contenu d\'une preuve de la portée indiquée (base64), pour la joindre à une zone de dépôt.',
+    request: z.strictObject({ productId: id, variantId, fileId: id.max(400) }),
+    response: z.strictObject({ meta: EvidenceFileMetaSchema, contentBase64: z.string() }),
+  },
+  'evidence.add': {
+    from: ['page'],
+    to: 'background',
+    description: 'Ajouter une preuve (fichier) à une famille ou une variante, pour un type de preuve.',
+    request: z.strictObject({
+      productId: id,
+      variantId,
+      name: text(500).min(1),
+      type: text(200),
+      evidenceType: text(300).min(1),
+      criterionKey: text(100).optional(),
+      contentBase64: z.string().max(30_000_000),
+      author,
+    }),
+    response: EvidenceFileMetaSchema,
   },
   'product.create': {
     from: ['page'],

@@ -72,6 +72,17 @@ export const platform = {
     }
   },
 
+  /** Réglages de l'extension (storage.local) : clé → valeur JSON. */
+  settings: {
+    async get(key: string): Promise<unknown> {
+      const r = await browser.storage.local.get(key);
+      return r[key];
+    },
+    async set(key: string, value: unknown): Promise<void> {
+      await browser.storage.local.set({ [key]: value });
+    },
+  },
+
   uiLanguage(): string {
     try {
       return browser.i18n.getUILanguage();

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
+import { bytesToBase64 } from '../../../lib/messages/base64';
+import { freshRepo } from '../core/helpers';
+
+function setup() {
+  const { repo } = freshRepo();
+  const handlers = createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings() });
+  const send = createDispatcher(handlers);
+  return { repo, send: (type: string, payload: unknown, from: 'content' | 'page' = 'content') => send({ type, payload }, from) };
+}
+
+const PAGE = { name: 'Produit', version: 'v0.1', number: '3100' };
+
+describe('messages des pages Convergence', () => {
+  it('relie un produit affiché à une bibliothèque, une seule fois, et le retrouve par son n° Convergence', async () => {
+    const { send } = setup();
+    expect(await send('page.context', { pageProduct: PAGE })).toMatchObject({ ok: true, data: { current: null, suggestedSource: null } });
+    const linked = (await send('page.link', { pageProduct: PAGE, author: 't' })) as { ok: true; data: { productId: string; variantId: string } };
+    expect(linked.ok).toBe(true);
+    const again = (await send('page.link', { pageProduct: PAGE, author: 't' })) as { data: unknown };
+    expect(again.data).toEqual(linked.data); // pas de second produit pour le même n°
+    const ctx = (await send('page.context', { pageProduct: PAGE })) as { data: { current: unknown; suggestedSource: unknown; products: { product: { name: string; convergenceNumber?: string } }[] } };
+    expect(ctx.data.current).toEqual(linked.data);
+    expect(ctx.data.suggestedSource).toEqual(linked.data);
+    expect(ctx.data.products.map((p) => [p.product.name, p.product.convergenceNumber])).toEqual([['Produit', '3100']]);
+  });
+
+  it('une variante OS reprend son n° ; un n° passe d\'une portée à l\'autre sans doublon', async () => {
+    const { send } = setup();
+    const fam = (await send('page.link', { pageProduct: PAGE, author: 't' })) as { data: { productId: string } };
+    const v = (await send('variant.create', { variant: { productId: fam.data.productId, os: 'android', device: 'mobile' }, author: 't' }, 'page')) as { data: { id: string } };
+    const android = { name: 'Produit Android', version: 'v0.1', number: '3101' };
+    await send('page.link', { pageProduct: android, scope: { productId: fam.data.productId, variantId: v.data.id }, author: 't' });
+    const ctx = (await send('page.context', { pageProduct: android })) as { data: { current: unknown; suggestedBecause: string } };
+    expect(ctx.data.current).toEqual({ productId: fam.data.productId, variantId: v.data.id });
+    expect(ctx.data.suggestedBecause).toMatch(/variante, puis celles de sa famille/);
+    // Relier 3100 à la variante le retire de la famille.
+    await send('page.link', { pageProduct: PAGE, scope: { productId: fam.data.productId, variantId: v.data.id }, author: 't' });
+    const list = (await send('products.list', {})) as { data: { products: { product: { convergenceNumber?: string } }[] } };
+    expect(list.data.products[0]?.product.convergenceNumber).toBeUndefined();
+  });
+
+  it('sans produit relié, propose la dernière source utilisée', async () => {
+    const { send } = setup();
+    const fam = (await send('page.link', { pageProduct: PAGE, author: 't' })) as { data: { productId: string; variantId: string } };
+    await send('source.used', { scope: fam.data });
+    const ctx = (await send('page.context', { pageProduct: { name: 'Autre', version: '1', number: '9999' } })) as { data: { current: unknown; suggestedSource: unknown } };
+    expect(ctx.data).toMatchObject({ current: null, suggestedSource: fam.data });
+  });
+
+  it('preuves : ajout par une page de l\'extension, lecture limitée à la portée (confidentialité producteur)', async () => {
+    const { send } = setup();
+    const producer = (await send('page.link', { pageProduct: { name: 'Solution producteur', version: 'v1', number: '2726' }, author: 't' })) as { data: { productId: string } };
+    const distributor = (await send('page.link', { pageProduct: { name: 'Solution distributeur', version: 'v1', number: '2742' }, author: 't' })) as { data: { productId: string } };
+    const added = (await send('evidence.add', {
+      productId: producer.data.productId, variantId: '', name: 'ecoscore.pdf', type: 'application/pdf', evidenceType: "Résultat de l'écoscore",
+      contentBase64: bytesToBase64(new TextEncoder().encode('%PDF-1.4 test')), author: 't',
+    }, 'page')) as { ok: boolean; data: { id: string; size: number } };
+    expect(added).toMatchObject({ ok: true, data: { size: 13 } });
+    expect(await send('evidence.add', { productId: producer.data.productId, variantId: '', name: 'x', type: '', evidenceType: 'x', contentBase64: 'AA==', author: 't' }, 'content'))
+      .toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé depuis cet émetteur \(content\)/) });
+    const own = (await send('evidence.get', { productId: producer.data.productId, variantId: '', fileId: added.data.id })) as { ok: boolean; data: { contentBase64: string } };
+    expect(own.ok).toBe(true);
+    expect(await send('evidence.list', { productId: distributor.data.productId, variantId: '' })).toMatchObject({ ok: true, data: { files: [] } });
+    expect(await send('evidence.get', { productId: distributor.data.productId, variantId: '', fileId: added.data.id })).toEqual({ ok: false, error: 'Preuve introuvable pour ce produit.' });
+  });
+});
