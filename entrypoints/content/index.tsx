@@ -1,14 +1,13 @@
-import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import '../../components/panel.css';
-import { Panel } from '../../components/Panel';
-import { recognisePage, type PageRecognition } from '../../lib/page/detect';
-import { platform } from '../../lib/platform';
-import { watchPage } from '../../lib/page/watch';
+import { createClient } from '../../lib/messages/client';
 import { dispatchTo } from '../../lib/messages/handlers';
 import type { ResponseOf } from '../../lib/messages/protocol';
+import { recognisePage, type PageRecognition } from '../../lib/page/detect';
+import { watchPage } from '../../lib/page/watch';
+import { platform } from '../../lib/platform';
+import type { FeatureContext } from './feature';
+import { FEATURES } from './features';
 
 export default defineContentScript({
   matches: ['https://convergence.esante.gouv.fr/*'],
@@ -16,36 +15,25 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx: ContentScriptContext) {
     let recognition: PageRecognition = recognisePage(document);
-    let container: HTMLElement | undefined;
-    const draw = () => {
-      if (container) render(<Panel recognition={recognition} />, container);
+    const listeners = new Set<(r: PageRecognition) => void>();
+
+    const f: FeatureContext = {
+      ctx,
+      doc: document,
+      send: createClient((m) => platform.sendToBackground(m)),
+      recognition: () => recognition,
+      onPageChange(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
     };
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'assistant-convergence',
-      mode: 'open',
-      position: 'inline',
-      anchor: 'body',
-      append: 'first',
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
-      onMount(uiContainer) {
-        container = uiContainer;
-        draw();
-      },
-      onRemove() {
-        if (container) render(null, container);
-      },
+    // Une seule observation de la page pour toutes les fonctions.
+    const stopWatching = watchPage(document, () => {
+      recognition = recognisePage(document);
+      for (const l of listeners) l(recognition);
     });
-    ui.autoMount();
-
-    const stop = watchPage(document, () => {
-      const next = recognisePage(document);
-      if (JSON.stringify(next) !== JSON.stringify(recognition)) {
-        recognition = next;
-        draw();
-      }
-    });
-    ctx.onInvalidated(stop);
+    ctx.onInvalidated(stopWatching);
 
     const handlers = {
       'page.identify': async (): Promise<ResponseOf<'page.identify'>> => ({
@@ -56,9 +44,15 @@ export default defineContentScript({
         title: document.title,
       }),
     };
-    const unlisten = platform.onMessage((message, sender) =>
-      dispatchTo('content', handlers, message, sender.extensionPage ? 'page' : 'background'),
-    );
-    ctx.onInvalidated(unlisten);
+    ctx.onInvalidated(platform.onMessage((message, sender) => dispatchTo('content', handlers, message, sender.extensionPage ? 'page' : 'background')));
+
+    for (const feature of FEATURES) {
+      try {
+        const stop = await feature.start(f);
+        if (stop) ctx.onInvalidated(stop);
+      } catch (e) {
+        console.error(`[Assistant Convergence] La fonction « ${feature.name} » n'a pas démarré :`, e);
+      }
+    }
   },
 });

@@ -1,0 +1,7 @@
+import type { Feature } from '../feature';
+
+/** Garde avant validation : interception des boutons qui soumettent (à venir). */
+export const guard: Feature = {
+  name: 'garde-validation',
+  start() {},
+};
