@@ -10,6 +10,7 @@ import {
   AnswerValueSchema,
   CompanyProfileSchema,
   CriterionIdSchema,
+  CriterionSchema,
   CriterionKindSchema,
   EvidenceFileMetaSchema,
   EvidenceRefSchema,
@@ -66,9 +67,11 @@ const ProductInputSchema = ProductSchema.omit({ id: true, createdAt: true, updat
   interests: ProductSchema.shape.interests.optional(),
   role: ProductRoleSchema.optional(),
 });
-const ProductPatchSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true }).partial();
+/** '' efface le n° Convergence (un champ absent ne traverse pas la messagerie JSON). */
+const ClearableNumberSchema = z.union([z.string().regex(/^\d{1,12}$/, { message: 'numéro Convergence : chiffres attendus' }), z.literal('')]).optional();
+const ProductPatchSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true }).partial().extend({ convergenceNumber: ClearableNumberSchema });
 const VariantInputSchema = VariantSchema.omit({ id: true, createdAt: true, updatedAt: true }).extend({ id: id.optional() });
-const VariantPatchSchema = VariantSchema.omit({ id: true, productId: true, createdAt: true, updatedAt: true }).partial();
+const VariantPatchSchema = VariantSchema.omit({ id: true, productId: true, createdAt: true, updatedAt: true }).partial().extend({ convergenceNumber: ClearableNumberSchema });
 
 export const ResolvedAnswerSchema = z.strictObject({
   criterionKey: z.string(),
@@ -132,6 +135,7 @@ export const ImportPreviewSummarySchema = z.strictObject({
 });
 
 const OperationSummarySchema = z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), at: IsoDateTimeSchema, author: z.string() });
+const DeleteCountsSchema = z.strictObject({ variants: z.number().int(), answers: z.number().int(), files: z.number().int() });
 
 interface MessageDef {
   /** Who may send it. */
@@ -234,7 +238,7 @@ export const PROTOCOL = {
     response: ProductSchema,
   },
   'product.update': {
-    from: ['page'],
+    from: ['page', 'content'],
     to: 'background',
     description: 'Modifier un produit.',
     request: z.strictObject({ id, patch: ProductPatchSchema, author }),
@@ -254,6 +258,20 @@ export const PROTOCOL = {
     request: z.strictObject({ id, patch: VariantPatchSchema, author }),
     response: VariantSchema,
   },
+  'product.delete': {
+    from: ['page'],
+    to: 'background',
+    description: "Supprimer un produit avec ses variantes, réponses et preuves (annulable). Refusé tant qu'un distributeur y est rattaché.",
+    request: z.strictObject({ id, author }),
+    response: z.strictObject({ deleted: DeleteCountsSchema, undoToken: UndoToken }),
+  },
+  'variant.delete': {
+    from: ['page'],
+    to: 'background',
+    description: 'Supprimer une variante OS avec ses réponses et preuves propres (annulable).',
+    request: z.strictObject({ id, author }),
+    response: z.strictObject({ deleted: DeleteCountsSchema, undoToken: UndoToken }),
+  },
   'company.get': {
     from: ['page', 'content'],
     to: 'background',
@@ -262,7 +280,7 @@ export const PROTOCOL = {
     response: CompanyProfileSchema.nullable(),
   },
   'company.put': {
-    from: ['page'],
+    from: ['page', 'content'],
     to: 'background',
     description: 'Enregistrer la fiche administrative.',
     request: z.strictObject({ company: CompanyProfileSchema.omit({ updatedAt: true }), author }),
@@ -274,6 +292,13 @@ export const PROTOCOL = {
     description: 'Ajouter ou compléter des critères du catalogue, lus sur une page.',
     request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), source: z.strictObject({ ref: text(2000) }), author }),
     response: z.strictObject({ counts: CountsSchema }),
+  },
+  'criteria.list': {
+    from: ['page', 'content'],
+    to: 'background',
+    description: "Catalogue des critères appris (intitulé, obligation, niveaux acceptables, preuves attendues), d'un questionnaire ou de tous.",
+    request: z.strictObject({ questionnaire: QuestionnaireIdSchema.optional() }),
+    response: z.strictObject({ criteria: z.array(CriterionSchema) }),
   },
   'answers.saveCaptured': {
     from: ['content', 'page'],
@@ -319,6 +344,16 @@ export const PROTOCOL = {
     description: 'Annuler la dernière opération (import, capture, saisie).',
     request: z.strictObject({ author, undoToken: z.string().optional() }),
     response: z.strictObject({ undone: OperationSummarySchema, undoToken: UndoToken }),
+  },
+  'operations.list': {
+    from: ['page'],
+    to: 'background',
+    description: "Dernières opérations du journal (la plus récente d'abord) et celle qu'« annuler la dernière opération » viserait.",
+    request: z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }),
+    response: z.strictObject({
+      operations: z.array(OperationSummarySchema.extend({ undone: z.boolean() })),
+      nextUndo: OperationSummarySchema.nullable(),
+    }),
   },
   'import.preview': {
     from: ['page'],

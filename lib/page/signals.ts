@@ -12,8 +12,9 @@ export interface PageSignals {
   mainHeadingRaw: string;
   /** Le fil d'Ariane normalisé ('' s'il n'y en a pas). */
   breadcrumb: string;
-  /** Ses éléments, du plus général au plus précis (normalisés). */
+  /** Ses éléments, du plus général au plus précis (normalisés, puis tels qu'affichés). */
   breadcrumbItems: string[];
+  breadcrumbRaw: string[];
   /** Texte normalisé de la fenêtre modale ouverte au premier plan ('' sinon). */
   dialog: string;
   /** Textes normalisés des boutons et liens-boutons visibles. */
@@ -52,18 +53,18 @@ function elementText(el: Element): string {
 }
 
 /** Trouve le fil d'Ariane : un <nav> nommé « fil d'Ariane » / « breadcrumb » ; ses éléments (li, sinon séparés par « > »). */
-function findBreadcrumb(root: ParentNode): { text: string; items: string[] } {
+function findBreadcrumb(root: ParentNode): { text: string; items: string[]; raw: string[] } {
   for (const nav of Array.from(root.querySelectorAll('nav[aria-label],[role="navigation"][aria-label]'))) {
     const label = foldText(nav.getAttribute('aria-label'));
     if (!label.includes('ariane') && !label.includes('breadcrumb')) continue;
     const text = foldText(nav.textContent);
     const lis = Array.from(nav.querySelectorAll('li'));
-    const items = (lis.length > 0 ? lis.map((li) => foldText(li.textContent)) : text.split(/\s[>›/]\s/))
-      .map((t) => t.replace(/^[>›/]\s*/, '').trim())
+    const raw = (lis.length > 0 ? lis.map((li) => li.textContent ?? '') : (nav.textContent ?? '').split(/\s[>›/]\s/))
+      .map((t) => t.replace(/\s+/g, ' ').trim().replace(/^[>›/]\s*/, '').trim())
       .filter(Boolean);
-    return { text, items };
+    return { text, items: raw.map((r) => foldText(r)), raw };
   }
-  return { text: '', items: [] };
+  return { text: '', items: [], raw: [] };
 }
 
 export function collectSignals(doc: Document): PageSignals {
@@ -104,6 +105,7 @@ export function collectSignals(doc: Document): PageSignals {
     mainHeadingRaw: (h1 ?? top)?.raw ?? '',
     breadcrumb: crumb.text,
     breadcrumbItems: crumb.items,
+    breadcrumbRaw: crumb.raw,
     dialog: topDialog ? foldText(topDialog.textContent) : '',
     buttons,
     text,

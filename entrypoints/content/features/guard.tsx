@@ -1,7 +1,117 @@
+import { focusProblem, openGuardDialog, DIALOG_HOST_TAG } from '../../../components/guard/dialog';
+import { MARKER_HOST_TAG, MarkerLayer } from '../../../components/guard/markers';
+import { recognisePage } from '../../../lib/page/detect';
+import type { PageKind } from '../../../lib/page/kinds';
+import { belowMinimum, evaluateGuard } from '../../../lib/page/guard/evaluate';
+import { buttonName } from '../../../lib/page/guard/buttons';
+import { interceptSubmits } from '../../../lib/page/guard/intercept';
+import { productKeyOf, readShownStatuses } from '../../../lib/page/guard/read';
+import type { ShownStatus } from '../../../lib/page/guard/types';
+import { readQuestionnaire } from '../../../lib/page/read/criteria';
 import type { Feature } from '../feature';
 
-/** Garde avant validation : interception des boutons qui soumettent (à venir). */
+const OWN_TAGS = new Set(['assistant-convergence', DIALOG_HOST_TAG, MARKER_HOST_TAG].map((t) => t.toUpperCase()));
+
+/**
+ * Garde avant validation : arrête « Valider », « Enregistrer et demander validation », « Transmettre la fiche
+ * administrative », « Générer une référence de dossier d'évaluation » et « Candidater » quand l'état courant
+ * de la page enfreint une règle, et explique pourquoi ; repères « sous le niveau minimum » pendant la saisie.
+ * Ne soumet jamais rien par elle-même : « Valider quand même » rejoue une fois le clic de l'utilisateur.
+ */
 export const guard: Feature = {
   name: 'garde-validation',
-  start() {},
+  start(f) {
+    const doc = f.doc;
+    const win = doc.defaultView;
+    if (!win) return;
+    const root = () => doc.querySelector('main,[role="main"]') ?? doc.body;
+    // Au moment du clic, la page est relue (la reconnaissance partagée est recalculée avec un léger délai).
+    const kindNow = (): PageKind | null => {
+      const r = recognisePage(doc);
+      return r.recognised ? r.kind : null;
+    };
+
+    // Statuts vus sur la liste des questionnaires, par produit : la page des dossiers ne les affiche pas.
+    const statuses = new Map<string, ShownStatus[]>();
+    const remember = (kind: PageKind | null) => {
+      if (kind !== 'liste-questionnaires') return;
+      const read = readShownStatuses(root());
+      if (read.length > 0) statuses.set(productKeyOf(doc), read);
+    };
+
+    let closeDialog: (() => void) | null = null;
+    const interceptor = interceptSubmits(win, {
+      kind: kindNow,
+      isOwn: (el) => OWN_TAGS.has(el.tagName),
+      check(_button, action) {
+        const kind = kindNow();
+        remember(kind);
+        return evaluateGuard({ root: root(), kind, action, remembered: statuses.get(productKeyOf(doc)) });
+      },
+      onBlocked(blocked) {
+        closeDialog?.();
+        closeDialog = openGuardDialog(doc, {
+          buttonLabel: buttonName(blocked.button),
+          action: blocked.action,
+          problems: blocked.problems,
+          returnFocus: blocked.button,
+          onCorrect: () => {
+            closeDialog = null;
+            if (!focusProblem(blocked.problems.find((p) => p.target?.isConnected)?.target ?? null)) blocked.button.focus();
+          },
+          onForce: () => {
+            closeDialog = null;
+            interceptor.passThrough(blocked);
+          },
+        });
+      },
+      onError: (e) => console.error('[Assistant Convergence] Garde avant validation :', e),
+    });
+
+    // Repères pendant la saisie d'un questionnaire à niveaux.
+    const markers = new MarkerLayer(doc);
+    const refreshMarkers = (kind: PageKind | null) => {
+      if (kind !== 'questionnaire-niveaux') {
+        markers.clear();
+        return;
+      }
+      try {
+        markers.sync(belowMinimum(readQuestionnaire(root())));
+      } catch (e) {
+        console.error('[Assistant Convergence] Repères de niveau minimum :', e);
+      }
+    };
+    const current = () => {
+      const r = f.recognition();
+      return r.recognised ? r.kind : null;
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = (e: Event) => {
+      const t = e.target;
+      if (!(t instanceof HTMLInputElement) || (t.type !== 'radio' && t.type !== 'checkbox')) return;
+      if (timer !== undefined) return;
+      // Après le rendu de la page (champs contrôlés) : un seul relevé par salve de changements.
+      timer = setTimeout(() => {
+        timer = undefined;
+        refreshMarkers(current());
+      }, 30);
+    };
+    doc.addEventListener('change', onChange, true);
+    const stopWatching = f.onPageChange((r) => {
+      const kind = r.recognised ? r.kind : null;
+      remember(kind);
+      refreshMarkers(kind);
+    });
+    remember(current());
+    refreshMarkers(current());
+
+    return () => {
+      interceptor.stop();
+      stopWatching();
+      doc.removeEventListener('change', onChange, true);
+      if (timer !== undefined) clearTimeout(timer);
+      closeDialog?.();
+      markers.clear();
+    };
+  },
 };

@@ -1,16 +1,167 @@
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import '../../../components/panel.css';
-import { Panel } from '../../../components/Panel';
-import type { Feature } from '../feature';
+import { Panel, type EvidenceOffer, type PanelApi, type PanelView } from '../../../components/Panel';
+import { t } from '../../../components/strings';
+import { base64ToBytes } from '../../../lib/messages/base64';
+import type { RequestOf, ResponseOf } from '../../../lib/messages/protocol';
+import { captureFromPage } from '../../../lib/page/capture';
+import type { PageRecognition } from '../../../lib/page/detect';
+import { attachFiles } from '../../../lib/page/fill/events';
+import { undoFill, type FillReportEntry, type UndoEntry } from '../../../lib/page/fill/engine';
+import { fillPage, targetsOf } from '../../../lib/page/fill/run';
+import { readPage, type PageReading } from '../../../lib/page/read/page';
+import { summarise } from '../../../lib/page/summary';
+import { foldText } from '../../../lib/text/normalize';
+import type { Feature, FeatureContext } from '../feature';
+
+type Scope = { productId: string; variantId: string };
+const AUTHOR = 'Assistant Convergence (page)';
+
+/** Le nom d'une portée dans la liste des produits. */
+function scopeName(products: ResponseOf<'products.list'>['products'], s: Scope): string {
+  const e = products.find((x) => x.product.id === s.productId);
+  if (!e) return '?';
+  return s.variantId ? (e.displayNames[s.variantId] ?? e.product.name) : `${e.product.name} ${e.product.version}`;
+}
+
+function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
+  let lastUndo: UndoEntry[] = [];
+
+  const linkedScope = async (): Promise<{ scope: Scope; name: string } | null> => {
+    const { product } = reading();
+    const ctx = await f.send('page.context', { pageProduct: product });
+    let scope = ctx.current;
+    if (!scope && product) scope = await f.send('page.link', { pageProduct: product, author: AUTHOR });
+    if (!scope) return null;
+    const list = await f.send('products.list', {});
+    return { scope, name: scopeName(list.products, scope) };
+  };
+
+  const sourceData = async (source: Scope) => {
+    const [resolved, list, company] = await Promise.all([
+      f.send('answers.resolved', { productId: source.productId, variantId: source.variantId }),
+      f.send('products.list', {}),
+      f.send('company.get', {}),
+    ]);
+    return {
+      answers: resolved.answers.map((r) => r.answer),
+      product: list.products.find((e) => e.product.id === source.productId)?.product,
+      company: company ?? undefined,
+    };
+  };
+
+  return {
+    async context() {
+      return f.send('page.context', { pageProduct: reading().product });
+    },
+
+    async capture() {
+      const r = reading();
+      const cap = captureFromPage(r.model);
+      const messages: string[] = [];
+      const title = f.doc.title || (r.model.type === 'criteria' || r.model.type === 'deposits' ? r.model.title : '');
+      if (cap.company) {
+        const current = await f.send('company.get', {});
+        const company: RequestOf<'company.put'>['company'] = {
+          ...(current ?? { id: 'entreprise', denomination: '', extra: {} }),
+          ...cap.company,
+          extra: { ...(current?.extra ?? {}), ...(cap.company.extra ?? {}) },
+        };
+        delete (company as { updatedAt?: string }).updatedAt;
+        await f.send('company.put', { company, author: AUTHOR });
+        messages.push(t('captureCompany', { count: Object.keys(cap.company).length - 1 + Object.keys(cap.company.extra ?? {}).length }));
+        return messages;
+      }
+      const target = await linkedScope();
+      if (!target) return [t('captureNothing')];
+      if (cap.product && Object.keys(cap.product).length > 0) {
+        await f.send('product.update', { id: target.scope.productId, patch: cap.product, author: AUTHOR });
+        messages.push(t('captureProduct', { library: target.name }));
+      }
+      if (cap.criteria.length > 0) {
+        await f.send('criteria.learn', { criteria: cap.criteria, source: { ref: `${title} — ${location.href}`.slice(0, 2000) }, author: AUTHOR });
+      }
+      if (cap.answers.length > 0) {
+        const saved = await f.send('answers.saveCaptured', {
+          productId: target.scope.productId,
+          variantId: target.scope.variantId,
+          answers: cap.answers,
+          source: { kind: 'page', ref: `${title} — ${location.href}`.slice(0, 2000) },
+          author: AUTHOR,
+        });
+        messages.push(t('captureDone', { library: target.name, ...saved.counts, empty: cap.empty.length }));
+      } else if (messages.length === 0) messages.push(t('captureNothing'));
+      return messages;
+    },
+
+    async fill(source, opts) {
+      const data = await sourceData(source);
+      const result = await fillPage(f.doc, f.recognition(), data, opts);
+      if (!opts?.only) {
+        lastUndo = result.undo;
+        await f.send('source.used', { scope: source });
+      } else lastUndo = [...lastUndo, ...result.undo];
+      return result.report;
+    },
+
+    async undo() {
+      const targets = targetsOf(readPage(f.doc, f.recognition()).model);
+      const r = await undoFill(targets, lastUndo);
+      lastUndo = lastUndo.filter((u) => r.impossible.some((i) => i.key === u.key));
+      const out = [t('undoDone', { restored: r.restored.length })];
+      if (r.impossible.length) out.push(t('undoImpossible', { count: r.impossible.length, fields: r.impossible.map((i) => i.label).join(', ') }));
+      return out;
+    },
+
+    canUndo: () => lastUndo.length > 0,
+
+    async evidenceOffers(source) {
+      const { model } = reading();
+      const zones =
+        model.type === 'criteria' ? model.criteria.flatMap((c) => c.evidence) : model.type === 'deposits' ? model.zones : [];
+      const open = zones.filter((z) => z.input && !z.locked && z.files.length === 0);
+      if (open.length === 0) return [];
+      const { files } = await f.send('evidence.list', { productId: source.productId, variantId: source.variantId });
+      const offers: EvidenceOffer[] = [];
+      for (const z of open) {
+        for (const file of files.filter((x) => foldText(x.evidenceType) === foldText(z.type))) {
+          offers.push({ fileId: file.id, fileName: file.name, zone: z.type });
+        }
+      }
+      return offers;
+    },
+
+    async attach(source, offer) {
+      const { meta, contentBase64 } = await f.send('evidence.get', { productId: source.productId, variantId: source.variantId, fileId: offer.fileId });
+      const { model } = reading();
+      const zones = model.type === 'criteria' ? model.criteria.flatMap((c) => c.evidence) : model.type === 'deposits' ? model.zones : [];
+      const zone = zones.find((z) => foldText(z.type) === foldText(offer.zone) && z.input);
+      if (!zone?.input) return t('evidenceRefused', { file: offer.fileName, zone: offer.zone });
+      const file = new File([base64ToBytes(contentBase64) as BlobPart], meta.name, { type: meta.type });
+      return attachFiles(zone.input, [file])
+        ? t('evidenceAttached', { file: offer.fileName, zone: offer.zone })
+        : t('evidenceRefused', { file: offer.fileName, zone: offer.zone });
+    },
+  };
+}
 
 /** Le panneau de l'extension sur la page, dans une racine fantôme ouverte. */
 export const panel: Feature = {
   name: 'panneau',
   async start(f) {
     let container: HTMLElement | undefined;
-    const draw = () => {
-      if (container) render(<Panel recognition={f.recognition()} />, container);
+    let reading = readPage(f.doc, f.recognition());
+    const api = createApi(f, () => reading);
+    const view = (r: PageRecognition): PanelView => ({
+      recognition: r,
+      summary: summarise(reading.model),
+      product: reading.product,
+      problems: reading.problems,
+    });
+    const draw = (r: PageRecognition) => {
+      reading = readPage(f.doc, r);
+      if (container) render(<Panel view={view(r)} api={api} />, container);
     };
     const ui = await createShadowRootUi(f.ctx, {
       name: 'assistant-convergence',
@@ -18,10 +169,10 @@ export const panel: Feature = {
       position: 'inline',
       anchor: 'body',
       append: 'first',
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'change'],
       onMount(uiContainer) {
         container = uiContainer;
-        draw();
+        draw(f.recognition());
       },
       onRemove() {
         if (container) render(null, container);
@@ -31,3 +182,5 @@ export const panel: Feature = {
     return f.onPageChange(draw);
   },
 };
+
+export type { FillReportEntry };

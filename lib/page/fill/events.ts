@@ -35,7 +35,7 @@ export function typeText(el: HTMLInputElement | HTMLTextAreaElement, value: stri
 export function checkOption(input: HTMLInputElement, checked = true): boolean {
   if (input.disabled) return false;
   if (input.checked !== checked) {
-    input.focus();
+    input.focus({ preventScroll: true });
     input.click();
   }
   return input.checked === checked;
@@ -46,7 +46,7 @@ export function selectOption(select: HTMLSelectElement, optionText: string): boo
   if (select.disabled) return false;
   const wanted = Array.from(select.options).find((o) => o.text.trim() === optionText.trim());
   if (!wanted) return false;
-  select.focus();
+  select.focus({ preventScroll: true });
   setNativeValue(select, wanted.value);
   fire(select, 'input');
   fire(select, 'change');

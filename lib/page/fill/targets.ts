@@ -55,10 +55,15 @@ export function criterionTargets(c: PageCriterion): FillTarget[] {
   return out;
 }
 
+/** Clé de remplissage d'un champ de formulaire : son numéro de question, sinon son libellé replié. */
+export function fieldKey(prefix: string, f: Pick<FormField, 'number' | 'key'>): string {
+  return `${prefix}#${f.number ? `q${f.number}` : f.key}`;
+}
+
 /** Les champs d'un formulaire (produit, fiche administrative, orientation), par clé de libellé. */
 export function formFieldTargets(fields: FormField[], prefix: string): FillTarget[] {
   return fields.flatMap<FillTarget>((f) => {
-    const key = `${prefix}#${f.number ? `q${f.number}` : f.key}`;
+    const key = fieldKey(prefix, f);
     const label = f.number ? `${f.number}. ${f.label}` : f.label;
     if (f.readOnly) return [];
     if ((f.type === 'text' || f.type === 'textarea') && f.control && !(f.control instanceof HTMLSelectElement)) {

@@ -108,27 +108,36 @@ function groupQuestion(group: HTMLInputElement[]): string {
   return '';
 }
 
-function readEvidenceZones(container: Element): PageEvidenceZone[] {
+export function readEvidenceZones(container: Element): PageEvidenceZone[] {
   const inputs = Array.from(container.querySelectorAll<HTMLInputElement>('input[type="file"]'));
-  const zones: PageEvidenceZone[] = [];
-  for (const input of inputs) {
-    // La zone : le plus grand ancêtre qui ne contient que ce champ fichier.
-    let zone: Element = input;
-    for (let p = input.parentElement; p && p !== container; p = p.parentElement) {
-      if (p.querySelectorAll('input[type="file"]').length > 1) break;
-      zone = p;
+  return inputs.map((input) => {
+    // La zone : un groupe nommé (role="group", fieldset) propre à ce champ, sinon le plus grand ancêtre
+    // qui ne contient que ce champ fichier.
+    const group = input.parentElement?.closest('[role="group"],[role="region"],fieldset');
+    const named = group && group !== container && container.contains(group) && group.querySelectorAll('input[type="file"]').length === 1 ? group : null;
+    let zone: Element = named ?? input;
+    if (!named) {
+      for (let p = input.parentElement; p && p !== container; p = p.parentElement) {
+        if (p.querySelectorAll('input[type="file"]').length > 1) break;
+        zone = p;
+      }
     }
-    zones.push({ type: zoneType(input, zone), input, files: depositedFiles(zone), locked: input.disabled });
-  }
-  return zones;
+    return { type: zoneType(input, zone, named), input, files: depositedFiles(zone), locked: input.disabled };
+  });
 }
 
-function zoneType(input: HTMLInputElement, zone: Element): string {
+const UPLOAD_VERB = /^(charger|deposer|déposer|ajouter|joindre|parcourir)( un fichier| une preuve| des preuves| des fichiers)?\s*(:|pour|—|-)?\s*/i;
+
+function zoneType(input: HTMLInputElement, zone: Element, named: Element | null): string {
+  if (named) {
+    const legend = named.tagName === 'FIELDSET' ? named.querySelector('legend') : null;
+    const name = legend ? visibleText(legend) : accessibleName(named);
+    if (name) return name;
+  }
+  const own = accessibleName(input).replace(UPLOAD_VERB, '').trim();
+  if (own) return own;
   const heading = zone.querySelector('h2,h3,h4,h5,h6,[role="heading"],legend,strong');
-  const name = accessibleName(input)
-    .replace(/^(charger|deposer|déposer|ajouter)( un fichier| une preuve| des preuves)?\s*(:|pour|—|-)?\s*/i, '')
-    .trim();
-  return (heading ? visibleText(heading) : '') || name || 'Preuve';
+  return (heading ? visibleText(heading) : '') || 'Preuve';
 }
 
 /** Noms des fichiers déposés dans une zone, hors « preuves archivées ». */
@@ -170,14 +179,20 @@ function labelledParagraph(container: Element, heading: RegExp): string | undefi
   return undefined;
 }
 
-function minimumFromText(text: string): { levels: Level[]; text: string } | null {
-  const n = foldText(text);
-  if (n.includes('aucun niveau minimum requis')) return { levels: [], text: 'Aucun niveau minimum requis' };
-  // Le texte tel qu'affiché (« Les niveaux Non applicable (NA), 2 et 3 sont acceptables… », « Niveau minimum requis : Niveau 2 »).
-  const sentence = /les niveaux?\s+.+?\s+(?:sont|est)\s+acceptables?\s+pour ce crit[eè]re/i.exec(text) ?? /niveau minimum requis\s*:\s*(?:niveau\s+)?(?:[0-3]|NA|non applicable)/i.exec(text);
-  if (!sentence) return null;
-  const parsed = parseMinimumText(sentence[0]);
-  return parsed.ok ? { levels: parsed.acceptable, text: sentence[0] } : null;
+const MINIMUM_TEXT = /^(aucun niveau minimum requis|niveau minimum requis|les? niveaux? .+ acceptables? pour ce critere)/;
+
+/** Le niveau minimum affiché dans le bloc : l'élément dont le texte commence par la formule du guide. */
+function minimumFromBlock(container: Element): { levels: Level[]; text: string } | null {
+  for (const el of Array.from(container.querySelectorAll('p,div,span,strong,em,dd,li,small'))) {
+    if (el.querySelector('input,textarea,select')) continue;
+    const raw = visibleText(el);
+    const n = foldText(raw);
+    if (!MINIMUM_TEXT.test(n) || raw.length > 300) continue;
+    if (n.startsWith('aucun')) return { levels: [], text: raw };
+    const parsed = parseMinimumText(raw);
+    if (parsed.ok) return { levels: parsed.acceptable, text: raw };
+  }
+  return null;
 }
 
 /** Lit un bloc de critère. */
@@ -219,7 +234,7 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
   let acceptableLevels: Level[] = [];
   let minimumText: string | undefined;
   const marked = (levelGroup ?? []).filter((o) => o.acceptableMark).map((o) => parseLevel(o.label)).filter((l): l is Level => l !== null);
-  const fromText = minimumFromText(visibleText(container));
+  const fromText = minimumFromBlock(container);
   if (marked.length > 0) {
     acceptableLevels = sortLevels(marked);
     minimumText = fromText?.text ?? 'niveaux marqués ✓';

@@ -22,7 +22,7 @@ export interface FormField {
 const TEXT_INPUTS = 'input:not([type]),input[type="text"],input[type="email"],input[type="tel"],input[type="url"],input[type="number"],input[type="date"],textarea,select';
 
 function splitNumber(label: string): { number?: string; rest: string } {
-  const m = /^\s*(\d{1,3})\s*[.)]\s*(.*)$/s.exec(label);
+  const m = /^\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]\s+(.*)$/s.exec(label);
   return m?.[1] ? { number: m[1], rest: m[2] ?? '' } : { rest: label };
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Remplit une page entière, dans l'ordre, en relisant la page entre deux passes : les questions
+ * révélées par une réponse (orientation) et les sections rendues tard sont remplies à leur tour.
+ */
+import type { PageRecognition } from '../detect';
+import type { FillSource } from '../plan';
+import { wantedFor } from '../plan';
+import { readPage, type PageModel } from '../read/page';
+import { fillTargets, settle, type FillReportEntry, type FillTarget, type UndoEntry } from './engine';
+import { criterionTargets, formFieldTargets } from './targets';
+
+export function targetsOf(model: PageModel): FillTarget[] {
+  if (model.type === 'criteria') return model.criteria.flatMap(criterionTargets);
+  if (model.type === 'form') return formFieldTargets(model.fields, model.form);
+  return [];
+}
+
+/** Attend une mutation du document (au plus `ms` millisecondes). Rend vrai s'il y en a eu une. */
+export function nextMutation(doc: Document, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      obs.disconnect();
+      clearTimeout(timer);
+      resolve(true);
+    });
+    const timer = setTimeout(() => {
+      obs.disconnect();
+      resolve(false);
+    }, ms);
+    obs.observe(doc.documentElement, { childList: true, subtree: true });
+  });
+}
+
+export interface PageFillResult {
+  report: FillReportEntry[];
+  undo: UndoEntry[];
+}
+
+export async function fillPage(
+  doc: Document,
+  recognition: PageRecognition,
+  src: FillSource,
+  opts: { overwrite?: ReadonlySet<string>; only?: ReadonlySet<string>; maxRounds?: number; waitMs?: number } = {},
+): Promise<PageFillResult> {
+  const report: FillReportEntry[] = [];
+  const undo: UndoEntry[] = [];
+  const done = new Set<string>();
+  let lastWanted = new Map<string, { value: string | string[]; label: string }>();
+  for (let round = 0; round < (opts.maxRounds ?? 12); round++) {
+    const { model } = readPage(doc, recognition);
+    const wanted = wantedFor(model, src);
+    if (opts.only) for (const k of [...wanted.keys()]) if (!opts.only.has(k)) wanted.delete(k);
+    lastWanted = wanted;
+    const targets = targetsOf(model).filter((t) => wanted.has(t.key) && !done.has(t.key));
+    if (targets.length === 0) {
+      // Plus rien à remplir de visible : si des valeurs attendent encore leur champ, laisser la page en révéler.
+      const pending = [...wanted.keys()].some((k) => !done.has(k));
+      if (!pending || !(await nextMutation(doc, opts.waitMs ?? 250))) break;
+      continue;
+    }
+    const subset = new Map(targets.map((t) => [t.key, wanted.get(t.key)!]));
+    const r = await fillTargets(targets, subset, { overwrite: opts.overwrite });
+    for (const e of r.report) {
+      done.add(e.key);
+      report.push(e);
+    }
+    undo.push(...r.undo);
+    await settle();
+  }
+  for (const [key, w] of lastWanted) {
+    if (!done.has(key)) {
+      report.push({ key, label: w.label, status: 'not-found', pageValue: '', libraryValue: Array.isArray(w.value) ? w.value.join(' ; ') : w.value, detail: 'Champ absent de la page.' });
+    }
+  }
+  return { report, undo };
+}
