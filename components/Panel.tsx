@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '../lib/messages/protocol';
 import type { PageRecognition } from '../lib/page/detect';
 import type { FillReportEntry, FillStatus } from '../lib/page/fill/engine';
@@ -75,7 +75,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
   const [offers, setOffers] = useState<EvidenceOffer[]>([]);
   const productNumber = view.product?.number ?? '';
   const fillable = view.summary.type !== 'nothing';
-  const reportRef = useRef<HTMLDetailsElement>(null);
+  const [reportOpen, setReportOpen] = useState(false);
 
   const refresh = async () => {
     try {
@@ -115,7 +115,8 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
       const r = await api.fill(scope);
       setReport(r);
       setMessages([]);
-      if (reportRef.current && r.some((e) => e.status !== 'filled' && e.status !== 'identical')) reportRef.current.open = true;
+      // Le détail s'ouvre de lui-même quand il y a quelque chose à regarder (conflit, refus, introuvable).
+      setReportOpen(r.some((e) => e.status !== 'filled' && e.status !== 'identical'));
     });
 
   const onCapture = () =>
@@ -241,7 +242,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
         )}
 
         {report && counts && (
-          <details class="ac-report" ref={reportRef}>
+          <details class="ac-report" open={reportOpen} onToggle={(e) => setReportOpen((e.currentTarget as HTMLDetailsElement).open)}>
             <summary>
               <strong>{t('reportTitle')} : </strong>
               <span class="ac-report-counts">{t('reportSummary', counts)}</span>

@@ -231,7 +231,7 @@ export const PROTOCOL = {
     response: EvidenceFileMetaSchema,
   },
   'product.create': {
-    from: ['page'],
+    from: ['page', 'content'],
     to: 'background',
     description: 'Créer un produit (formulaire « Ajouter un nouveau produit »).',
     request: z.strictObject({ product: ProductInputSchema, author }),

@@ -124,7 +124,8 @@ export function captureFromPage(model: PageModel): Capture {
       if (field) company[field] = field === 'siret' ? value.replace(/\s+/g, '') : value;
       else (company.extra as Record<string, string>)[f.label] = value;
     }
-    out.company = company as Capture['company'];
+    const count = Object.keys(company).length - 1 + Object.keys(company.extra as object).length;
+    if (count > 0) out.company = company as Capture['company'];
   }
   return out;
 }

@@ -2,11 +2,12 @@ import { focusProblem, openGuardDialog, DIALOG_HOST_TAG } from '../../../compone
 import { MARKER_HOST_TAG, MarkerLayer } from '../../../components/guard/markers';
 import { recognisePage } from '../../../lib/page/detect';
 import type { PageKind } from '../../../lib/page/kinds';
-import { belowMinimum, evaluateGuard } from '../../../lib/page/guard/evaluate';
+import { belowMinimum, evaluateGuard, relevel } from '../../../lib/page/guard/evaluate';
 import { buttonName } from '../../../lib/page/guard/buttons';
 import { interceptSubmits } from '../../../lib/page/guard/intercept';
 import { productKeyOf, readShownStatuses } from '../../../lib/page/guard/read';
 import type { ShownStatus } from '../../../lib/page/guard/types';
+import type { PageCriterion } from '../../../lib/page/model';
 import { readQuestionnaire } from '../../../lib/page/read/criteria';
 import type { Feature } from '../feature';
 
@@ -68,15 +69,34 @@ export const guard: Feature = {
       onError: (e) => console.error('[Assistant Convergence] Garde avant validation :', e),
     });
 
-    // Repères pendant la saisie d'un questionnaire à niveaux.
+    // Repères pendant la saisie d'un questionnaire à niveaux. La page n'est relue en entier que si sa structure
+    // a changé (nouveaux critères, rendu remplacé) ; sinon seuls les niveaux cochés sont relus.
     const markers = new MarkerLayer(doc);
+    let cache: { criteria: PageCriterion[]; radios: number } | null = null;
+    const radioCount = () => root().querySelectorAll('input[type="radio"]').length;
+    const cheapRead = (): PageCriterion[] | null => {
+      if (!cache || cache.criteria.length === 0 || radioCount() !== cache.radios) return null;
+      const out: PageCriterion[] = [];
+      for (const c of cache.criteria) {
+        const r = relevel(c);
+        if (!r) return null;
+        out.push(r);
+      }
+      return out;
+    };
     const refreshMarkers = (kind: PageKind | null) => {
       if (kind !== 'questionnaire-niveaux') {
+        cache = null;
         markers.clear();
         return;
       }
       try {
-        markers.sync(belowMinimum(readQuestionnaire(root())));
+        let criteria = cheapRead();
+        if (!criteria) {
+          criteria = readQuestionnaire(root()).criteria;
+          cache = { criteria, radios: radioCount() };
+        }
+        markers.sync(belowMinimum({ criteria }));
       } catch (e) {
         console.error('[Assistant Convergence] Repères de niveau minimum :', e);
       }

@@ -12,6 +12,7 @@ import { undoFill, type FillReportEntry, type UndoEntry } from '../../../lib/pag
 import { fillPage, targetsOf } from '../../../lib/page/fill/run';
 import { readPage, type PageReading } from '../../../lib/page/read/page';
 import { summarise } from '../../../lib/page/summary';
+import { sameEvidenceType } from '../../../lib/page/evidence';
 import { foldText } from '../../../lib/text/normalize';
 import type { Feature, FeatureContext } from '../feature';
 
@@ -61,7 +62,8 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       const cap = captureFromPage(r.model);
       const messages: string[] = [];
       const title = f.doc.title || (r.model.type === 'criteria' || r.model.type === 'deposits' ? r.model.title : '');
-      if (cap.company) {
+      if (r.model.type === 'form' && r.model.form === 'fiche-administrative') {
+        if (!cap.company) return [t('captureNothing')];
         const current = await f.send('company.get', {});
         const company: RequestOf<'company.put'>['company'] = {
           ...(current ?? { id: 'entreprise', denomination: '', extra: {} }),
@@ -73,12 +75,26 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
         messages.push(t('captureCompany', { count: Object.keys(cap.company).length - 1 + Object.keys(cap.company.extra ?? {}).length }));
         return messages;
       }
+      if (cap.product && Object.keys(cap.product).length > 0) {
+        // Formulaire « Ajouter un nouveau produit » : la bibliothèque de même nom et version, sinon une nouvelle.
+        // (Jamais la source choisie pour remplir : enregistrer un autre produit ne doit pas la renommer.)
+        const p = cap.product;
+        if (!p.name || !p.version) return [t('captureProductIncomplete')];
+        const same = (await f.send('products.list', {})).products.find(
+          (e) => foldText(e.product.name) === foldText(p.name) && foldText(e.product.version) === foldText(p.version),
+        );
+        if (same) {
+          const updated = await f.send('product.update', { id: same.product.id, patch: p, author: AUTHOR });
+          return [t('captureProduct', { library: `${updated.name} ${updated.version}` })];
+        }
+        const created = await f.send('product.create', {
+          product: { name: p.name, version: p.version, type: p.type ?? 'socle', nil: p.nil, responsable: p.responsable ?? '', description: p.description ?? '', certifications: p.certifications, interests: p.interests ?? [] },
+          author: AUTHOR,
+        });
+        return [t('captureProductCreated', { library: `${created.name} ${created.version}` })];
+      }
       const target = await linkedScope();
       if (!target) return [t('captureNothing')];
-      if (cap.product && Object.keys(cap.product).length > 0) {
-        await f.send('product.update', { id: target.scope.productId, patch: cap.product, author: AUTHOR });
-        messages.push(t('captureProduct', { library: target.name }));
-      }
       if (cap.criteria.length > 0) {
         await f.send('criteria.learn', { criteria: cap.criteria, source: { ref: `${title} — ${location.href}`.slice(0, 2000) }, author: AUTHOR });
       }
@@ -125,7 +141,7 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       const { files } = await f.send('evidence.list', { productId: source.productId, variantId: source.variantId });
       const offers: EvidenceOffer[] = [];
       for (const z of open) {
-        for (const file of files.filter((x) => foldText(x.evidenceType) === foldText(z.type))) {
+        for (const file of files.filter((x) => sameEvidenceType(x.evidenceType, z.type))) {
           offers.push({ fileId: file.id, fileName: file.name, zone: z.type });
         }
       }
@@ -136,7 +152,7 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       const { meta, contentBase64 } = await f.send('evidence.get', { productId: source.productId, variantId: source.variantId, fileId: offer.fileId });
       const { model } = reading();
       const zones = model.type === 'criteria' ? model.criteria.flatMap((c) => c.evidence) : model.type === 'deposits' ? model.zones : [];
-      const zone = zones.find((z) => foldText(z.type) === foldText(offer.zone) && z.input);
+      const zone = zones.find((z) => z.type === offer.zone && z.input);
       if (!zone?.input) return t('evidenceRefused', { file: offer.fileName, zone: offer.zone });
       const file = new File([base64ToBytes(contentBase64) as BlobPart], meta.name, { type: meta.type });
       return attachFiles(zone.input, [file])
@@ -152,7 +168,8 @@ export const panel: Feature = {
   async start(f) {
     let container: HTMLElement | undefined;
     let reading = readPage(f.doc, f.recognition());
-    const api = createApi(f, () => reading);
+    // Les actions relisent toujours la page : une saisie ne produit pas de mutation du DOM.
+    const api = createApi(f, () => readPage(f.doc, f.recognition()));
     const view = (r: PageRecognition): PanelView => ({
       recognition: r,
       summary: summarise(reading.model),
@@ -179,7 +196,22 @@ export const panel: Feature = {
       },
     });
     ui.autoMount();
-    return f.onPageChange(draw);
+    // Une saisie (input/change) ne modifie pas le DOM : on la suit aussi pour tenir le résumé à jour.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onEdit = (e: Event) => {
+      if ((e.target as Element | null)?.closest?.('assistant-convergence')) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => draw(f.recognition()), 200);
+    };
+    f.doc.addEventListener('change', onEdit, true);
+    f.doc.addEventListener('input', onEdit, true);
+    const stop = f.onPageChange(draw);
+    return () => {
+      stop();
+      clearTimeout(timer);
+      f.doc.removeEventListener('change', onEdit, true);
+      f.doc.removeEventListener('input', onEdit, true);
+    };
   },
 };
 

@@ -18,7 +18,7 @@ function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectE
 /** Saisit un texte : focus, touches, valeur native, input, change, blur. Rend vrai si la valeur est restée. */
 export function typeText(el: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
   if (el.disabled || el.readOnly) return false;
-  el.focus();
+  el.focus({ preventScroll: true });
   const win = el.ownerDocument.defaultView;
   const KeyboardEventCtor = win?.KeyboardEvent ?? KeyboardEvent;
   const InputEventCtor = win?.InputEvent ?? InputEvent;

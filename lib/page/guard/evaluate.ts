@@ -2,7 +2,7 @@
  * Les règles de la garde avant validation : l'état COURANT de la page (lu dans le DOM) contre les règles
  * de complétude (lib/rules). DOM en entrée, liste de problèmes en sortie ; rien n'est modifié.
  */
-import { isLevelAcceptable } from '../../domain/levels';
+import { isLevelAcceptable, parseLevel } from '../../domain/levels';
 import { DOSSIER_QUESTIONNAIRES } from '../../domain/questionnaires';
 import { accessibleName, visibleText } from '../dom/name';
 import type { PageKind } from '../kinds';
@@ -228,7 +228,7 @@ export interface BelowMinimum {
   anchor: Element;
 }
 
-export function belowMinimum(q: PageQuestionnaire): BelowMinimum[] {
+export function belowMinimum(q: Pick<PageQuestionnaire, 'criteria'>): BelowMinimum[] {
   const out: BelowMinimum[] = [];
   for (const c of q.criteria) {
     if (c.kind !== 'niveau' || c.level === null || !isMandatory(c) || isLevelAcceptable(c.level, c.acceptableLevels)) continue;
@@ -236,4 +236,15 @@ export function belowMinimum(q: PageQuestionnaire): BelowMinimum[] {
     out.push({ id: c.id, criterion: c, anchor: group && c.container.contains(group) ? group : c.container });
   }
   return out;
+}
+
+/**
+ * Relecture bon marché d'un critère déjà lu : seul le niveau coché change (les libellés et le bloc sont repris).
+ * Null si l'un de ses contrôles a quitté la page (il faut alors tout relire).
+ */
+export function relevel(c: PageCriterion): PageCriterion | null {
+  if (!c.container.isConnected || c.options.some((o) => !o.control.isConnected)) return null;
+  if (c.kind !== 'niveau') return c;
+  const checked = c.options.find((o) => o.control.checked);
+  return { ...c, options: c.options.map((o) => ({ ...o, checked: o.control.checked })), level: checked ? parseLevel(checked.label) : null };
 }

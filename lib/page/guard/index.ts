@@ -13,6 +13,7 @@ export {
   levelProblems,
   missingEvidence,
   orientationProblems,
+  relevel,
   type BelowMinimum,
   type GuardInput,
 } from './evaluate';

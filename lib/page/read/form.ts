@@ -17,6 +17,8 @@ export interface FormField {
   options: { label: string; control: HTMLInputElement | HTMLOptionElement; checked: boolean }[];
   control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
   readOnly: boolean;
+  /** Élément de repère pour l'ordre du document quand il n'y a pas de contrôle (valeur affichée). */
+  anchor?: Element;
 }
 
 const TEXT_INPUTS = 'input:not([type]),input[type="text"],input[type="email"],input[type="tel"],input[type="url"],input[type="number"],input[type="date"],textarea,select';
@@ -98,8 +100,15 @@ export function readFormFields(root: Element, opts: { exclude?: (el: Element) =>
       out.push(field(label, { type, value: c.value, options: [], control: c, readOnly: c.readOnly || c.disabled }, c.required));
     }
   }
+  // Valeurs affichées sans champ (fiche transmise, récapitulatif) : paires terme / définition.
+  for (const dt of Array.from(root.querySelectorAll('dt'))) {
+    if (skip(dt)) continue;
+    const dd = dt.nextElementSibling;
+    if (!dd || dd.tagName !== 'DD' || dd.querySelector('input,select,textarea')) continue;
+    out.push({ ...field(visibleText(dt), { type: 'text', value: visibleText(dd), options: [], control: null, readOnly: true }, false), anchor: dt });
+  }
   // Ordre du document, comme la personne les lit.
-  const pos = (f: FormField) => f.control ?? (f.options[0]?.control as Element | undefined);
+  const pos = (f: FormField) => f.control ?? (f.options[0]?.control as Element | undefined) ?? f.anchor;
   return out.sort((a, b) => {
     const x = pos(a);
     const y = pos(b);

@@ -1,0 +1,217 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forceLanguage } from '../../components/i18n';
+import { t } from '../../components/strings';
+import { ETHIQUE, ORIENTATION_ALL_APPLICABLE } from '../simulator/src/data/index.ts';
+import { FICHE_EXEMPLE } from '../simulator/src/scenarios.ts';
+import { launchExtension, ORIGIN, type Harness } from './harness.mjs';
+
+// Tests de l'issue « sur la page » : enregistrer les réponses d'un produit, remplir un autre produit,
+// et vérifier l'état du framework de la page (simulateur Preact à champs contrôlés), pas seulement le DOM.
+
+type SimAnswers = Record<string, { level?: string; conformity?: string; comment?: string }>;
+interface SimState {
+  products: {
+    id: number;
+    form: Record<string, unknown>;
+    demarche: null | {
+      ficheAdmin: { values: Record<string, string> };
+      orientation: { answers: Record<string, string | string[]> };
+      questionnaires: Record<string, { answers: SimAnswers; files: Record<string, { name: string }[]>; validated: null | { answers: SimAnswers } }>;
+    };
+  }[];
+  productDraft: Record<string, unknown>;
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launchExtension();
+  forceLanguage(h.uiLanguage);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const panel = (p: Page): Locator => p.locator('assistant-convergence');
+const state = (p: Page) => p.evaluate(() => (window as unknown as { __convergenceSim: { getState(): unknown } }).__convergenceSim.getState()) as Promise<SimState>;
+const demarche = (s: SimState, id: number) => {
+  const d = s.products.find((x) => x.id === id)?.demarche;
+  if (!d) throw new Error(`produit ${id} sans démarche`);
+  return d;
+};
+
+/** Va à une page du même état de simulateur (sans le réinitialiser), dans le balisage voulu. */
+async function goto(p: Page, path: string, style?: 'a' | 'b') {
+  await p.goto(`${ORIGIN}${path}${style ? `?style=${style}` : ''}`);
+  await panel(p).getByRole('status').first().waitFor();
+}
+
+async function capture(p: Page): Promise<string> {
+  await panel(p).getByRole('button', { name: t('capture') }).click();
+  const messages = panel(p).locator('.ac-messages');
+  await expect.poll(async () => (await messages.textContent()) ?? '', { timeout: 10_000 }).not.toBe('');
+  return (await messages.textContent()) ?? '';
+}
+
+async function fill(p: Page, source?: string | RegExp): Promise<Record<string, number>> {
+  const select = panel(p).getByLabel(t('sourceLabel'));
+  if (source) {
+    const label = (await select.locator('option').allTextContents()).find((o) => (typeof source === 'string' ? o.startsWith(source) : source.test(o)));
+    if (!label) throw new Error(`source introuvable : ${source}`);
+    await select.selectOption({ label });
+  }
+  await panel(p).getByRole('button', { name: t('fill') }).click();
+  const summary = panel(p).locator('.ac-report summary');
+  await summary.waitFor({ timeout: 20_000 });
+  await expect.poll(async () => panel(p).getByRole('button', { name: t('fill') }).isEnabled()).toBe(true);
+  const text = (await summary.textContent()) ?? '';
+  const n = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+  return { filled: n(/✓ (\d+)/), identical: n(/= (\d+)/), conflict: n(/⚠ (\d+)/), missing: n(/✗ (\d+)/) };
+}
+
+describe('enregistrer un produit, remplir un autre (état du framework vérifié)', () => {
+  let page: Page;
+
+  it('questionnaires à niveaux : capture sur 3100 (balisage a), remplissage de 3101 (balisage b)', async () => {
+    page = await h.openSim('/produits/3100/demarches/mes/questionnaires/interoperabilite', { scenario: 'pret', style: 'a' });
+    const sim0 = await state(page);
+    for (const q of ['interoperabilite', 'urbanisation', 'maturite-securite']) {
+      await goto(page, `/produits/3100/demarches/mes/questionnaires/${q}`, 'a');
+      const msg = await capture(page);
+      const expected = Object.keys(demarche(sim0, 3100).questionnaires[q]!.validated!.answers).length;
+      expect(msg).toContain(t('captureDone', { library: 'Produit v0.1', created: expected, changed: 0, unchanged: 0, empty: 0 }));
+    }
+    for (const q of ['interoperabilite', 'urbanisation', 'maturite-securite']) {
+      await goto(page, `/produits/3101/demarches/mes/questionnaires/${q}`, 'b');
+      const counts = await fill(page, 'Produit v0.1');
+      const want = demarche(sim0, 3100).questionnaires[q]!.validated!.answers;
+      expect(counts, q).toEqual({ filled: Object.keys(want).length * 2, identical: 0, conflict: 0, missing: 0 });
+      const got = demarche(await state(page), 3101).questionnaires[q]!.answers;
+      for (const [id, a] of Object.entries(want)) {
+        expect(got[id]?.level, `${q} ${id}`).toBe(a.level);
+        expect(got[id]?.comment, `${q} ${id}`).toBe(a.comment);
+      }
+    }
+  });
+
+  it('Éthique : conformité et commentaires, du balisage b vers le balisage a', async () => {
+    await goto(page, '/produits/3100/demarches/mes/questionnaires/ethique', 'b');
+    expect(await capture(page)).toMatch(/11 nouvelle\(s\)/);
+    await goto(page, '/produits/3101/demarches/mes/questionnaires/ethique', 'a');
+    await fill(page, 'Produit v0.1');
+    const s = await state(page);
+    const want = demarche(s, 3100).questionnaires.ethique!.validated!.answers;
+    const got = demarche(s, 3101).questionnaires.ethique!.answers;
+    for (const c of ETHIQUE.criteria) {
+      expect(got[c.id]?.conformity, c.id).toBe(want[c.id]?.conformity);
+      expect(got[c.id]?.comment, c.id).toBe(want[c.id]?.comment);
+    }
+  });
+
+  it('preuve de la bibliothèque jointe à la bonne zone de dépôt (fichier reçu par la page)', async () => {
+    const zone = ETHIQUE.criteria.find((c) => c.id === 'DEV.1.1')!.evidence[0]!.label;
+    const options = await h.openOptions();
+    const list = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'products.list', payload: {} }))) as { data: { products: { product: { id: string; convergenceNumber?: string } }[] } };
+    const lib3100 = list.data.products.find((e) => e.product.convergenceNumber === '3100')!.product.id;
+    const added = await options.evaluate(
+      ([productId, evidenceType]) =>
+        chrome.runtime.sendMessage({
+          type: 'evidence.add',
+          payload: { productId, variantId: '', name: 'ecoscore-2025.pdf', type: 'application/pdf', evidenceType, contentBase64: btoa('%PDF-1.4 écoscore'), author: 'e2e' },
+        }),
+      [lib3100, zone] as const,
+    );
+    expect(added).toMatchObject({ ok: true });
+    await options.close();
+
+    await goto(page, '/produits/3101/demarches/mes/questionnaires/ethique', 'a');
+    const attach = panel(page).getByRole('button', { name: t('evidenceAttach', { file: 'ecoscore-2025.pdf', zone: `${zone} (DEV.1.1)` }) });
+    await attach.click();
+    await expect.poll(async () => (await panel(page).locator('.ac-messages').textContent()) ?? '').toContain('ecoscore-2025.pdf');
+    const files = demarche(await state(page), 3101).questionnaires.ethique!.files;
+    const names = Object.values(files).flat().map((f) => f.name);
+    expect(names).toContain('ecoscore-2025.pdf');
+  });
+
+  it('garde la valeur saisie par la personne, la signale en conflit, la remplace sur demande ; annulation', async () => {
+    page = await h.openSim('/produits/3101/demarches/mes/questionnaires/urbanisation', { scenario: 'pret', style: 'a' });
+    // La personne a déjà répondu à un critère et écrit un commentaire, par de vrais gestes.
+    const first = page.locator('main article, main [role="group"][aria-labelledby]').first();
+    const firstId = ((await first.locator('h3, .crit-id').first().textContent()) ?? '').trim().split(/\s/)[0]!;
+    await first.getByRole('radio').first().check();
+    await first.getByRole('textbox').fill('Saisi à la main');
+    const before = demarche(await state(page), 3101).questionnaires.urbanisation!.answers[firstId];
+
+    const counts = await fill(page, 'Produit v0.1');
+    expect(counts.conflict).toBe(2);
+    const after = demarche(await state(page), 3101).questionnaires.urbanisation!.answers;
+    expect(after[firstId]).toEqual(before); // rien d'écrasé
+    const conflictRow = panel(page).locator('tr[data-status="conflict"]').first();
+    await expect(conflictRow.locator('th').textContent()).resolves.toContain(firstId);
+
+    // « Remplacer » écrase, d'un clic, la valeur du commentaire.
+    await panel(page).getByRole('button', { name: t('overwriteLabel', { field: `${firstId} — commentaire` }) }).click();
+    const want = demarche(await state(page), 3100).questionnaires.urbanisation!.validated!.answers[firstId]!;
+    await expect.poll(async () => demarche(await state(page), 3101).questionnaires.urbanisation!.answers[firstId]?.comment).toBe(want.comment);
+
+    // Annuler : les commentaires remplis reviennent à ce que la page contenait ; les choix ne peuvent pas être décochés, et c'est dit.
+    await panel(page).getByRole('button', { name: t('undoFill') }).click();
+    await expect.poll(async () => (await panel(page).locator('.ac-messages').textContent()) ?? '').toMatch(/Remplissage annulé/);
+    const undone = demarche(await state(page), 3101).questionnaires.urbanisation!.answers;
+    expect(undone[firstId]?.comment).toBe('Saisi à la main');
+    const others = Object.entries(undone).filter(([id]) => id !== firstId);
+    expect(others.length).toBeGreaterThan(0);
+    for (const [, a] of others) expect(a.comment ?? '').toBe('');
+    await expect(panel(page).locator('.ac-messages').textContent()).resolves.toMatch(/ne peuvent pas être décochés/);
+  });
+
+  it('orientation : les questions révélées par une réponse sont remplies à leur tour', async () => {
+    page = await h.openSim('/produits/3100/demarches/mes/questionnaires/orientation', { scenario: 'pret' });
+    expect(await capture(page)).toMatch(/nouvelle\(s\)/);
+    // Nouveau départ : démarche sans orientation (scénario « nominal »), même n° de produit 3100.
+    page = await h.openSim('/produits/3100/demarches/mes/questionnaires/orientation', { scenario: 'nominal', page });
+    await panel(page).getByRole('status').first().waitFor();
+    const counts = await fill(page, 'Produit v0.1');
+    expect(counts.conflict).toBe(0);
+    expect(counts.missing).toBe(0);
+    const got = demarche(await state(page), 3100).orientation.answers;
+    for (const [id, value] of Object.entries(ORIENTATION_ALL_APPLICABLE)) {
+      expect(got[id], `question ${id}`).toEqual(value);
+    }
+    // Des sous-questions (1.1, 6.1, 7.2…) n'existaient pas avant la réponse à leur question parente.
+    expect(Object.keys(ORIENTATION_ALL_APPLICABLE).filter((k) => k.includes('.')).length).toBeGreaterThan(3);
+  });
+
+  it('fiche administrative et formulaire produit, depuis le profil de l\'entreprise et le produit enregistrés', async () => {
+    page = await h.openSim('/produits/3100/demarches/mes/fiche-administrative', { scenario: 'pret' });
+    expect(await capture(page)).toBe(t('captureCompany', { count: Object.keys(FICHE_EXEMPLE).length }));
+    page = await h.openSim('/produits/3100/demarches/mes/fiche-administrative', { scenario: 'nominal', page });
+    await panel(page).getByRole('status').first().waitFor();
+    const counts = await fill(page, 'Produit v0.1');
+    expect((counts.conflict ?? 0) + (counts.missing ?? 0)).toBe(0);
+    expect(demarche(await state(page), 3100).ficheAdmin.values).toMatchObject(FICHE_EXEMPLE);
+
+    // Formulaire produit : enregistré une fois (bibliothèque créée), rempli pour un nouveau produit.
+    page = await h.openSim('/produits/nouveau', { scenario: 'vierge', page });
+    await panel(page).getByRole('status').first().waitFor();
+    await page.getByLabel('Nom du produit').fill('Suivi Diabète');
+    await page.getByLabel('Version').fill('2.1');
+    await page.getByRole('radio', { name: 'Option' }).check();
+    await page.getByLabel('Responsable').fill('Camille Martin');
+    await page.getByLabel('Description de produit').fill('Carnet de suivi glycémique.');
+    await page.getByRole('checkbox', { name: /Catalogue de services de Mon espace santé/ }).check();
+    expect(await capture(page)).toContain(t('captureProductCreated', { library: 'Suivi Diabète 2.1' }));
+    page = await h.openSim('/produits/nouveau', { scenario: 'vierge', page });
+    await panel(page).getByRole('status').first().waitFor();
+    const c2 = await fill(page, 'Suivi Diabète 2.1');
+    expect((c2.conflict ?? 0) + (c2.missing ?? 0)).toBe(0);
+    expect((await state(page)).productDraft).toMatchObject({
+      nom: 'Suivi Diabète', version: '2.1', type: 'Option', responsable: 'Camille Martin', description: 'Carnet de suivi glycémique.',
+      interets: ['1. Catalogue de services de Mon espace santé'],
+    });
+  });
+
+  it('aucune requête réseau hors du simulateur pendant tout ce qui précède', () => {
+    expect(h.offOrigin).toEqual([]);
+  });
+});
