@@ -5,6 +5,7 @@ import type { FillReportEntry, FillStatus } from '../lib/page/fill/engine';
 import type { PageProduct } from '../lib/page/read/product';
 import type { PageSummary } from '../lib/page/summary';
 import { t } from './strings';
+import { SummaryLine, productText } from './Summary';
 
 type Scope = { productId: string; variantId: string };
 type PageContext = ResponseOf<'page.context'>;
@@ -47,22 +48,6 @@ const STATUS_TEXT: Record<FillStatus, () => string> = {
   'not-found': () => t('statusNotFound'),
 };
 
-function productText(p: PageProduct): string {
-  return `${p.name} - ${p.version} - ${p.number}`;
-}
-
-function SummaryLine({ summary }: { summary: PageSummary }) {
-  switch (summary.type) {
-    case 'criteria':
-      return <p class="ac-summary">{t('summaryCriteria', { read: summary.read, mandatory: summary.mandatory, atRisk: summary.atRisk.length })}{summary.atRisk.length > 0 && ` (${summary.atRisk.slice(0, 8).join(', ')}${summary.atRisk.length > 8 ? '…' : ''})`}</p>;
-    case 'fields':
-      return <p class="ac-summary">{t('summaryFields', { read: summary.read, required: summary.required, empty: summary.empty.length })}</p>;
-    case 'zones':
-      return <p class="ac-summary">{t('summaryZones', { read: summary.read, empty: summary.empty.length })}</p>;
-    default:
-      return <p class="ac-summary">{t('summaryNothing')}</p>;
-  }
-}
 
 /** Le panneau affiché sur les pages Convergence, dans une racine fantôme ouverte. */
 export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {

@@ -3,6 +3,7 @@ import { createClient } from '../lib/messages/client';
 import type { ResponseOf } from '../lib/messages/protocol';
 import { platform } from '../lib/platform';
 import { t } from './strings';
+import { SummaryLine, productText } from './Summary';
 
 const CONVERGENCE = 'https://convergence.esante.gouv.fr/';
 
@@ -43,7 +44,11 @@ export function Popup() {
         {state.step === 'silent' && <p>{t('popupNoAnswer')}</p>}
         {state.step === 'ready' &&
           (state.page.recognised ? (
-            <p class="kind">{t('pageRecognised', { kind: state.page.label })}</p>
+            <>
+              <p class="kind">{t('pageRecognised', { kind: state.page.label })}</p>
+              {state.page.product && <p>{productText(state.page.product)}</p>}
+              <SummaryLine summary={state.page.summary} />
+            </>
           ) : (
             <>
               <p class="kind">{t('pageNotRecognised')}</p>

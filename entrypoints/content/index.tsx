@@ -6,6 +6,8 @@ import type { ResponseOf } from '../../lib/messages/protocol';
 import { recognisePage, type PageRecognition } from '../../lib/page/detect';
 import { watchPage } from '../../lib/page/watch';
 import { platform } from '../../lib/platform';
+import { readPage } from '../../lib/page/read/page';
+import { summarise } from '../../lib/page/summary';
 import type { FeatureContext } from './feature';
 import { FEATURES } from './features';
 
@@ -42,6 +44,10 @@ export default defineContentScript({
         label: recognition.recognised ? recognition.label : 'Page non reconnue',
         explanation: recognition.recognised ? recognition.because : recognition.reason,
         title: document.title,
+        ...(() => {
+          const reading = readPage(document, recognition);
+          return { product: reading.product, summary: summarise(reading.model) };
+        })(),
       }),
     };
     ctx.onInvalidated(platform.onMessage((message, sender) => dispatchTo('content', handlers, message, sender.extensionPage ? 'page' : 'background')));

@@ -400,6 +400,15 @@ export const PROTOCOL = {
       /** Ce qui a convaincu le détecteur, ou pourquoi la page n'est pas reconnue. */
       explanation: z.string().max(2000),
       title: z.string().max(2000),
+      /** Le produit affiché (« Produit - v0.1 - 3100 »), s'il est lisible. */
+      product: PageProductSchema.nullable(),
+      /** Résumé de ce qui a été lu : critères, obligatoires, à risque ; ou champs ; ou zones de dépôt. */
+      summary: z.discriminatedUnion('type', [
+        z.strictObject({ type: z.literal('criteria'), read: z.number(), mandatory: z.number(), atRisk: z.array(z.string()) }),
+        z.strictObject({ type: z.literal('fields'), read: z.number(), required: z.number(), empty: z.array(z.string()) }),
+        z.strictObject({ type: z.literal('zones'), read: z.number(), empty: z.array(z.string()) }),
+        z.strictObject({ type: z.literal('nothing') }),
+      ]),
     }),
   },
 } as const satisfies Record<string, MessageDef>;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_KIND_LABELS } from '../../lib/page/kinds';
 import { ORIGIN, launchExtension, type Harness } from './harness.mjs';
 import { PAGE_TOUR } from './tour.mjs';
+import { ETHIQUE } from '../simulator/src/data/index.ts';
 import { forceLanguage } from '../../components/i18n';
 import { t } from '../../components/strings';
 
@@ -65,6 +66,10 @@ describe("l'extension construite dans Chromium", () => {
     await expect.poll(() => panelStatus(sim)).toContain('Éthique');
     const popup = await h.openPopup(sim.url());
     await expect.poll(async () => (await popup.getByRole('status').textContent()) ?? '').toContain(t('pageRecognised', { kind: PAGE_KIND_LABELS.ethique }));
+    // Le même résumé que le panneau : critères lus, obligatoires, à risque (ici tous, rien n'est répondu).
+    const mandatory = ETHIQUE.criteria.filter((c) => c.nature === 'Obligation').length;
+    await expect(popup.getByRole('status').textContent()).resolves.toContain(t('summaryCriteria', { read: ETHIQUE.criteria.length, mandatory, atRisk: mandatory }));
+    await expect(popup.getByRole('status').textContent()).resolves.toContain('Produit - v0.1 - 3100');
     const [options] = await Promise.all([
       h.context.waitForEvent('page'),
       popup.getByRole('button', { name: t('openLibrary') }).click(),
