@@ -35,5 +35,6 @@ export function watchPage(doc: Document, onChange: () => void, delayMs = 150): (
 }
 
 function isOwnHost(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'assistant-convergence';
+  // Tous nos hôtes d'interface (panneau, garde, repères) portent un nom qui commence par assistant-convergence.
+  return node.nodeType === 1 && (node as Element).tagName.toLowerCase().startsWith('assistant-convergence');
 }

@@ -3,4 +3,5 @@ import { guard } from './guard';
 import { panel } from './panel';
 
 /** Le seul endroit où les fonctions du script de contenu sont enregistrées. */
-export const FEATURES: readonly Feature[] = [panel, guard];
+// La garde d'abord : son écoute en phase de capture doit être posée avant tout affichage.
+export const FEATURES: readonly Feature[] = [guard, panel];
