@@ -56,8 +56,10 @@ async function capture(p: Page): Promise<string> {
 async function fill(p: Page, source?: string | RegExp): Promise<Record<string, number>> {
   const select = panel(p).getByLabel(t('sourceLabel'));
   if (source) {
-    const label = (await select.locator('option').allTextContents()).find((o) => (typeof source === 'string' ? o.startsWith(source) : source.test(o)));
-    if (!label) throw new Error(`source introuvable : ${source}`);
+    const find = async () => (await select.locator('option').allTextContents()).find((o) => (typeof source === 'string' ? o.startsWith(source) : source.test(o)));
+    // La liste des sources arrive de l'arrière-plan juste après l'affichage du panneau.
+    await expect.poll(find, { timeout: 10_000 }).toBeTruthy();
+    const label = (await find())!;
     await select.selectOption({ label });
   }
   await panel(p).getByRole('button', { name: t('fill') }).click();
@@ -209,6 +211,38 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
       nom: 'Suivi Diabète', version: '2.1', type: 'Option', responsable: 'Camille Martin', description: 'Carnet de suivi glycémique.',
       interets: ['1. Catalogue de services de Mon espace santé'],
     });
+  });
+
+  it('distributeur : réponses de l\'éditeur producteur reprises là où sa spécificité est « Non », jamais ailleurs', async () => {
+    type Spec = SimAnswers[string] & { specificite?: 'Oui' | 'Non' };
+    page = await h.openSim('/produits/2726/demarches/mes/questionnaires/maturite-securite', { scenario: 'producteur', page });
+    await panel(page).getByRole('status').first().waitFor();
+    expect(await capture(page)).toMatch(/nouvelle\(s\)/);
+    const producer = demarche(await state(page), 2726).questionnaires['maturite-securite']!.validated!.answers as Record<string, Spec>;
+    const specific = Object.entries(producer).filter(([, a]) => a.specificite === 'Oui').map(([id]) => id);
+    const shared = Object.entries(producer).filter(([, a]) => a.specificite === 'Non').map(([id]) => id);
+    expect(specific.length).toBeGreaterThan(0);
+
+    // Le distributeur (rattaché, questionnaires vides) : sa bibliothèque est créée, puis déclarée distributrice du producteur.
+    page = await h.openSim('/produits/2742/demarches/mes/questionnaires/maturite-securite', { scenario: 'distributeur', page });
+    await panel(page).getByRole('status').first().waitFor();
+    await capture(page);
+    const options = await h.openOptions();
+    const ids = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'products.list', payload: {} }))) as { data: { products: { product: { id: string; convergenceNumber?: string } }[] } };
+    const byNumber = (n: string) => ids.data.products.find((e) => e.product.convergenceNumber === n)!.product.id;
+    const patched = await options.evaluate(
+      ([id, producerProductId]) => chrome.runtime.sendMessage({ type: 'product.update', payload: { id, author: 'e2e', patch: { role: { kind: 'distributeur', producerProductId } } } }),
+      [byNumber('2742'), byNumber('2726')] as const,
+    );
+    expect(patched).toMatchObject({ ok: true });
+    await options.close();
+
+    await goto(page, '/produits/2742/demarches/mes/questionnaires/maturite-securite');
+    await expect.poll(async () => (await panel(page).locator('.ac-why').last().textContent()) ?? '').toMatch(/éditeur producteur/);
+    await fill(page);
+    const got = demarche(await state(page), 2742).questionnaires['maturite-securite']!.answers;
+    for (const id of shared) expect(got[id]?.level, id).toBe(producer[id]!.level);
+    for (const id of specific) expect(got[id]?.level, id).toBeUndefined();
   });
 
   it('aucune requête réseau hors du simulateur pendant tout ce qui précède', () => {
