@@ -11,6 +11,8 @@ import type { PageModel } from './read/page';
 
 export interface FillSource {
   answers: readonly Answer[];
+  /** Critères hérités à revoir (susceptibles de différer en marque blanche, guide §4). */
+  review?: ReadonlySet<string>;
   product?: Product;
   company?: CompanyProfile;
 }
@@ -30,8 +32,9 @@ export function wantedFor(model: PageModel, src: FillSource): Wanted {
       if (a.questionnaire !== model.questionnaire) continue;
       const c = onPage.get(a.criterionId);
       const id = a.criterionId;
-      if (a.value?.kind === 'niveau') wanted.set(`${id}#niveau`, { value: a.value.level, label: `${id} — niveau (${formatLevel(a.value.level, c?.scale)})` });
-      if (a.value?.kind === 'conformite') wanted.set(`${id}#conformite`, { value: a.value.conformity, label: `${id} — ${formatConformity(a.value.conformity)}` });
+      const flag = src.review?.has(id) ? ' — ⚑ à revoir (marque blanche)' : '';
+      if (a.value?.kind === 'niveau') wanted.set(`${id}#niveau`, { value: a.value.level, label: `${id} — niveau (${formatLevel(a.value.level, c?.scale)})${flag}` });
+      if (a.value?.kind === 'conformite') wanted.set(`${id}#conformite`, { value: a.value.conformity, label: `${id} — ${formatConformity(a.value.conformity)}${flag}` });
       if (a.comment.trim()) wanted.set(`${id}#commentaire`, { value: a.comment, label: `${id} — commentaire` });
       if (a.specificite && c?.specificite) wanted.set(`${id}#specificite`, { value: a.specificite, label: `${id} — spécificité` });
     }

@@ -47,6 +47,7 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
     ]);
     return {
       answers: resolved.answers.map((r) => r.answer),
+      review: new Set(resolved.answers.filter((r) => r.reviewFlag).map((r) => r.answer.criterionId)),
       product: list.products.find((e) => e.product.id === source.productId)?.product,
       company: company ?? undefined,
     };

@@ -92,7 +92,7 @@ export async function fillTargets(
     if (!want) continue;
     seen.add(t.key);
     const before = t.read();
-    const base = { key: t.key, label: t.label, pageValue: show(t, before), libraryValue: show(t, want.value) };
+    const base = { key: t.key, label: want.label ?? t.label, pageValue: show(t, before), libraryValue: show(t, want.value) };
     if (sameValue(before, want.value)) {
       report.push({ ...base, status: 'identical' });
       continue;
