@@ -40,6 +40,9 @@ const parseScope = (k: string): Scope | null => {
   return i > 0 ? { productId: k.slice(0, i), variantId: k.slice(i + 1) } : null;
 };
 
+/** Ce qui demande un regard d'abord : conflits, refus, introuvables, puis remplis et identiques. */
+const STATUS_ORDER: Record<FillStatus, number> = { conflict: 0, refused: 1, 'not-found': 2, filled: 3, identical: 4 };
+
 const STATUS_TEXT: Record<FillStatus, () => string> = {
   filled: () => t('statusFilled'),
   identical: () => t('statusIdentical'),
@@ -203,7 +206,9 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
             )}
           </div>
         )}
-        {fillable && ctx?.suggestedBecause && <p class="ac-why">{ctx.suggestedBecause}</p>}
+        {fillable && ctx?.suggestedBecause && source === (ctx.suggestedSource ? scopeKey(ctx.suggestedSource) : '') && (
+          <p class="ac-why">{ctx.suggestedBecause}</p>
+        )}
 
         <div class="ac-messages" role="status" aria-live="polite">
           {messages.map((m, i) => (
@@ -243,7 +248,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
                 </tr>
               </thead>
               <tbody>
-                {report.map((e) => (
+                {[...report].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]).map((e) => (
                   <tr key={e.key} data-status={e.status}>
                     <th scope="row">{e.label}</th>
                     <td>
