@@ -15,6 +15,10 @@ export interface FeatureContext {
   recognition(): PageRecognition;
   /** Appelé à chaque changement de la page reconnue (type, ou contenu après mutation). */
   onPageChange(listener: (r: PageRecognition) => void): () => void;
+  /** Vrai pendant un remplissage : les fonctions suspendent leurs relectures de la page. */
+  filling(): boolean;
+  /** Exécute un remplissage : relectures suspendues pendant, une seule notification de changement après. */
+  runFill<T>(fill: () => Promise<T>): Promise<T>;
 }
 
 export interface Feature {

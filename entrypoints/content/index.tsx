@@ -18,6 +18,11 @@ export default defineContentScript({
   async main(ctx: ContentScriptContext) {
     let recognition: PageRecognition = recognisePage(document);
     const listeners = new Set<(r: PageRecognition) => void>();
+    let filling = 0;
+    const notify = () => {
+      recognition = recognisePage(document);
+      for (const l of listeners) l(recognition);
+    };
 
     const f: FeatureContext = {
       ctx,
@@ -28,12 +33,22 @@ export default defineContentScript({
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
+      filling: () => filling > 0,
+      async runFill(fill) {
+        filling++;
+        try {
+          return await fill();
+        } finally {
+          filling--;
+          if (filling === 0) notify();
+        }
+      },
     };
 
     // Une seule observation de la page pour toutes les fonctions.
+    // Pendant un remplissage, la page change à chaque geste : on relira une fois, à la fin.
     const stopWatching = watchPage(document, () => {
-      recognition = recognisePage(document);
-      for (const l of listeners) l(recognition);
+      if (filling === 0) notify();
     });
     ctx.onInvalidated(stopWatching);
 

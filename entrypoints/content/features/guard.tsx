@@ -109,7 +109,8 @@ export const guard: Feature = {
     const onChange = (e: Event) => {
       const t = e.target;
       if (!(t instanceof HTMLInputElement) || (t.type !== 'radio' && t.type !== 'checkbox')) return;
-      if (timer !== undefined) return;
+      if (timer !== undefined || f.filling()) return; // après un remplissage, onPageChange relit une fois
+
       // Après le rendu de la page (champs contrôlés) : un seul relevé par salve de changements.
       timer = setTimeout(() => {
         timer = undefined;

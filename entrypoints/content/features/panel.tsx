@@ -114,7 +114,7 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
 
     async fill(source, opts) {
       const data = await sourceData(source);
-      const result = await fillPage(f.doc, f.recognition(), data, opts);
+      const result = await f.runFill(() => fillPage(f.doc, f.recognition(), data, opts));
       if (!opts?.only) {
         lastUndo = result.undo;
         await f.send('source.used', { scope: source });
@@ -200,7 +200,7 @@ export const panel: Feature = {
     // Une saisie (input/change) ne modifie pas le DOM : on la suit aussi pour tenir le résumé à jour.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onEdit = (e: Event) => {
-      if ((e.target as Element | null)?.closest?.('assistant-convergence')) return;
+      if (f.filling() || (e.target as Element | null)?.closest?.('assistant-convergence')) return;
       clearTimeout(timer);
       timer = setTimeout(() => draw(f.recognition()), 200);
     };

@@ -163,6 +163,8 @@ describe('la fonction « garde » sur une page', () => {
       doc: document,
       recognition: () => recognisePage(document),
       onPageChange: () => () => undefined,
+      filling: () => false,
+      runFill: <T,>(fill: () => Promise<T>) => fill(),
     } as unknown as FeatureContext;
     stop = guard.start(f) as (() => void) | void;
     return root;
