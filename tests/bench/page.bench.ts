@@ -11,6 +11,9 @@ import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { INTEROPERABILITE_GRAND } from '../simulator/src/data/grand.ts';
 import { buildSimulator, simulatorResponse } from '../simulator/serve.mjs';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { EXTENSION_DIR, launchExtension } from '../e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const ORIGIN = 'https://convergence.esante.gouv.fr';
@@ -113,6 +116,39 @@ async function main() {
   }
   await browser.close();
 
+  // De bout en bout, dans l'extension construite : clic sur « Remplir la page » jusqu'au rapport affiché
+  // (messages vers l'arrière-plan, résolution Dexie, remplissage depuis le script de contenu).
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) spawnSync(path.join(root, 'node_modules/.bin/wxt'), ['build'], { cwd: root, stdio: 'ignore' });
+  const h = await launchExtension();
+  const options = await h.openOptions();
+  // (pas de fonction nommée dans evaluate : tsx y ajouterait une aide __name absente de la page)
+  await options.evaluate(async (list) => {
+    const link = (await chrome.runtime.sendMessage({ type: 'page.link', payload: { pageProduct: { name: 'Produit', version: 'v0.1', number: '3100' }, author: 'banc' } })) as { data: { productId: string } };
+    await chrome.runtime.sendMessage({
+      type: 'answers.saveCaptured',
+      payload: {
+        productId: link.data.productId, variantId: '', author: 'banc', source: { kind: 'saisie', ref: 'banc' },
+        answers: list.map((a) => ({ questionnaire: 'interoperabilite', criterionId: a.id, value: { kind: 'niveau', level: a.level }, comment: a.comment })),
+      },
+    });
+  }, answers);
+  const e2e: number[] = [];
+  let e2eCheck = '';
+  for (let i = 0; i < RUNS; i++) {
+    const p = await h.openSim('/produits/3100/demarches/mes/questionnaires/interoperabilite', { scenario: 'grand', style: 'a' });
+    const button = p.locator('assistant-convergence').getByRole('button', { name: /^(Remplir la page|Fill the page)$/ });
+    await button.waitFor();
+    await p.waitForTimeout(500);
+    const t0 = performance.now();
+    await button.click();
+    const summary = p.locator('assistant-convergence .ac-report summary');
+    await summary.waitFor({ timeout: 120_000 });
+    e2e.push(performance.now() - t0);
+    e2eCheck = `extension : ${(await summary.textContent())?.replace(/\s+/g, ' ')}`;
+    await p.close();
+  }
+  await h.close();
+
   const row = (label: string, xs: number[]) => `${label.padEnd(62)} | ${median(xs).toFixed(1).padStart(11)} | ${Math.min(...xs).toFixed(1).padStart(8)}`;
   console.log(`Page « grand » : ${answers.length} critères × (niveau + commentaire), ${RUNS} passes`);
   console.log(`${'Mesure'.padEnd(62)} | médiane (ms) | min (ms)`);
@@ -121,7 +157,9 @@ async function main() {
   console.log(row('Assistant : remplissage (gestes, relecture, attente du rendu)', ours.fill));
   console.log(row('Assistant : lecture + remplissage', ours.total));
   console.log(row('Référence : séquence minimale (clic + input), mêmes champs', base));
+  console.log(row('Extension construite : clic « Remplir la page » → rapport', e2e));
   console.log(check);
+  console.log(e2eCheck);
 }
 
 await main();
