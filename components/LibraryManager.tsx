@@ -1,11 +1,11 @@
-import { t } from './strings';
+import { createClient } from '../lib/messages/client';
+import type { Send } from '../lib/messages/client';
+import { platform } from '../lib/platform';
+import { Manager } from './manager/Manager';
 
-/** Gestionnaire des bibliothèques de réponses (page d'options). */
-export function LibraryManager() {
-  return (
-    <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-      <p>{t('optionsIntro')}</p>
-    </main>
-  );
+const defaultSend = createClient((m) => platform.sendToBackground(m));
+
+/** Gestionnaire des bibliothèques de réponses (page d'options) ; `send` remplaçable pour les tests. */
+export function LibraryManager({ send = defaultSend }: { send?: Send }) {
+  return <Manager send={send} />;
 }

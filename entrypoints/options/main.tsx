@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/page.css';
+import '../../components/manager/manager.css';
 import { LibraryManager } from '../../components/LibraryManager';
 
 const root = document.getElementById('app');

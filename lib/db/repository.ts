@@ -5,6 +5,7 @@
 import { mergeCriterion } from '../domain/catalogue';
 import type { CriterionInput } from '../domain/catalogue';
 import { UserError } from '../domain/errors';
+import { variantDisplayName } from '../domain/naming';
 import { makeEvidenceFile } from '../domain/evidence';
 import type { NewEvidenceFile } from '../domain/evidence';
 import type { QuestionnaireId } from '../domain/questionnaires';
@@ -69,6 +70,13 @@ export interface HistoryEntry {
   kind: OperationKind;
   before: Answer | null;
   after: Answer | null;
+}
+
+/** What a deletion removed (besides the product or variant itself). */
+export interface DeleteCounts {
+  variants: number;
+  answers: number;
+  files: number;
 }
 
 export type ProductInput = Omit<Product, 'id' | 'createdAt' | 'updatedAt' | 'excludedCriteria' | 'interests' | 'role'> &
@@ -210,6 +218,44 @@ export class Repository {
       const next = validate(VariantSchema, { ...current, ...patch, id, productId: current.productId, createdAt: current.createdAt, updatedAt: at }, 'Variante');
       await w.put('variants', id, next);
       return next;
+    });
+  }
+
+  /** Delete a variant with its own answers and evidence files, as one undoable operation. */
+  async deleteVariant(id: string, author: string): Promise<OperationResult<DeleteCounts>> {
+    const variant = await this.db.variants.get(id);
+    if (!variant) throw new UserError(`Variante introuvable (identifiant « ${id} »).`);
+    const product = await this.requireProduct(variant.productId);
+    return this.runOperation({ kind: 'produit', label: `Suppression de la variante « ${variantDisplayName(product, variant)} »`, author }, async (w) => {
+      const answers = await this.answersOfScope(variant.productId, id);
+      const files = (await this.db.files.where('[productId+variantId]').equals([variant.productId, id]).primaryKeys()) as string[];
+      for (const a of answers) await w.remove('answers', a.id);
+      for (const f of files) await w.remove('files', f);
+      await w.remove('variants', id);
+      return { variants: 1, answers: answers.length, files: files.length };
+    });
+  }
+
+  /**
+   * Delete a product family with its variants, answers and evidence files, as one undoable operation.
+   * Refused while a distributor product is attached to it as its producer.
+   */
+  async deleteProduct(id: string, author: string): Promise<OperationResult<DeleteCounts>> {
+    const product = await this.requireProduct(id);
+    return this.runOperation({ kind: 'produit', label: `Suppression du produit « ${product.name} »`, author }, async (w) => {
+      const distributors = (await this.db.products.toArray()).filter((p) => p.role.kind === 'distributeur' && p.role.producerProductId === id);
+      if (distributors.length > 0)
+        throw new UserError(
+          `Le produit « ${product.name} » est l'éditeur producteur de ${distributors.map((d) => `« ${d.name} »`).join(', ')} : changez d'abord le rôle de ce distributeur.`,
+        );
+      const answers = await this.answersOfProduct(id);
+      const files = (await this.db.files.where('productId').equals(id).primaryKeys()) as string[];
+      const variants = await this.listVariants(id);
+      for (const a of answers) await w.remove('answers', a.id);
+      for (const f of files) await w.remove('files', f);
+      for (const v of variants) await w.remove('variants', v.id);
+      await w.remove('products', id);
+      return { variants: variants.length, answers: answers.length, files: files.length };
     });
   }
 

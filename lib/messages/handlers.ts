@@ -36,6 +36,11 @@ export interface HandlerOptions {
   maxPreviews?: number;
 }
 
+/** Un n° Convergence vide ('') dans un patch efface le numéro ; absent, il reste inchangé. */
+function clearEmptyNumber<T extends { convergenceNumber?: string | undefined }>(patch: T): T {
+  return patch.convergenceNumber === '' ? { ...patch, convergenceNumber: undefined } : patch;
+}
+
 export function createHandlers(repo: Repository, options: HandlerOptions = {}): Handlers {
   const now = options.now ?? (() => new Date());
   const previews = new Map<string, ImportPreview>();
@@ -127,15 +132,24 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       return (await repo.addEvidenceFile({ productId, variantId, name, type, blob, evidenceType, criterionKey: key }, author)).result;
     },
     'product.create': async ({ product, author }) => (await repo.createProduct(product, author)).result,
-    'product.update': async ({ id, patch, author }) => (await repo.updateProduct(id, patch, author)).result,
+    'product.update': async ({ id, patch, author }) => (await repo.updateProduct(id, clearEmptyNumber(patch), author)).result,
     'variant.create': async ({ variant, author }) => (await repo.createVariant(variant, author)).result,
-    'variant.update': async ({ id, patch, author }) => (await repo.updateVariant(id, patch, author)).result,
+    'variant.update': async ({ id, patch, author }) => (await repo.updateVariant(id, clearEmptyNumber(patch), author)).result,
+    'product.delete': async ({ id, author }) => {
+      const r = await repo.deleteProduct(id, author);
+      return { deleted: r.result, undoToken: r.opId };
+    },
+    'variant.delete': async ({ id, author }) => {
+      const r = await repo.deleteVariant(id, author);
+      return { deleted: r.result, undoToken: r.opId };
+    },
     'company.get': async ({ id }) => (await repo.getCompany(id)) ?? null,
     'company.put': async ({ company, author }) => (await repo.putCompany(company, author)).result,
     'criteria.learn': async ({ criteria, source, author }) => {
       const r = await repo.learnCriteria(criteria, { kind: 'page', ref: source.ref, at: now().toISOString() }, author);
       return { counts: r.result };
     },
+    'criteria.list': async ({ questionnaire }) => ({ criteria: await repo.listCriteria(questionnaire) }),
     'answers.saveCaptured': async ({ productId, variantId, answers, source, author }) => {
       const r = await repo.saveAnswers(productId, variantId, answers, { kind: source.kind, ref: source.ref, at: now().toISOString() }, {
         kind: source.kind === 'page' ? 'capture' : 'saisie',
@@ -156,6 +170,14 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       const op = r.result;
       if (!op) throw new UserError('Aucune opération à annuler.');
       return { undone: { id: op.id, kind: op.kind, label: op.label, at: op.at, author: op.author }, undoToken: r.opId };
+    },
+    'operations.list': async ({ limit }) => {
+      const summary = (op: { id: string; kind: string; label: string; at: string; author: string }) => ({ id: op.id, kind: op.kind, label: op.label, at: op.at, author: op.author });
+      const next = await repo.lastUndoable();
+      return {
+        operations: (await repo.operations(limit)).map((op) => ({ ...summary(op), undone: op.undone === 1 })),
+        nextUndo: next ? summary(next) : null,
+      };
     },
     'import.preview': async ({ fileName, contentBase64, target }) => {
       let data: Uint8Array;

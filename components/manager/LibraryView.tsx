@@ -1,0 +1,68 @@
+import { useAction, useLoad, useManager } from './context';
+import { downloadBlob, formatDate } from './files';
+import { ImportPanel } from './ImportPanel';
+import { VIEW_HEADING_ID } from './Manager';
+import type { ProductEntry } from './Manager';
+import { t } from './strings';
+
+/** La bibliothèque entière : import (JSON ou tableur vers un produit choisi), export JSON, journal des opérations. */
+export function LibraryView({ entries }: { entries: readonly ProductEntry[] }) {
+  const { send, announce, version } = useManager();
+  const [busy, run] = useAction();
+  const journal = useLoad(() => send('operations.list', { limit: 20 }), [version]);
+
+  const exportAll = () =>
+    void run(async () => {
+      const r = await send('export.json', {});
+      downloadBlob(r.fileName, new Blob([r.json], { type: 'application/json' }));
+      announce(t('exported', { name: r.fileName }));
+    });
+
+  const ops = journal.data?.operations ?? [];
+  return (
+    <section aria-labelledby={VIEW_HEADING_ID} class="mgr-library">
+      <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
+        {t('libraryTitle')}
+      </h2>
+      <ImportPanel id="mgr-import-bibliotheque" entries={entries} />
+      <section aria-labelledby="mgr-export-bibliotheque" class="mgr-subsection">
+        <h3 id="mgr-export-bibliotheque">{t('exportTitle')}</h3>
+        <p class="mgr-hint">{t('exportLibraryHint')}</p>
+        <button type="button" class="btn secondary" disabled={busy} onClick={exportAll}>
+          {t('exportLibraryJson')}
+        </button>
+      </section>
+      <section aria-labelledby="mgr-journal" class="mgr-subsection">
+        <h3 id="mgr-journal">{t('journalTitle')}</h3>
+        <p class="mgr-hint">{t('journalHint')}</p>
+        {journal.loading && !journal.data && <p>{t('loading')}</p>}
+        {journal.error && <p class="mgr-error-text">{journal.error}</p>}
+        {journal.data && ops.length === 0 && <p>{t('journalEmpty')}</p>}
+        {ops.length > 0 && (
+          <div class="mgr-table-wrap">
+            <table class="mgr-table" aria-labelledby="mgr-journal">
+              <thead>
+                <tr>
+                  <th scope="col">{t('colDate')}</th>
+                  <th scope="col">{t('colOperation')}</th>
+                  <th scope="col">{t('colAuthor')}</th>
+                  <th scope="col">{t('colState')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ops.map((op) => (
+                  <tr key={op.id}>
+                    <td>{formatDate(op.at, true)}</td>
+                    <th scope="row">{op.label}</th>
+                    <td>{op.author}</td>
+                    <td>{op.undone ? t('opUndone') : journal.data?.nextUndo?.id === op.id ? t('opNextUndo') : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}
