@@ -62,7 +62,9 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       const r = reading();
       const cap = captureFromPage(r.model);
       const messages: string[] = [];
-      const title = f.doc.title || (r.model.type === 'criteria' || r.model.type === 'deposits' ? r.model.title : '');
+      // Provenance lisible : le titre de la page et le produit affiché (l'URL n'apprend rien à une personne).
+      const heading = r.model.type === 'criteria' || r.model.type === 'deposits' ? r.model.title : (f.doc.querySelector('h1')?.textContent ?? f.doc.title);
+      const title = [heading.replace(/\s+/g, ' ').trim(), r.product ? `${r.product.name} - ${r.product.version} - ${r.product.number}` : ''].filter(Boolean).join(' — ');
       if (r.model.type === 'form' && r.model.form === 'fiche-administrative') {
         if (!cap.company) return [t('captureNothing')];
         const current = await f.send('company.get', {});
@@ -97,14 +99,14 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       const target = await linkedScope();
       if (!target) return [t('captureNothing')];
       if (cap.criteria.length > 0) {
-        await f.send('criteria.learn', { criteria: cap.criteria, source: { ref: `${title} — ${location.href}`.slice(0, 2000) }, author: AUTHOR });
+        await f.send('criteria.learn', { criteria: cap.criteria, source: { ref: title.slice(0, 2000) }, author: AUTHOR });
       }
       if (cap.answers.length > 0) {
         const saved = await f.send('answers.saveCaptured', {
           productId: target.scope.productId,
           variantId: target.scope.variantId,
           answers: cap.answers,
-          source: { kind: 'page', ref: `${title} — ${location.href}`.slice(0, 2000) },
+          source: { kind: 'page', ref: title.slice(0, 2000) },
           author: AUTHOR,
         });
         messages.push(t('captureDone', { library: target.name, ...saved.counts, empty: cap.empty.length }));
