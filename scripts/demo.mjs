@@ -51,6 +51,42 @@ for (const stop of PAGE_TOUR) {
   await page.close();
   console.log(`${said === expected ? '✓' : '✗'} ${stop.title} — ${said}`);
 }
+// Le travail principal, en quatre images : enregistrer un produit, remplir un autre, la garde, le gestionnaire.
+const journey = [];
+const shoot = async (page, file, title, text) => {
+  await page.screenshot({ path: path.join(OUT, file) });
+  journey.push({ file, title, text });
+  console.log(`✓ ${title} — ${text}`);
+};
+{
+  const panel = (p) => p.locator('assistant-convergence');
+  const p = await h.openSim('/produits/3100/demarches/mes/questionnaires/interoperabilite', { scenario: 'pret', style: 'a' });
+  await panel(p).getByRole('button', { name: t('capture') }).click();
+  await panel(p).locator('.ac-messages p').first().waitFor();
+  await shoot(p, 'parcours-1-enregistrer.png', 'Enregistrer les réponses de « Produit - v0.1 - 3100 »', (await panel(p).locator('.ac-messages').textContent()) ?? '');
+  await p.goto(`${ORIGIN}/produits/3101/demarches/mes/questionnaires/interoperabilite?style=b`);
+  const select = panel(p).getByLabel(t('sourceLabel'));
+  await select.locator('option', { hasText: 'Produit v0.1' }).first().waitFor({ state: 'attached' });
+  await select.selectOption({ label: (await select.locator('option', { hasText: 'Produit v0.1' }).first().textContent()) ?? '' });
+  await panel(p).getByRole('button', { name: t('fill') }).click();
+  await panel(p).locator('.ac-report summary').waitFor({ timeout: 60_000 });
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await shoot(p, 'parcours-2-remplir.png', 'Remplir « Produit Android - v0.1 - 3101 » (autre balisage)', (await panel(p).locator('.ac-report summary').textContent()) ?? '');
+  await p.goto(`${ORIGIN}/produits/3101/demarches/mes/questionnaires/urbanisation?style=a`);
+  await panel(p).getByRole('status').first().waitFor();
+  await p.getByRole('button', { name: 'Valider', exact: true }).click();
+  const dialog = p.getByRole('alertdialog');
+  await dialog.waitFor();
+  await shoot(p, 'parcours-3-garde.png', 'La garde arrête « Valider » sur un questionnaire incomplet', ((await dialog.textContent()) ?? '').slice(0, 160) + '…');
+  await p.keyboard.press('Escape');
+  await p.close();
+  const o = await h.openOptions();
+  await o.getByRole('button', { name: /Produit v0\.1/ }).first().click();
+  await o.getByRole('heading', { name: /Réponses en vigueur/ }).waitFor();
+  await shoot(o, 'parcours-4-gestionnaire.png', 'Gestionnaire des bibliothèques : réponses et provenance', (await o.locator('h2, h3').first().textContent()) ?? '');
+  await o.close();
+}
+
 const popupTarget = await h.openSim('/produits/3100/demarches/mes/questionnaires/interoperabilite', { scenario: 'questionnaires' });
 await popupTarget.locator('assistant-convergence [role="status"]').first().waitFor();
 const popup = await h.openPopup(popupTarget.url());
@@ -79,6 +115,9 @@ h1{color:#000091;margin:0 0 4px}table{border-collapse:collapse;width:100%}td,th{
 <strong>Requêtes réseau : ${requests}, dont hors simulateur : <span class="${offOrigin.length ? 'ko' : 'ok'}">${offOrigin.length}</span></strong> ·
 durée ${((Date.now() - started) / 1000).toFixed(1)} s</p>
 <p>Archives : ${artefacts.map((a) => `${escapeHtml(a.f)} (${a.kb} Kio)`).join(' · ') || 'aucune'}</p>
+<h2>Le travail principal</h2>
+<div class="grid">${journey.map((j) => `<figure><img src="${escapeHtml(j.file)}" alt="${escapeHtml(j.title)}"><figcaption><strong>${escapeHtml(j.title)}</strong><br>${escapeHtml(j.text)}</figcaption></figure>`).join('')}</div>
+<h2>Chaque type de page reconnu</h2>
 <table><thead><tr><th>#</th><th>Page</th><th>Scénario</th><th>Ce que dit le panneau</th></tr></thead><tbody>
 ${rows.map((r, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(r.title)}</td><td>${escapeHtml(r.scenario)}${r.style ? ` / ${r.style}` : ''}</td><td class="${r.ok ? 'ok' : 'ko'}">${escapeHtml(r.said)}</td></tr>`).join('\n')}
 </tbody></table>
