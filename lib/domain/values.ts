@@ -138,7 +138,8 @@ function evKey(r: EvidenceRef): string {
 export interface AnswerInput {
   questionnaire: Answer['questionnaire'];
   criterionId: string;
-  value: AnswerValue | null;
+  /** null = « sans réponse » (efface) ; absent = inconnu, la valeur enregistrée est gardée. */
+  value?: AnswerValue | null | undefined;
   comment?: string | undefined;
   evidence?: EvidenceRef[] | undefined;
   specificite?: 'oui' | 'non' | undefined;
@@ -150,7 +151,7 @@ export type AnswerContent = Pick<Answer, 'value' | 'comment' | 'evidence' | 'spe
 /** What an answer says once an input is applied over the stored one (absent fields keep the stored value). */
 export function applyAnswerInput(existing: Answer | undefined, input: AnswerInput): AnswerContent {
   const out: AnswerContent = {
-    value: input.value,
+    value: input.value !== undefined ? input.value : (existing?.value ?? null),
     comment: input.comment ?? existing?.comment ?? '',
     evidence: input.evidence ?? existing?.evidence ?? [],
   };

@@ -103,6 +103,9 @@ export function planSpreadsheetImport(
     if (!existing) status = 'nouveau';
     else if (sameAnswerContent(existing, next)) status = 'identique';
     else if (row.date && existing.updatedAt > row.date) status = 'conflit';
+    // Sans date dans le fichier, une réponse relevée sur Convergence ou saisie à la main n'est pas écrasée
+    // d'office par un tableau peut-être plus ancien : la personne choisit.
+    else if (!row.date && existing.provenance.kind !== 'import') status = 'conflit';
     else status = 'modifie';
     counts[status]++;
     items.push({
@@ -111,8 +114,8 @@ export function planSpreadsheetImport(
       questionnaire: row.questionnaire,
       criterionId: row.criterion.id,
       status,
-      before: existing ? formatAnswerValue(existing.value, scale) : '',
-      after: formatAnswerValue(next.value, scale),
+      before: existing ? describeContent(existing, scale) : '',
+      after: describeContent(next, scale),
     });
     plan.push({ status, change: { ...target, input, provenance: source, expectedUpdatedAt: existing?.updatedAt ?? null } });
   }
@@ -189,4 +192,12 @@ export function changeSetOf(preview: ImportPreview, conflicts: 'garder' | 'rempl
   const keep = preview.plan.filter((p) => p.status !== 'identique' && (p.status !== 'conflit' || conflicts === 'remplacer'));
   if (preview.source === 'json') return { ...preview.changeBase, rawAnswers: keep.map((p) => p.change as NonNullable<ChangeSet['rawAnswers']>[number]) };
   return { ...preview.changeBase, answers: keep.map((p) => p.change as NonNullable<ChangeSet['answers']>[number]) };
+}
+
+/** Ce que l'aperçu montre d'une réponse : la valeur, puis le commentaire et les preuves s'il y en a. */
+function describeContent(a: { value: Parameters<typeof formatAnswerValue>[0]; comment: string; evidence: readonly unknown[] }, scale: Parameters<typeof formatAnswerValue>[1]): string {
+  const parts = [formatAnswerValue(a.value, scale)];
+  if (a.comment.trim()) parts.push(`« ${a.comment.trim().length > 60 ? `${a.comment.trim().slice(0, 59)}…` : a.comment.trim()} »`);
+  if (a.evidence.length) parts.push(`${a.evidence.length} preuve(s)`);
+  return parts.filter(Boolean).join(' — ');
 }

@@ -236,8 +236,9 @@ function readRow(rd: SheetReader, r: number, sheetQ: QuestionnaireId | null): Pa
     const parsed = parseAnswerValue(answerText ?? '', kind);
     if (!parsed.ok) rd.fail(r, 'answer', parsed.reason);
     const answer: NonNullable<ParsedRow['answer']> = { value: parsed.ok ? parsed.value : null };
-    if (comment !== undefined) answer.comment = comment;
-    if (evidenceText !== undefined) answer.evidence = parseEvidenceRefs(evidenceText);
+    // Une cellule vide n'apprend rien : elle ne vide pas le commentaire ni les preuves enregistrés.
+    if (comment) answer.comment = comment;
+    if (evidenceText) answer.evidence = parseEvidenceRefs(evidenceText);
     if (kind === 'preuves' && answer.value === null && answer.evidence?.length) answer.value = { kind: 'preuves' };
     if (specText) {
       const s = parseOuiNon(specText);

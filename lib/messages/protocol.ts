@@ -54,7 +54,8 @@ export const CriterionInputSchema = z.strictObject({
 export const AnswerInputSchema = z.strictObject({
   questionnaire: QuestionnaireIdSchema,
   criterionId: CriterionIdSchema,
-  value: AnswerValueSchema.nullable(),
+  /** Absent : la valeur enregistrée est gardée (une capture ne sait pas tout). null : « sans réponse ». */
+  value: AnswerValueSchema.nullable().optional(),
   comment: text(10000).optional(),
   evidence: z.array(EvidenceRefSchema).max(100).optional(),
   specificite: OuiNonSchema.optional(),

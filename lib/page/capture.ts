@@ -52,18 +52,25 @@ export function captureFromPage(model: PageModel): Capture {
   if (model.type === 'criteria') {
     for (const c of model.criteria) {
       out.criteria.push(criterionInput(model.questionnaire, c));
+      // Une capture n'efface jamais : seul ce qui est lu sur la page est envoyé (pas de niveau lu, pas de
+      // commentaire saisi, pas de fichier listé → la bibliothèque garde ce qu'elle avait).
       const value =
         c.kind === 'niveau' && c.level ? ({ kind: 'niveau', level: c.level } as const)
         : c.kind === 'conformite' && c.conformity ? ({ kind: 'conformite', conformity: c.conformity } as const)
-        : null;
-      const comment = c.comment?.value.trim() ?? '';
+        : undefined;
+      const comment = c.comment?.value.trim() || undefined;
       const evidence = evidenceOf(c);
       const specificite = c.specificite?.value ?? undefined;
       if (!value && !comment && evidence.length === 0 && !specificite) {
         out.empty.push(c.id);
         continue;
       }
-      out.answers.push({ questionnaire: model.questionnaire, criterionId: c.id, value, comment, evidence, specificite });
+      const input: AnswerInput = { questionnaire: model.questionnaire, criterionId: c.id };
+      if (value) input.value = value;
+      if (comment) input.comment = comment;
+      if (evidence.length > 0) input.evidence = evidence;
+      if (specificite) input.specificite = specificite;
+      out.answers.push(input);
     }
   } else if (model.type === 'deposits') {
     for (const z of model.zones) {
