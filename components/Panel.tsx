@@ -23,8 +23,9 @@ export interface PanelApi {
   fill(source: Scope, opts?: { overwrite?: ReadonlySet<string>; only?: ReadonlySet<string> }): Promise<FillReportEntry[]>;
   undo(): Promise<string[]>;
   canUndo(): boolean;
-  evidenceOffers(source: Scope): Promise<EvidenceOffer[]>;
-  attach(source: Scope, offer: EvidenceOffer): Promise<string>;
+  /** Preuves de la bibliothèque reliée au produit affiché (jamais de la source choisie). */
+  evidenceOffers(): Promise<EvidenceOffer[]>;
+  attach(offer: EvidenceOffer): Promise<string>;
 }
 
 export interface PanelView {
@@ -77,14 +78,19 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
 
   // Le contexte (bibliothèque reliée, source proposée) dépend du produit affiché.
   useEffect(() => {
+    // Autre produit affiché : la source et le rapport de l'ancien ne valent plus.
+    setSource('');
+    setReport(null);
     void refresh();
   }, [productNumber]);
 
   const scope = parseScope(source);
+  // Zones de dépôt vides : les offres ne sont recalculées que quand elles changent (pas à chaque saisie).
+  const emptyZones = view.summary.type === 'zones' ? view.summary.empty.join('|') : view.summary.type === 'criteria' ? view.summary.atRisk.join('|') : '';
   useEffect(() => {
-    if (!scope || !fillable) return setOffers([]);
-    api.evidenceOffers(scope).then(setOffers, () => setOffers([]));
-  }, [source, view.summary]);
+    if (!fillable || !view.product) return setOffers([]);
+    api.evidenceOffers().then(setOffers, () => setOffers([]));
+  }, [productNumber, emptyZones, ctx?.current?.productId]);
 
   const run = async (kind: 'fill' | 'capture' | 'undo', action: () => Promise<void>) => {
     setBusy(kind);
@@ -128,8 +134,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
 
   const onAttach = (offer: EvidenceOffer) =>
     run('fill', async () => {
-      if (!scope) return;
-      setMessages([await api.attach(scope, offer)]);
+      setMessages([await api.attach(offer)]);
       setOffers((prev) => prev.filter((o) => o !== offer));
     });
 

@@ -64,6 +64,19 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
     return p ? { productId: p.product.id, variantId: '' } : null;
   };
 
+  /** Les preuves propres à une portée et celles de sa famille ; jamais celles d'un autre produit (producteur). */
+  const scopeFiles = async (productId: string, variantId: string) =>
+    (await repo.listEvidenceFiles(productId)).filter((f) => f.variantId === variantId || f.variantId === '');
+
+  const fileContent = async (productId: string, variantId: string, fileId: string) => {
+    const file = await repo.getEvidenceFile(fileId);
+    if (!file || file.productId !== productId || (file.variantId !== variantId && file.variantId !== '')) {
+      throw new UserError('Preuve introuvable pour ce produit.');
+    }
+    const { blob, ...meta } = file;
+    return { meta, contentBase64: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
+  };
+
   return {
     'products.list': async () => ({ products: await productEntries() }),
     'page.context': async ({ pageProduct }) => {
@@ -109,18 +122,17 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       await settings.set('lastSource', scope);
       return {};
     },
-    'evidence.list': async ({ productId, variantId }) => ({
-      // Les preuves propres à la portée et celles de sa famille ; jamais celles d'un autre produit (producteur).
-      files: (await repo.listEvidenceFiles(productId)).filter((f) => f.variantId === variantId || f.variantId === ''),
-    }),
-    'evidence.get': async ({ productId, variantId, fileId }) => {
-      const file = await repo.getEvidenceFile(fileId);
-      if (!file || file.productId !== productId || (file.variantId !== variantId && file.variantId !== '')) {
-        throw new UserError('Preuve introuvable pour ce produit.');
-      }
-      const { blob, ...meta } = file;
-      return { meta, contentBase64: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
+    'page.evidence.list': async ({ pageProduct }) => {
+      const scope = scopeOfNumber(await productEntries(), pageProduct.number);
+      return { files: scope ? await scopeFiles(scope.productId, scope.variantId) : [] };
     },
+    'page.evidence.get': async ({ pageProduct, fileId }) => {
+      const scope = scopeOfNumber(await productEntries(), pageProduct.number);
+      if (!scope) throw new UserError('Ce produit n\'est relié à aucune bibliothèque : aucune preuve à joindre.');
+      return fileContent(scope.productId, scope.variantId, fileId);
+    },
+    'evidence.list': async ({ productId, variantId }) => ({ files: await scopeFiles(productId, variantId) }),
+    'evidence.get': async ({ productId, variantId, fileId }) => fileContent(productId, variantId, fileId),
     'evidence.add': async ({ productId, variantId, name, type, evidenceType, criterionKey: key, contentBase64, author }) => {
       let bytes: Uint8Array;
       try {

@@ -202,17 +202,32 @@ export const PROTOCOL = {
     response: z.strictObject({}),
   },
   'evidence.list': {
-    from: ['content', 'page'],
+    from: ['page'],
     to: 'background',
     description: 'Preuves (fichiers) d\'une famille ou d\'une variante. Jamais celles d\'un producteur pour un distributeur.',
     request: z.strictObject({ productId: id, variantId }),
     response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
   },
   'evidence.get': {
-    from: ['content', 'page'],
+    from: ['page'],
     to: 'background',
     description: 'Contenu d\'une preuve de la portée indiquée (base64), pour la joindre à une zone de dépôt.',
     request: z.strictObject({ productId: id, variantId, fileId: id.max(400) }),
+    response: z.strictObject({ meta: EvidenceFileMetaSchema, contentBase64: z.string() }),
+  },
+  'page.evidence.list': {
+    from: ['content'],
+    to: 'background',
+    description:
+      'Preuves de la bibliothèque reliée au produit affiché (par son n° Convergence) : jamais celles d\'un autre produit, donc jamais celles d\'un éditeur producteur sur la page d\'un distributeur.',
+    request: z.strictObject({ pageProduct: PageProductSchema }),
+    response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
+  },
+  'page.evidence.get': {
+    from: ['content'],
+    to: 'background',
+    description: 'Contenu (base64) d\'une preuve de la bibliothèque reliée au produit affiché, pour la joindre à une zone de dépôt.',
+    request: z.strictObject({ pageProduct: PageProductSchema, fileId: id.max(400) }),
     response: z.strictObject({ meta: EvidenceFileMetaSchema, contentBase64: z.string() }),
   },
   'evidence.add': {
@@ -340,7 +355,7 @@ export const PROTOCOL = {
     response: ReadinessReportSchema,
   },
   'operations.undoLast': {
-    from: ['content', 'page'],
+    from: ['page'],
     to: 'background',
     description: 'Annuler la dernière opération (import, capture, saisie).',
     request: z.strictObject({ author, undoToken: z.string().optional() }),

@@ -115,11 +115,17 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
     const options = await h.openOptions();
     const list = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'products.list', payload: {} }))) as { data: { products: { product: { id: string; convergenceNumber?: string } }[] } };
     const lib3100 = list.data.products.find((e) => e.product.convergenceNumber === '3100')!.product.id;
+    // 3101 est la variante Android de la famille « Produit » : les preuves de la famille valent pour elle.
+    const variant = await options.evaluate(
+      (productId) => chrome.runtime.sendMessage({ type: 'variant.create', payload: { author: 'e2e', variant: { productId, os: 'android', device: 'mobile', convergenceNumber: '3101' } } }),
+      lib3100,
+    );
+    expect(variant).toMatchObject({ ok: true });
     const added = await options.evaluate(
       ([productId, evidenceType]) =>
         chrome.runtime.sendMessage({
           type: 'evidence.add',
-          payload: { productId, variantId: '', name: 'ecoscore-2025.pdf', type: 'application/pdf', evidenceType, contentBase64: btoa('%PDF-1.4 écoscore'), author: 'e2e' },
+          payload: { productId, variantId: '', name: 'ecoscore-2025.pdf', type: 'application/pdf', evidenceType, contentBase64: btoa('%PDF-1.4 ecoscore'), author: 'e2e' },
         }),
       [lib3100, zone] as const,
     );
@@ -243,6 +249,22 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
     const got = demarche(await state(page), 2742).questionnaires['maturite-securite']!.answers;
     for (const id of shared) expect(got[id]?.level, id).toBe(producer[id]!.level);
     for (const id of specific) expect(got[id]?.level, id).toBeUndefined();
+
+    // Les preuves de l'éditeur producteur restent confidentielles : jamais proposées sur la page du distributeur,
+    // même quand on choisit le producteur comme source des réponses.
+    const zone = ETHIQUE.criteria.find((c) => c.id === 'ACC.1.5')!.evidence[0]!.label;
+    const opts2 = await h.openOptions();
+    expect(await opts2.evaluate(
+      ([productId, evidenceType]) => chrome.runtime.sendMessage({ type: 'evidence.add', payload: { productId, variantId: '', name: 'guichet-producteur.png', type: 'image/png', evidenceType, contentBase64: btoa('png'), author: 'e2e' } }),
+      [byNumber('2726'), zone] as const,
+    )).toMatchObject({ ok: true });
+    await opts2.close();
+    await goto(page, '/produits/2742/demarches/mes/questionnaires/ethique');
+    const select = panel(page).getByLabel(t('sourceLabel'));
+    await expect.poll(async () => (await select.locator('option').allTextContents()).some((o) => o.startsWith("Solution d'éditeur producteur"))).toBe(true);
+    await select.selectOption({ label: (await select.locator('option').allTextContents()).find((o) => o.startsWith("Solution d'éditeur producteur"))! });
+    await page.waitForTimeout(500);
+    expect(await panel(page).getByRole('button', { name: /Joindre/ }).count()).toBe(0);
   });
 
   it('aucune requête réseau hors du simulateur pendant tout ce qui précède', () => {

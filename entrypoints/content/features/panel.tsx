@@ -135,13 +135,16 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
 
     canUndo: () => lastUndo.length > 0,
 
-    async evidenceOffers(source) {
-      const { model } = reading();
+    async evidenceOffers() {
+      // Seulement la bibliothèque reliée au produit affiché, jamais la source choisie pour remplir :
+      // les preuves d'un éditeur producteur restent confidentielles sur la page d'un distributeur.
+      const { model, product } = reading();
+      if (!product) return [];
       const zones =
         model.type === 'criteria' ? model.criteria.flatMap((c) => c.evidence) : model.type === 'deposits' ? model.zones : [];
       const open = zones.filter((z) => z.input && !z.locked && z.files.length === 0);
       if (open.length === 0) return [];
-      const { files } = await f.send('evidence.list', { productId: source.productId, variantId: source.variantId });
+      const { files } = await f.send('page.evidence.list', { pageProduct: product });
       const offers: EvidenceOffer[] = [];
       for (const z of open) {
         for (const file of files.filter((x) => sameEvidenceType(x.evidenceType, z.type))) {
@@ -151,9 +154,10 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       return offers;
     },
 
-    async attach(source, offer) {
-      const { meta, contentBase64 } = await f.send('evidence.get', { productId: source.productId, variantId: source.variantId, fileId: offer.fileId });
-      const { model } = reading();
+    async attach(offer) {
+      const { model, product } = reading();
+      if (!product) return t('evidenceRefused', { file: offer.fileName, zone: offer.zone });
+      const { meta, contentBase64 } = await f.send('page.evidence.get', { pageProduct: product, fileId: offer.fileId });
       const zones = model.type === 'criteria' ? model.criteria.flatMap((c) => c.evidence) : model.type === 'deposits' ? model.zones : [];
       const zone = zones.find((z) => z.type === offer.zone && z.input);
       if (!zone?.input) return t('evidenceRefused', { file: offer.fileName, zone: offer.zone });

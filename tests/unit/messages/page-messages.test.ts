@@ -60,9 +60,16 @@ describe('messages des pages Convergence', () => {
     expect(added).toMatchObject({ ok: true, data: { size: 13 } });
     expect(await send('evidence.add', { productId: producer.data.productId, variantId: '', name: 'x', type: '', evidenceType: 'x', contentBase64: 'AA==', author: 't' }, 'content'))
       .toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé depuis cet émetteur \(content\)/) });
-    const own = (await send('evidence.get', { productId: producer.data.productId, variantId: '', fileId: added.data.id })) as { ok: boolean; data: { contentBase64: string } };
+    const own = (await send('evidence.get', { productId: producer.data.productId, variantId: '', fileId: added.data.id }, 'page')) as { ok: boolean; data: { contentBase64: string } };
     expect(own.ok).toBe(true);
-    expect(await send('evidence.list', { productId: distributor.data.productId, variantId: '' })).toMatchObject({ ok: true, data: { files: [] } });
-    expect(await send('evidence.get', { productId: distributor.data.productId, variantId: '', fileId: added.data.id })).toEqual({ ok: false, error: 'Preuve introuvable pour ce produit.' });
+    // Un script de contenu ne choisit pas la portée : elle vient du produit affiché (n° Convergence).
+    expect(await send('evidence.get', { productId: producer.data.productId, variantId: '', fileId: added.data.id }, 'content'))
+      .toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé depuis cet émetteur \(content\)/) });
+    expect(await send('page.evidence.list', { pageProduct: { name: 'Solution producteur', version: 'v1', number: '2726' } })).toMatchObject({ ok: true, data: { files: [{ name: 'ecoscore.pdf' }] } });
+    expect(await send('page.evidence.list', { pageProduct: { name: 'Solution distributeur', version: 'v1', number: '2742' } })).toMatchObject({ ok: true, data: { files: [] } });
+    expect(await send('page.evidence.get', { pageProduct: { name: 'Solution distributeur', version: 'v1', number: '2742' }, fileId: added.data.id }))
+      .toEqual({ ok: false, error: 'Preuve introuvable pour ce produit.' });
+    expect(await send('page.evidence.get', { pageProduct: { name: 'Inconnu', version: '1', number: '9999' }, fileId: added.data.id }))
+      .toMatchObject({ ok: false, error: expect.stringMatching(/relié à aucune bibliothèque/) });
   });
 });
