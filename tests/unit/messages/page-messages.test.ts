@@ -52,7 +52,7 @@ describe('messages des pages Convergence', () => {
   it('preuves : ajout par une page de l\'extension, lecture limitée à la portée (confidentialité producteur)', async () => {
     const { send } = setup();
     const producer = (await send('page.link', { pageProduct: { name: 'Solution producteur', version: 'v1', number: '2726' }, author: 't' })) as { data: { productId: string } };
-    const distributor = (await send('page.link', { pageProduct: { name: 'Solution distributeur', version: 'v1', number: '2742' }, author: 't' })) as { data: { productId: string } };
+    await (send('page.link', { pageProduct: { name: 'Solution distributeur', version: 'v1', number: '2742' }, author: 't' }));
     const added = (await send('evidence.add', {
       productId: producer.data.productId, variantId: '', name: 'ecoscore.pdf', type: 'application/pdf', evidenceType: "Résultat de l'écoscore",
       contentBase64: bytesToBase64(new TextEncoder().encode('%PDF-1.4 test')), author: 't',
