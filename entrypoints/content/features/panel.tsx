@@ -8,7 +8,7 @@ import type { RequestOf, ResponseOf } from '../../../lib/messages/protocol';
 import { captureFromPage } from '../../../lib/page/capture';
 import type { PageRecognition } from '../../../lib/page/detect';
 import { attachFiles } from '../../../lib/page/fill/events';
-import { undoFill, type FillReportEntry, type UndoEntry } from '../../../lib/page/fill/engine';
+import { mergeUndo, undoFill, UNDO_CHANGED, UNDO_GONE, UNDO_RADIO, UNDO_REFUSED, type FillReportEntry, type UndoEntry } from '../../../lib/page/fill/engine';
 import { fillPage, targetsOf } from '../../../lib/page/fill/run';
 import { readPage, type PageReading } from '../../../lib/page/read/page';
 import { summarise } from '../../../lib/page/summary';
@@ -27,7 +27,13 @@ function scopeName(products: ResponseOf<'products.list'>['products'], s: Scope):
 }
 
 function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
+  // Annulation valable pour la page où le remplissage a eu lieu seulement.
   let lastUndo: UndoEntry[] = [];
+  let undoPage = '';
+  const undoHere = () => {
+    if (undoPage !== location.href) lastUndo = [];
+    return lastUndo;
+  };
 
   const linkedScope = async (): Promise<{ scope: Scope; name: string } | null> => {
     const { product } = reading();
@@ -117,23 +123,28 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
     async fill(source, opts) {
       const data = await sourceData(source);
       const result = await f.runFill(() => fillPage(f.doc, f.recognition(), data, opts));
-      if (!opts?.only) {
-        lastUndo = result.undo;
-        await f.send('source.used', { scope: source });
-      } else lastUndo = [...lastUndo, ...result.undo];
+      lastUndo = mergeUndo(undoHere(), result.undo);
+      undoPage = location.href;
+      if (!opts?.only) await f.send('source.used', { scope: source });
       return result.report;
     },
 
     async undo() {
       const targets = targetsOf(readPage(f.doc, f.recognition()).model);
-      const r = await undoFill(targets, lastUndo);
-      lastUndo = lastUndo.filter((u) => r.impossible.some((i) => i.key === u.key));
+      const r = await undoFill(targets, undoHere());
+      // Un choix non décochable reste annulable plus tard (après rechargement, il n'y a plus rien à faire).
+      lastUndo = lastUndo.filter((u) => r.impossible.some((i) => i.key === u.key && i.reason === UNDO_RADIO));
       const out = [t('undoDone', { restored: r.restored.length })];
-      if (r.impossible.length) out.push(t('undoImpossible', { count: r.impossible.length, fields: r.impossible.map((i) => i.label).join(', ') }));
+      const by = (reason: string) => r.impossible.filter((i) => i.reason === reason);
+      const list = (xs: { label: string }[]) => xs.map((i) => i.label).join(', ');
+      if (by(UNDO_RADIO).length) out.push(t('undoImpossible', { count: by(UNDO_RADIO).length, fields: list(by(UNDO_RADIO)) }));
+      if (by(UNDO_CHANGED).length) out.push(t('undoChanged', { count: by(UNDO_CHANGED).length, fields: list(by(UNDO_CHANGED)) }));
+      if (by(UNDO_GONE).length) out.push(t('undoGone', { count: by(UNDO_GONE).length, fields: list(by(UNDO_GONE)) }));
+      if (by(UNDO_REFUSED).length) out.push(t('undoRefused', { count: by(UNDO_REFUSED).length, fields: list(by(UNDO_REFUSED)) }));
       return out;
     },
 
-    canUndo: () => lastUndo.length > 0,
+    canUndo: () => undoHere().length > 0,
 
     async evidenceOffers() {
       // Seulement la bibliothèque reliée au produit affiché, jamais la source choisie pour remplir :

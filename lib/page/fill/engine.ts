@@ -38,6 +38,8 @@ export interface UndoEntry {
   key: string;
   label: string;
   previous: FieldValue | null;
+  /** Ce que le remplissage a écrit : l'annulation ne touche pas un champ modifié depuis. */
+  written: FieldValue | null;
 }
 
 /**
@@ -105,10 +107,10 @@ export async function fillTargets(
     await settle();
     const after = t.read();
     if (ok && sameValue(after, want.value)) {
-      undo.push({ key: t.key, label: t.label, previous: before });
+      undo.push({ key: t.key, label: t.label, previous: before, written: after });
       report.push({ ...base, status: 'filled', pageValue: show(t, after) });
     } else {
-      if (!sameValue(after, before)) undo.push({ key: t.key, label: t.label, previous: before });
+      if (!sameValue(after, before)) undo.push({ key: t.key, label: t.label, previous: before, written: after });
       report.push({ ...base, status: 'refused', pageValue: show(t, after), detail: 'La page n\'a pas accepté la valeur.' });
     }
   }
@@ -118,6 +120,25 @@ export async function fillTargets(
     }
   }
   return { report, undo };
+}
+
+/** Raisons pour lesquelles un champ n'est pas rétabli (clés stables, traduites par l'interface). */
+export const UNDO_CHANGED = 'modifie-depuis';
+export const UNDO_RADIO = 'choix-non-decochable';
+export const UNDO_GONE = 'champ-absent';
+export const UNDO_REFUSED = 'refuse';
+
+/**
+ * Fusionne les annulations de remplissages successifs sur la même page : pour un champ déjà rempli,
+ * on garde la valeur d'avant le premier remplissage et ce que le dernier a écrit.
+ */
+export function mergeUndo(earlier: UndoEntry[], later: UndoEntry[]): UndoEntry[] {
+  const byKey = new Map(earlier.map((u) => [u.key, u]));
+  for (const u of later) {
+    const first = byKey.get(u.key);
+    byKey.set(u.key, first ? { ...first, written: u.written } : u);
+  }
+  return [...byKey.values()];
 }
 
 /** Rétablit ce que la page contenait avant un remplissage. Rend les clés qui n'ont pas pu l'être. */
@@ -131,17 +152,21 @@ export async function undoFill(
   for (const u of [...undo].reverse()) {
     const t = byKey.get(u.key);
     if (!t) {
-      impossible.push({ key: u.key, label: u.label, reason: 'Le champ n\'est plus affiché.' });
+      impossible.push({ key: u.key, label: u.label, reason: UNDO_GONE });
+      continue;
+    }
+    if (!sameValue(t.read(), u.written)) {
+      impossible.push({ key: u.key, label: u.label, reason: UNDO_CHANGED });
       continue;
     }
     if (isEmptyValue(u.previous) && !t.clearable) {
-      impossible.push({ key: u.key, label: u.label, reason: 'Un choix ne peut pas être décoché sur la page.' });
+      impossible.push({ key: u.key, label: u.label, reason: UNDO_RADIO });
       continue;
     }
     const ok = await t.write(u.previous ?? (Array.isArray(t.read()) ? [] : ''));
     await settle();
     if (ok) restored.push(u.key);
-    else impossible.push({ key: u.key, label: u.label, reason: 'La page a refusé la valeur précédente.' });
+    else impossible.push({ key: u.key, label: u.label, reason: UNDO_REFUSED });
   }
   return { restored, impossible };
 }

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { describe, expect, it } from 'vitest';
 import { readQuestionnaire } from '../../../lib/page/read/criteria';
 import { readFormFields } from '../../../lib/page/read/form';
-import { fillTargets, undoFill } from '../../../lib/page/fill/engine';
+import { fillTargets, mergeUndo, undoFill, UNDO_CHANGED } from '../../../lib/page/fill/engine';
 import { criterionTargets, formFieldTargets } from '../../../lib/page/fill/targets';
 
 /** État du « framework » de la page : seul ce que les gestionnaires d'événements ont vu y entre. */
@@ -97,6 +97,29 @@ describe('remplissage d\'une page à champs contrôlés (Preact)', () => {
     expect(state.comment['A06.1.1']).toBe('');
     expect(undone.restored).toContain('A06.1.1#commentaire');
     expect(undone.impossible.map((i) => i.key).sort()).toEqual(['A06.1.1#niveau', 'A06.1.2#niveau']);
+    render(null, root);
+    root.remove();
+  });
+
+  it('annulation : un champ modifié par la personne après le remplissage est laissé tel quel, et dit', async () => {
+    const root = document.createElement('main');
+    document.body.append(root);
+    act(() => render(<><Criterion id="A07.1.1" /><button>Valider</button></>, root));
+    const targets = () => readQuestionnaire(root).criteria.flatMap(criterionTargets);
+    const first = await fillTargets(targets(), new Map([['A07.1.1#commentaire', { value: 'Rempli' }]]));
+    const second = await fillTargets(targets(), new Map([['A07.1.1#commentaire', { value: 'Rempli' }]]));
+    expect(second.undo).toEqual([]); // déjà identique : rien à annuler de plus
+    const undo = mergeUndo(first.undo, second.undo);
+    expect(undo).toEqual([{ key: 'A07.1.1#commentaire', label: 'A07.1.1 — commentaire', previous: '', written: 'Rempli' }]);
+    // La personne reprend le commentaire avant d'annuler.
+    const box = root.querySelector('textarea')!;
+    await fillTargets(targets(), new Map([['A07.1.1#commentaire', { value: 'Corrigé à la main' }]]), { overwrite: new Set(['A07.1.1#commentaire']) });
+    expect(box.value).toBe('Corrigé à la main');
+    const r = await undoFill(targets(), undo);
+    expect(r.restored).toEqual([]);
+    expect(r.impossible).toEqual([{ key: 'A07.1.1#commentaire', label: 'A07.1.1 — commentaire', reason: UNDO_CHANGED }]);
+    expect(box.value).toBe('Corrigé à la main');
+    expect(state.comment['A07.1.1']).toBe('Corrigé à la main');
     render(null, root);
     root.remove();
   });
