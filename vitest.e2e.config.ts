@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     fileParallelism: false,
+    // Playwright ne rapporte les requêtes des service workers (arrière-plan de l'extension) qu'avec cette variable.
+    env: { PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS: '1' },
   },
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResponseOf } from '../lib/messages/protocol';
 import type { PageRecognition } from '../lib/page/detect';
 import type { FillReportEntry, FillStatus } from '../lib/page/fill/engine';
@@ -41,6 +41,15 @@ const parseScope = (k: string): Scope | null => {
   return i > 0 ? { productId: k.slice(0, i), variantId: k.slice(i + 1) } : null;
 };
 
+function countsOf(report: FillReportEntry[]) {
+  return {
+    filled: report.filter((e) => e.status === 'filled').length,
+    identical: report.filter((e) => e.status === 'identical').length,
+    conflict: report.filter((e) => e.status === 'conflict').length,
+    missing: report.filter((e) => e.status === 'refused' || e.status === 'not-found').length,
+  };
+}
+
 /** Ce qui demande un regard d'abord : conflits, refus, introuvables, puis remplis et identiques. */
 const STATUS_ORDER: Record<FillStatus, number> = { conflict: 0, refused: 1, 'not-found': 2, filled: 3, identical: 4 };
 
@@ -65,6 +74,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
   const productNumber = view.product?.number ?? '';
   const fillable = view.summary.type !== 'nothing';
   const [reportOpen, setReportOpen] = useState(false);
+  const reportSummaryRef = useRef<HTMLElement>(null);
 
   const refresh = async () => {
     try {
@@ -108,7 +118,8 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
       if (!scope) return setMessages([t('fillNoSource')]);
       const r = await api.fill(scope);
       setReport(r);
-      setMessages([]);
+      // Annoncé par la région « status » : le détail, lui, est dans le tableau du rapport.
+      setMessages([`${t('reportTitle')} : ${t('reportSummary', countsOf(r))}`]);
       // Le détail s'ouvre de lui-même quand il y a quelque chose à regarder (conflit, refus, introuvable).
       setReportOpen(r.some((e) => e.status !== 'filled' && e.status !== 'identical'));
     });
@@ -129,7 +140,12 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
     run('fill', async () => {
       if (!scope) return;
       const [entry] = await api.fill(scope, { overwrite: new Set([key]), only: new Set([key]) });
-      if (entry) setReport((prev) => (prev ?? []).map((e) => (e.key === key ? entry : e)));
+      if (entry) {
+        setReport((prev) => (prev ?? []).map((e) => (e.key === key ? entry : e)));
+        setMessages([`${entry.label} : ${STATUS_TEXT[entry.status]()}`]);
+      }
+      // Le bouton « Remplacer » disparaît : le focus revient au résumé du rapport plutôt qu'au corps de la page.
+      requestAnimationFrame(() => reportSummaryRef.current?.focus());
     });
 
   const onAttach = (offer: EvidenceOffer) =>
@@ -138,14 +154,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
       setOffers((prev) => prev.filter((o) => o !== offer));
     });
 
-  const counts = report
-    ? {
-        filled: report.filter((e) => e.status === 'filled').length,
-        identical: report.filter((e) => e.status === 'identical').length,
-        conflict: report.filter((e) => e.status === 'conflict').length,
-        missing: report.filter((e) => e.status === 'refused' || e.status === 'not-found').length,
-      }
-    : null;
+  const counts = report ? countsOf(report) : null;
 
   const products = ctx?.products ?? [];
   const linkedName = (() => {
@@ -238,7 +247,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
 
         {report && counts && (
           <details class="ac-report" open={reportOpen} onToggle={(e) => setReportOpen((e.currentTarget as HTMLDetailsElement).open)}>
-            <summary>
+            <summary ref={reportSummaryRef}>
               <strong>{t('reportTitle')} : </strong>
               <span class="ac-report-counts">{t('reportSummary', counts)}</span>
             </summary>

@@ -99,7 +99,8 @@ export function Manager({ send, author = 'Page de gestion des bibliothèques' }:
     setUndoing(true);
     setError('');
     try {
-      const r = await send('operations.undoLast', { author });
+      // Annuler exactement l'opération annoncée sous le bouton, pas une autre arrivée entre-temps.
+      const r = await send('operations.undoLast', nextUndo ? { author, undoToken: nextUndo.id } : { author });
       api.announce(t('undone', { label: r.undone.label }));
       setVersion((v) => v + 1);
     } catch (e) {

@@ -15,13 +15,16 @@ export function formatCheckText(r: CheckResult): string {
   for (const p of r.products) {
     const rep = p.report;
     out.push('', `Produit : ${p.name} — ${p.criteria} critère(s) dans le fichier`);
+    // Le verdict ne vaut que pour ce que le fichier contient : Convergence peut afficher d'autres critères.
+    out.push(`  D'après les ${p.criteria} critère(s) du fichier :`);
     out.push(`  Dossier d'évaluation générable : ${yes(rep.dossierGenerable.ok)}`);
     for (const reason of rep.dossierGenerable.reasons) out.push(`    - ${reason}`);
     out.push(`  Prêt à candidater : ${yes(rep.pretACandidater.ok)}`);
     for (const reason of rep.pretACandidater.reasons) out.push(`    - ${reason}`);
     out.push('', '  Questionnaires :');
     for (const q of rep.questionnaires) {
-      out.push(`    ${q.label} : ${q.answered}/${q.total} renseigné(s), ${q.complete ? 'complet' : 'incomplet'}${q.total ? `, ${q.atteint ? 'niveaux atteints' : 'niveaux non atteints'}` : ''}`);
+      const reached = q.questionnaire === 'ethique' ? (q.atteint ? 'conformité atteinte' : 'conformité non atteinte') : q.atteint ? 'niveaux atteints' : 'niveaux non atteints';
+      out.push(`    ${q.label} : ${q.answered}/${q.total} renseigné(s), ${q.complete ? 'complet' : 'incomplet'}${q.total ? `, ${reached}` : ''}`);
     }
     const blockers = rep.findings.filter((f) => f.severity === 'bloquant');
     const warnings = rep.findings.filter((f) => f.severity === 'avertissement');

@@ -53,4 +53,6 @@ export interface PageQuestionnaire {
   criteria: PageCriterion[];
   /** Textes d'identifiants vus sans contrôle associé : sections ou critères illisibles. */
   unreadable: string[];
+  /** Critères dont la réponse est dans un contrôle que l'extension ne sait pas lire (liste, bouton ARIA). */
+  unsupported: string[];
 }

@@ -43,6 +43,8 @@ export async function launchExtension(opts = {}) {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`Extension non construite (${extensionDir}) : lancez « npx wxt build ».`);
   }
+  // Sans cette variable, Playwright ne signale pas les requêtes des service workers (l'arrière-plan de l'extension).
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ac-chromium-'));
   const headless = opts.headless ?? true;
   const context = await chromium.launchPersistentContext(userDataDir, {

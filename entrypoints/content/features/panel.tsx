@@ -14,6 +14,7 @@ import { readPage, type PageReading } from '../../../lib/page/read/page';
 import { summarise } from '../../../lib/page/summary';
 import { sameEvidenceType } from '../../../lib/page/evidence';
 import { foldText } from '../../../lib/text/normalize';
+import { applyAnswerInput, sameAnswerContent } from '../../../lib/domain/values';
 import type { Feature, FeatureContext } from '../feature';
 
 type Scope = { productId: string; variantId: string };
@@ -107,15 +108,32 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       if (cap.criteria.length > 0) {
         await f.send('criteria.learn', { criteria: cap.criteria, source: { ref: title.slice(0, 2000) }, author: AUTHOR });
       }
-      if (cap.answers.length > 0) {
-        const saved = await f.send('answers.saveCaptured', {
-          productId: target.scope.productId,
-          variantId: target.scope.variantId,
-          answers: cap.answers,
-          source: { kind: 'page', ref: title.slice(0, 2000) },
-          author: AUTHOR,
+      // Sur une variante d'OS, une réponse identique à celle héritée (famille, producteur) n'est pas recopiée :
+      // sinon elle deviendrait une surcharge et ne suivrait plus les changements de la famille.
+      let answers = cap.answers;
+      let inherited = 0;
+      if (target.scope.variantId) {
+        const resolved = await f.send('answers.resolved', { productId: target.scope.productId, variantId: target.scope.variantId });
+        const byId = new Map(resolved.answers.filter((r) => r.source !== 'variante').map((r) => [`${r.answer.questionnaire}/${r.answer.criterionId}`, r.answer]));
+        answers = cap.answers.filter((a) => {
+          const from = byId.get(`${a.questionnaire}/${a.criterionId}`);
+          const same = from && sameAnswerContent(from, applyAnswerInput(from, a));
+          if (same) inherited++;
+          return !same;
         });
+      }
+      if (answers.length > 0 || inherited > 0) {
+        const saved = answers.length
+          ? await f.send('answers.saveCaptured', {
+              productId: target.scope.productId,
+              variantId: target.scope.variantId,
+              answers,
+              source: { kind: 'page', ref: title.slice(0, 2000) },
+              author: AUTHOR,
+            })
+          : { counts: { created: 0, changed: 0, unchanged: 0 } };
         messages.push(t('captureDone', { library: target.name, ...saved.counts, empty: cap.empty.length }));
+        if (inherited > 0) messages.push(t('captureInherited', { count: inherited }));
       } else if (messages.length === 0) messages.push(t('captureNothing'));
       return messages;
     },

@@ -285,12 +285,18 @@ export function readQuestionnaire(root: Element, title = ''): PageQuestionnaire 
   const containers = criterionContainers(root, marks);
   const criteria: PageCriterion[] = [];
   const unreadable: string[] = [];
+  const unsupported: string[] = [];
   const seen = new Set<string>();
   let section: string | undefined;
   for (const m of marks) {
     const container = containers.get(m);
     if (!container) continue;
     if (!hasAnswerControls(container)) {
+      // Une réponse dans un contrôle non pris en charge (liste déroulante, bouton ARIA) : critère illisible, dit.
+      if (container.querySelector('select,[role="radio"],[role="radiogroup"],[role="listbox"],[role="combobox"],[contenteditable="true"]')) {
+        unsupported.push(m.id);
+        continue;
+      }
       // Un identifiant sans contrôle : un titre de section (préfixe des critères suivants).
       const text = visibleText(m.el);
       if (text.length > m.id.length) section = text;
@@ -301,5 +307,5 @@ export function readQuestionnaire(root: Element, title = ''): PageQuestionnaire 
     seen.add(m.id);
     criteria.push(readCriterion(m.id, m.el, container, section));
   }
-  return { questionnaire: questionnaireFromLabel(title), title, criteria, unreadable };
+  return { questionnaire: questionnaireFromLabel(title), title, criteria, unreadable, unsupported };
 }

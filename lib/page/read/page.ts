@@ -48,6 +48,9 @@ export function readPage(doc: Document, recognition: PageRecognition): PageReadi
       const problems = q.criteria.flatMap((c) => c.problems);
       if (q.criteria.length === 0) problems.push('Aucun critère lisible sur cette page (identifiant de critère et réponses introuvables).');
       for (const id of q.unreadable) problems.push(`Identifiant ${id} vu sans réponse associée : ignoré.`);
+      for (const id of q.unsupported) {
+        problems.push(`Critère ${id} : sa réponse est dans un contrôle que l'Assistant ne sait pas lire (liste déroulante ou bouton personnalisé) ; il n'est ni enregistré, ni rempli, ni vérifié.`);
+      }
       return { model: { type: 'criteria', questionnaire, title, criteria: q.criteria, unreadable: q.unreadable }, product, problems };
     }
     case 'rgpd':

@@ -114,6 +114,19 @@ describe('lecture des critères à niveaux', () => {
   });
 });
 
+describe('balisage jamais vu', () => {
+  it('un critère dont le niveau est dans une liste déroulante est signalé, pas pris pour une section', () => {
+    const html = `<h1>Questionnaire d'évaluation : Interopérabilité</h1>
+      <div><h3>A06.1 Référentiel</h3></div>
+      <div><h4>A06.1.1 Utilisation du CI-SIS</h4><span>Option</span><label>Niveau <select><option>Niveau 0</option><option>Niveau 1</option></select></label></div>
+      <div><h4>A06.1.2 Veille</h4><span>Option</span><label><input type="radio" name="v"> Niveau 0</label><label><input type="radio" name="v"> Niveau 1</label></div>
+      <button>Valider</button>`;
+    const q = readQuestionnaire(load(html), "Questionnaire d'évaluation : Interopérabilité");
+    expect(q.unsupported).toEqual(['A06.1.1']);
+    expect(q.criteria.map((c) => [c.id, c.section])).toEqual([['A06.1.2', 'A06.1 Référentiel']]);
+  });
+});
+
 describe('lecture des critères Éthique', () => {
   it('conformité, zones de preuves par type, fichiers déposés hors archivés, spécificité', () => {
     const q = readQuestionnaire(load(ETHIQUE), "Questionnaire d'évaluation : Éthique Mon espace santé");
