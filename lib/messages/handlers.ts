@@ -11,10 +11,12 @@ import { commitImport, exportLibraryJson, exportProductXlsx, previewImport } fro
 import type { ImportPreview } from '../exchange/import-plan';
 import { formatZodIssues } from '../domain/zod-fr';
 import { base64ToBytes, bytesToBase64 } from './base64';
-import { isMessageType, MessageEnvelopeSchema, PROTOCOL, ScopeSchema } from './protocol';
+import { z } from 'zod';
+import { isMessageType, MessageEnvelopeSchema, PROTOCOL, ScopeSchema, ShownStatusSchema } from './protocol';
 import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf } from './protocol';
 
 const ScopeRecord = ScopeSchema;
+const StoredStatuses = z.strictObject({ statuses: z.array(ShownStatusSchema), at: z.string() });
 
 export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>) => Promise<ResponseOf<T>> };
 
@@ -121,6 +123,14 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
     'source.used': async ({ scope }) => {
       await settings.set('lastSource', scope);
       return {};
+    },
+    'page.statuses.put': async ({ productKey, statuses }) => {
+      await settings.set(`statuts:${productKey}`, { statuses, at: now().toISOString() });
+      return {};
+    },
+    'page.statuses.get': async ({ productKey }) => {
+      const stored = StoredStatuses.safeParse(await settings.get(`statuts:${productKey}`));
+      return stored.success ? stored.data : null;
     },
     'page.evidence.list': async ({ pageProduct }) => {
       const scope = scopeOfNumber(await productEntries(), pageProduct.number);

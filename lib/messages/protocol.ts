@@ -155,6 +155,16 @@ export const PageProductSchema = z.strictObject({
   number: z.string().regex(/^\d{1,12}$/),
 });
 
+/** Statut d'un questionnaire tel que la liste des questionnaires l'affiche. */
+export const ShownStatusSchema = z.strictObject({
+  questionnaire: QuestionnaireIdSchema,
+  label: text(300),
+  status: text(200),
+  termine: z.boolean(),
+  applicable: z.boolean(),
+  count: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
+});
+
 /** Une portée de bibliothèque : une famille (variantId '') ou une de ses variantes OS. */
 export const ScopeSchema = z.strictObject({ productId: id, variantId: text(100) });
 
@@ -229,6 +239,21 @@ export const PROTOCOL = {
     description: 'Contenu (base64) d\'une preuve de la bibliothèque reliée au produit affiché, pour la joindre à une zone de dépôt.',
     request: z.strictObject({ pageProduct: PageProductSchema, fileId: id.max(400) }),
     response: z.strictObject({ meta: EvidenceFileMetaSchema, contentBase64: z.string() }),
+  },
+  'page.statuses.put': {
+    from: ['content'],
+    to: 'background',
+    description:
+      'Mémoriser les statuts des questionnaires lus sur la liste (Terminé, À compléter…) pour un produit : la page des dossiers ne les affiche pas, la garde en a besoin après un rechargement.',
+    request: z.strictObject({ productKey: text(400).min(1), statuses: z.array(ShownStatusSchema).max(20) }),
+    response: z.strictObject({}),
+  },
+  'page.statuses.get': {
+    from: ['content'],
+    to: 'background',
+    description: 'Statuts des questionnaires mémorisés pour un produit (ou aucun).',
+    request: z.strictObject({ productKey: text(400).min(1) }),
+    response: z.strictObject({ statuses: z.array(ShownStatusSchema), at: IsoDateTimeSchema }).nullable(),
   },
   'evidence.add': {
     from: ['page'],

@@ -228,6 +228,19 @@ describe('pages propres, remplies par de vrais clics, puis dossier et candidatur
     expect((await demarche(page)).dossiers).toEqual([]);
     await page.close();
   });
+
+  it('page des dossiers rechargée (elle n\'affiche pas les statuts) : les statuts vus sur la liste sont gardés par l\'extension', async () => {
+    const page = await open(Q, 'questionnaires', 'a');
+    // La liste affiche les statuts ; puis chargement complet de la page des dossiers (aucune mémoire dans la page).
+    await page.goto(`https://convergence.esante.gouv.fr${Q.replace('/questionnaires', '/dossiers')}`);
+    await page.locator('assistant-convergence [role="status"]').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: "Générer une référence de dossier d'évaluation" }).click();
+    await dialog(page).waitFor();
+    expect(await dialogRefs(page)).toEqual(['Interopérabilité', 'Urbanisation', 'Maturité Sécurité']);
+    expect((await demarche(page)).dossiers).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('Éthique', () => {

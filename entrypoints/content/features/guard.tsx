@@ -37,7 +37,19 @@ export const guard: Feature = {
     const remember = (kind: PageKind | null) => {
       if (kind !== 'liste-questionnaires') return;
       const read = readShownStatuses(root());
-      if (read.length > 0) statuses.set(productKeyOf(doc), read);
+      if (read.length === 0) return;
+      const key = productKeyOf(doc);
+      statuses.set(key, read);
+      // Aussi dans l'extension : la page des dossiers, rechargée, ne les affiche pas.
+      const plain = read.map(({ action: _a, ...s }) => s);
+      f.send('page.statuses.put', { productKey: key, statuses: plain }).catch(() => undefined);
+    };
+    /** Statuts mémorisés par l'extension, chargés quand la page affichée n'en montre pas. */
+    const recall = async () => {
+      const key = productKeyOf(doc);
+      if (!key || statuses.has(key)) return;
+      const stored = await f.send('page.statuses.get', { productKey: key }).catch(() => null);
+      if (stored && !statuses.has(key)) statuses.set(key, stored.statuses.map((s) => ({ ...s, action: null })));
     };
 
     let closeDialog: (() => void) | null = null;
@@ -121,9 +133,11 @@ export const guard: Feature = {
     const stopWatching = f.onPageChange((r) => {
       const kind = r.recognised ? r.kind : null;
       remember(kind);
+      if (kind === 'dossier') void recall();
       refreshMarkers(kind);
     });
     remember(current());
+    if (current() === 'dossier') void recall();
     refreshMarkers(current());
 
     return () => {

@@ -49,6 +49,17 @@ describe('messages des pages Convergence', () => {
     expect(ctx.data).toMatchObject({ current: null, suggestedSource: fam.data });
   });
 
+  it('statuts des questionnaires mémorisés par produit, validés à la réception', async () => {
+    const { send } = setup();
+    const key = 'Produit - v0.1 - 3100';
+    expect(await send('page.statuses.get', { productKey: key })).toEqual({ ok: true, data: null });
+    const statuses = [{ questionnaire: 'interoperabilite', label: 'Interopérabilité', status: 'À compléter', termine: false, applicable: true, count: { done: 0, total: 9 } }];
+    expect(await send('page.statuses.put', { productKey: key, statuses })).toEqual({ ok: true, data: {} });
+    expect(await send('page.statuses.get', { productKey: key })).toMatchObject({ ok: true, data: { statuses } });
+    expect(await send('page.statuses.put', { productKey: key, statuses: [{ questionnaire: 'inconnu' }] })).toMatchObject({ ok: false });
+    expect(await send('page.statuses.put', { productKey: key, statuses }, 'page')).toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé/) });
+  });
+
   it('preuves : ajout par une page de l\'extension, lecture limitée à la portée (confidentialité producteur)', async () => {
     const { send } = setup();
     const producer = (await send('page.link', { pageProduct: { name: 'Solution producteur', version: 'v1', number: '2726' }, author: 't' })) as { data: { productId: string } };

@@ -164,6 +164,7 @@ describe('la fonction « garde » sur une page', () => {
       recognition: () => recognisePage(document),
       onPageChange: () => () => undefined,
       filling: () => false,
+      send: async () => null,
       runFill: <T,>(fill: () => Promise<T>) => fill(),
     } as unknown as FeatureContext;
     stop = guard.start(f) as (() => void) | void;
