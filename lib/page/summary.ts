@@ -1,5 +1,6 @@
 /** Résumé de ce qui a été lu sur une page, pour le panneau et la fenêtre de l'icône. */
 import { isLevelAcceptable } from '../domain/levels';
+import { isMandatory } from './mandatory';
 import type { PageCriterion } from './model';
 import type { PageModel } from './read/page';
 
@@ -11,7 +12,7 @@ export type PageSummary =
 
 /** Un critère obligatoire est à risque : sans réponse, sous son minimum, Non conforme, ou Conforme sans preuve. */
 export function criterionAtRisk(c: PageCriterion): boolean {
-  if (c.obligation !== 'obligation') return false;
+  if (!isMandatory(c)) return false;
   if (c.kind === 'niveau') return c.level === null || (c.acceptableLevels.length > 0 && !isLevelAcceptable(c.level, c.acceptableLevels));
   if (c.kind === 'conformite') return c.conformity !== 'conforme' || c.evidence.some((z) => z.files.length === 0);
   return c.evidence.some((z) => z.files.length === 0);
@@ -23,7 +24,7 @@ export function summarise(model: PageModel): PageSummary {
       return {
         type: 'criteria',
         read: model.criteria.length,
-        mandatory: model.criteria.filter((c) => c.obligation === 'obligation').length,
+        mandatory: model.criteria.filter(isMandatory).length,
         atRisk: model.criteria.filter(criterionAtRisk).map((c) => c.id),
       };
     case 'form': {

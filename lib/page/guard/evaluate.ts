@@ -2,6 +2,7 @@
  * Les règles de la garde avant validation : l'état COURANT de la page (lu dans le DOM) contre les règles
  * de complétude (lib/rules). DOM en entrée, liste de problèmes en sortie ; rien n'est modifié.
  */
+import { isMandatory } from '../mandatory';
 import { isLevelAcceptable, parseLevel } from '../../domain/levels';
 import { DOSSIER_QUESTIONNAIRES } from '../../domain/questionnaires';
 import { accessibleName, visibleText } from '../dom/name';
@@ -48,10 +49,7 @@ function pageTitle(root: Element): string {
   return h1 ? visibleText(h1) : '';
 }
 
-/** Un critère est obligatoire s'il est marqué Obligation, ou, sans marque, s'il a des niveaux acceptables. */
-export function isMandatory(c: PageCriterion): boolean {
-  return c.obligation === 'obligation' || (c.obligation === null && c.acceptableLevels.length > 0);
-}
+export { isMandatory };
 
 function answerTarget(c: PageCriterion): HTMLElement | null {
   return (c.options.find((o) => o.checked) ?? c.options.find((o) => !o.control.disabled) ?? c.options[0])?.control ?? null;
@@ -96,7 +94,7 @@ export function ethiqueProblems(q: PageQuestionnaire): GuardProblem[] {
   const questionnaire = q.questionnaire ?? 'ethique';
   for (const c of q.criteria) {
     if (c.kind !== 'conformite') continue;
-    const mandatory = c.obligation !== 'option';
+    const mandatory = isMandatory(c);
     const base = { ref: c.id, title: c.title, questionnaire, target: answerTarget(c) };
     if (c.conformity === null) out.push({ ...base, code: mandatory ? 'non-repondu' : 'option-non-repondu' });
     else if (c.conformity === 'non-conforme') {
