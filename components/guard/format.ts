@@ -13,7 +13,7 @@ export interface ProblemText {
 
 /** Le texte d'un problème, dans la langue de l'interface. */
 export function problemText(p: GuardProblem, action: GuardAction): ProblemText {
-  const acceptable = p.acceptable && p.acceptable.length > 0 ? formatLevelList(p.acceptable) : '';
+  const acceptable = p.acceptable && p.acceptable.length > 0 ? formatLevelList(p.acceptable) + (p.acceptableFromLibrary ? t('fromLibrary') : '') : '';
   const detail = p.title || undefined;
   switch (p.code) {
     case 'sous-minimum':

@@ -13,6 +13,7 @@ export const t = defineStrings(
     // Un problème : « A08.5.23 — niveau actuel : Niveau 1 ; niveaux acceptables : NA, 2, 3 »
     sousMinimum: '{ref} — niveau actuel : {current} ; niveaux acceptables : {acceptable}',
     sousMinimumAction: 'Choisissez un niveau acceptable, ou faites évoluer le produit : ce critère obligatoire bloque le référencement.',
+    fromLibrary: ' (d’après votre bibliothèque : la page ne l’affiche pas)',
     nonReponduNiveau: '{ref} — critère obligatoire sans réponse ; niveaux acceptables : {acceptable}',
     nonReponduNiveauSansMin: '{ref} — critère obligatoire sans réponse',
     nonReponduNiveauAction: 'Choisissez un niveau : Convergence refuse de valider un questionnaire incomplet.',
@@ -56,6 +57,7 @@ export const t = defineStrings(
     forceHint: '“Submit anyway” passes your click on to Convergence once, without changing anything.',
     sousMinimum: '{ref} — current level: {current}; acceptable levels: {acceptable}',
     sousMinimumAction: 'Choose an acceptable level, or improve the product: this mandatory criterion blocks the listing.',
+    fromLibrary: ' (from your library: the page does not show it)',
     nonReponduNiveau: '{ref} — mandatory criterion not answered; acceptable levels: {acceptable}',
     nonReponduNiveauSansMin: '{ref} — mandatory criterion not answered',
     nonReponduNiveauAction: 'Choose a level: Convergence refuses to validate an incomplete questionnaire.',

@@ -33,6 +33,8 @@ export interface PageCriterion {
   /** Niveaux acceptables (vide = aucun minimum), et le texte d'où ils viennent. */
   acceptableLevels: Level[];
   minimumText?: string;
+  /** Niveaux acceptables repris de la bibliothèque : la page ne les écrit pas. */
+  minimumFromLibrary?: boolean;
   options: PageOption[];
   level: Level | null;
   conformity: Conformity | null;

@@ -9,6 +9,7 @@ import { productKeyOf, readShownStatuses } from '../../../lib/page/guard/read';
 import type { ShownStatus } from '../../../lib/page/guard/types';
 import type { PageCriterion } from '../../../lib/page/model';
 import { readQuestionnaire } from '../../../lib/page/read/criteria';
+import { withKnown, type KnownCriteria } from '../../../lib/page/guard/known';
 import type { Feature } from '../feature';
 
 const OWN_TAGS = new Set(['assistant-convergence', DIALOG_HOST_TAG, MARKER_HOST_TAG].map((t) => t.toUpperCase()));
@@ -52,6 +53,21 @@ export const guard: Feature = {
       if (stored && !statuses.has(key)) statuses.set(key, stored.statuses.map((s) => ({ ...s, action: null })));
     };
 
+    // Catalogue appris, par questionnaire : minimum et nature quand la page ne les écrit pas.
+    const catalogue = new Map<string, KnownCriteria>();
+    let knownFor: string | null = null;
+    const knownNow = () => (knownFor ? catalogue.get(knownFor) : undefined);
+    const loadKnown = async (kind: PageKind | null) => {
+      if (kind !== 'questionnaire-niveaux' && kind !== 'ethique') return (knownFor = null);
+      const q = readQuestionnaire(root()).questionnaire ?? (kind === 'ethique' ? 'ethique' : null);
+      knownFor = q;
+      if (!q || catalogue.has(q)) return;
+      const r = await f.send('criteria.list', { questionnaire: q }).catch(() => null);
+      if (!r) return;
+      catalogue.set(q, new Map(r.criteria.map((c) => [c.id, { acceptableLevels: c.acceptableLevels, obligation: c.obligation }])));
+      refreshMarkers(current());
+    };
+
     let closeDialog: (() => void) | null = null;
     const interceptor = interceptSubmits(win, {
       kind: kindNow,
@@ -59,7 +75,7 @@ export const guard: Feature = {
       check(_button, action) {
         const kind = kindNow();
         remember(kind);
-        return evaluateGuard({ root: root(), kind, action, remembered: statuses.get(productKeyOf(doc)) });
+        return evaluateGuard({ root: root(), kind, action, remembered: statuses.get(productKeyOf(doc)), known: knownNow() });
       },
       onBlocked(blocked) {
         closeDialog?.();
@@ -105,7 +121,7 @@ export const guard: Feature = {
       try {
         let criteria = cheapRead();
         if (!criteria) {
-          criteria = readQuestionnaire(root()).criteria;
+          criteria = withKnown(readQuestionnaire(root()), knownNow()).criteria;
           cache = { criteria, radios: radioCount() };
         }
         markers.sync(belowMinimum({ criteria }));
@@ -134,10 +150,12 @@ export const guard: Feature = {
       const kind = r.recognised ? r.kind : null;
       remember(kind);
       if (kind === 'dossier') void recall();
+      void loadKnown(kind);
       refreshMarkers(kind);
     });
     remember(current());
     if (current() === 'dossier') void recall();
+    void loadKnown(current());
     refreshMarkers(current());
 
     return () => {

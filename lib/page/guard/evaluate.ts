@@ -2,6 +2,7 @@
  * Les règles de la garde avant validation : l'état COURANT de la page (lu dans le DOM) contre les règles
  * de complétude (lib/rules). DOM en entrée, liste de problèmes en sortie ; rien n'est modifié.
  */
+import { withKnown, type KnownCriteria } from './known';
 import { isMandatory } from '../mandatory';
 import { isLevelAcceptable, parseLevel } from '../../domain/levels';
 import { DOSSIER_QUESTIONNAIRES } from '../../domain/questionnaires';
@@ -22,6 +23,8 @@ export interface GuardInput {
   action: GuardAction;
   /** Statuts lus plus tôt sur la liste des questionnaires du même produit (la page des dossiers ne les montre pas). */
   remembered?: readonly ShownStatus[];
+  /** Ce que la bibliothèque sait des critères de ce questionnaire (minimum, nature) quand la page ne l'écrit pas. */
+  known?: KnownCriteria;
 }
 
 /** Ordre d'affichage : ce qui bloque le référencement d'abord, puis ce qui fera refuser la validation. */
@@ -67,7 +70,7 @@ export function levelProblems(q: PageQuestionnaire): GuardProblem[] {
   for (const c of q.criteria) {
     if (c.kind !== 'niveau') continue;
     const mandatory = isMandatory(c);
-    const base = { ref: c.id, title: c.title, questionnaire, scale: c.scale, acceptable: c.acceptableLevels, target: answerTarget(c) };
+    const base = { ref: c.id, title: c.title, questionnaire, scale: c.scale, acceptable: c.acceptableLevels, acceptableFromLibrary: c.minimumFromLibrary, target: answerTarget(c) };
     if (c.level === null) out.push({ ...base, code: mandatory ? 'non-repondu' : 'option-non-repondu' });
     else if (mandatory && !isLevelAcceptable(c.level, c.acceptableLevels)) out.push({ ...base, code: 'sous-minimum', level: c.level });
     out.push(...specificiteProblem(c, q.questionnaire));
@@ -203,9 +206,9 @@ export function evaluateGuard(input: GuardInput): GuardProblem[] {
   if (action === 'generer-dossier' || action === 'candidater') return dossierProblems(root, action, input.remembered);
   switch (kind) {
     case 'questionnaire-niveaux':
-      return levelProblems(readQuestionnaire(root, pageTitle(root)));
+      return levelProblems(withKnown(readQuestionnaire(root, pageTitle(root)), input.known));
     case 'ethique':
-      return ethiqueProblems(readQuestionnaire(root, pageTitle(root)));
+      return ethiqueProblems(withKnown(readQuestionnaire(root, pageTitle(root)), input.known));
     case 'rgpd':
     case 'securite-echanges':
       return depositProblems(root, kind);

@@ -45,6 +45,8 @@ export interface GuardProblem {
   scale?: LevelScale;
   /** Niveaux acceptables (sous-minimum, non-repondu d'un critère obligatoire). */
   acceptable?: Level[];
+  /** Niveaux acceptables connus par la bibliothèque (la page ne les affiche pas). */
+  acceptableFromLibrary?: boolean;
   /** Types de preuves ou de documents manquants. */
   missing?: string[];
   /** Statut lu (questionnaire-non-termine) ou valeur refusée. */

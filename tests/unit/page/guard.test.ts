@@ -183,3 +183,27 @@ describe('pages sans règle', () => {
     expect(run('<main><h1>Une page inconnue</h1><button>Valider</button></main>')).toEqual([]);
   });
 });
+
+describe('minimum connu par la bibliothèque quand la page ne l\'affiche pas', () => {
+  const PAGE = `<main><h1>Questionnaire d'évaluation : Maturité Sécurité</h1>
+    <article><h3>04.03 Identification électronique des patients</h3>
+      <fieldset><legend>Niveau</legend>
+        <label><input type="radio" name="n" checked> Niveau 1 : …</label><label><input type="radio" name="n"> Niveau 2 : …</label></fieldset></article>
+    <button>Valider</button></main>`;
+
+  it('sans catalogue : nature et minimum inconnus, le niveau 1 passe ; avec : arrêté, et la source est dite', () => {
+    const root = load(PAGE);
+    const kind = 'questionnaire-niveaux' as const;
+    expect(summary(evaluateGuard({ root, kind, action: 'valider' }))).toEqual([]);
+    const known = new Map([['04.03', { acceptableLevels: ['2', '3'] as ('2' | '3')[], obligation: 'obligation' as const }]]);
+    const problems = evaluateGuard({ root, kind, action: 'valider', known });
+    expect(summary(problems)).toEqual(['sous-minimum:04.03']);
+    expect(problemText(problems[0]!, 'valider').text).toContain('2, 3 (d’après votre bibliothèque : la page ne l’affiche pas)');
+  });
+
+  it('ce que la page affiche l\'emporte sur la bibliothèque', () => {
+    const root = load(PAGE.replace('<fieldset>', '<p>Obligation</p><p>Niveau minimum requis : Niveau 1</p><fieldset>'));
+    const known = new Map([['04.03', { acceptableLevels: ['3'] as '3'[], obligation: 'obligation' as const }]]);
+    expect(summary(evaluateGuard({ root, kind: 'questionnaire-niveaux', action: 'valider', known }))).toEqual([]);
+  });
+});
