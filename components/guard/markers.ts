@@ -17,8 +17,25 @@ interface Placed {
  */
 export class MarkerLayer {
   private placed = new Map<string, Placed>();
+  /** Région « polite » (dans sa propre racine fantôme) : un nouveau repère est annoncé une fois. */
+  private live: HTMLElement | null = null;
 
   constructor(private readonly doc: Document) {}
+
+  private announce(text: string): void {
+    if (!this.live?.isConnected) {
+      const host = this.doc.createElement(`${MARKER_HOST_TAG}-annonce`);
+      const shadow = host.attachShadow({ mode: 'open' });
+      const region = this.doc.createElement('p');
+      region.setAttribute('role', 'status');
+      region.setAttribute('aria-live', 'polite');
+      region.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;margin:0';
+      shadow.appendChild(region);
+      this.doc.body.appendChild(host);
+      this.live = region;
+    }
+    this.live.textContent = text;
+  }
 
   sync(items: readonly BelowMinimum[]): void {
     const wanted = new Map(items.map((i) => [i.id, i]));
@@ -42,6 +59,7 @@ export class MarkerLayer {
       p?.host.remove();
       const host = this.create(item.id, text);
       item.anchor.appendChild(host);
+      if (!p) this.announce(`${t('markerWarning')} ${item.id} : ${text}`);
       this.placed.set(item.id, { host, text });
     }
   }
@@ -49,6 +67,9 @@ export class MarkerLayer {
   clear(): void {
     for (const p of this.placed.values()) p.host.remove();
     this.placed.clear();
+    const root = this.live?.getRootNode();
+    if (root instanceof ShadowRoot) root.host.remove();
+    this.live = null;
   }
 
   /** Les repères affichés (pour les tests). */

@@ -90,6 +90,8 @@ describe('questionnaire à niveaux (Interopérabilité)', () => {
       expect(await marker.evaluate((m) => m.shadowRoot?.textContent ?? '')).toContain(markerText);
       // Lisible par un lecteur d'écran : une note textuelle (percée de la racine fantôme ouverte).
       await expect.poll(() => page.getByRole('note').filter({ hasText: markerText }).count()).toBe(1);
+      // … et annoncée une fois par une région « polite ».
+      await expect.poll(async () => (await page.locator('assistant-convergence-repere-annonce [role="status"]').textContent()) ?? '').toContain('A08.5.23');
       await chooseLevel(page, A08_5_23, '2');
       await expect.poll(() => marker.count()).toBe(0);
       await chooseLevel(page, A08_5_23, '1');
