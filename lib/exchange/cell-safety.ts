@@ -1,9 +1,10 @@
 /** Spreadsheet cell hygiene: neutralise formula/CSV injection on export, undo it on import. */
 import { stripControlChars } from '../domain/text';
 
-const DANGEROUS_START = /^[=+\-@\t\r]/;
+// « - » suivi d'une espace est une puce de liste (« - point 1 »), pas le début d'une formule : laissé tel quel.
+const DANGEROUS_START = /^(?:[=+@\t\r]|-(?!\s))/;
 
-/** Text written to a cell: control characters removed, a leading = + - @ prefixed with an apostrophe. */
+/** Text written to a cell: control characters removed, a leading = + @ (or - not followed by a space) prefixed with an apostrophe. */
 export function neutralizeCell(value: string): string {
   const clean = stripControlChars(value).slice(0, 32000);
   return DANGEROUS_START.test(clean) ? `'${clean}` : clean;

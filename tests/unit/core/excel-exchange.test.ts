@@ -69,6 +69,8 @@ describe('Excel export', () => {
     expect(String(comment?.v).startsWith("'=")).toBe(true);
     expect(String(cells.find((c) => String(c.v).includes('latence'))?.v)).toBe("'-5 % de latence");
     expect(neutralizeCell('+33 1 02')).toBe("'+33 1 02");
+    expect(neutralizeCell('- point 1 ; - point 2')).toBe('- point 1 ; - point 2'); // une puce reste lisible
+    expect(neutralizeCell('-cmd|calc')).toBe("'-cmd|calc");
     expect(neutralizeCell('a\u0007b')).toBe('ab');
     expect(readCellText("'=1+1")).toBe('=1+1');
   });
