@@ -89,6 +89,18 @@ export function roleOfHeader(text: string): ColumnRole | null {
   return null;
 }
 
+/** Valeurs reconnues d'une colonne Obligation / Option (repliées). */
+export const OBLIGATION_WORDS: Readonly<Record<string, 'obligation' | 'option'>> = {
+  obligation: 'obligation',
+  obligatoire: 'obligation',
+  oui: 'obligation',
+  option: 'option',
+  optionnel: 'option',
+  optionnelle: 'option',
+  facultatif: 'option',
+  non: 'option',
+};
+
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
 
 export interface HeaderMatch {
@@ -120,5 +132,25 @@ export function detectHeader(rows: readonly CellValue[][]): HeaderMatch | null {
       bestScore = score;
     }
   }
+  if (best) dropAmbiguousObligation(rows, best);
   return best;
+}
+
+/**
+ * Une colonne titrée seulement « Type » n'est la nature Obligation/Option que si ses valeurs le sont : un
+ * tableau de suivi y met souvent « Niveau » ou « Conformité ». Sinon elle est ignorée plutôt que refusée.
+ */
+function dropAmbiguousObligation(rows: readonly CellValue[][], match: HeaderMatch): void {
+  const col = match.columns.obligation;
+  if (col === undefined) return;
+  const header = rows[match.row]?.[col];
+  if (typeof header !== 'string' || normalizeText(readCellText(header)) !== 'type') return;
+  for (let r = match.row + 1; r < rows.length; r++) {
+    const v = rows[r]?.[col];
+    const t = v === null || v === undefined ? '' : normalizeText(readCellText(v));
+    if (t && !(t in OBLIGATION_WORDS)) {
+      delete match.columns.obligation;
+      return;
+    }
+  }
 }

@@ -15,7 +15,7 @@ import type { AnswerValue, CriterionKind, EvidenceRef } from '../domain/schemas'
 import { normalizeText } from '../domain/text';
 import { parseAnswerValue, parseEvidenceRefs, splitChoices } from '../domain/values';
 import { readCellText } from './cell-safety';
-import { detectHeader, EXPORT_HEADERS } from './headers';
+import { detectHeader, EXPORT_HEADERS, OBLIGATION_WORDS } from './headers';
 import type { ColumnMap, ColumnRole } from './headers';
 import { colLetter, readWorkbookSafe } from './workbook-read';
 import type { SheetGrid } from './workbook-read';
@@ -84,17 +84,6 @@ export interface ParsedWorkbook {
 
 export const PRODUCT_SHEET = 'Produit';
 export const READINESS_SHEET = 'Préparation';
-
-const OBLIGATION_WORDS: Record<string, 'obligation' | 'option'> = {
-  obligation: 'obligation',
-  obligatoire: 'obligation',
-  oui: 'obligation',
-  option: 'option',
-  optionnel: 'option',
-  optionnelle: 'option',
-  facultatif: 'option',
-  non: 'option',
-};
 
 const KIND_WORDS: Record<string, CriterionKind> = {
   niveau: 'niveau',

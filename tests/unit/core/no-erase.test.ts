@@ -44,3 +44,14 @@ describe("une capture ou un import n'efface jamais ce que la page ou le fichier 
     expect((await repo.answersOfProduct('p1'))[0]).toMatchObject({ value: level('2'), comment: 'ancien', evidence: [{ name: 'a.pdf' }] });
   });
 });
+
+describe('colonne « Type » ambiguë', () => {
+  it('« Type » avec Niveau / Conformité : colonne ignorée, pas de refus ; avec Obligation / Option : lue', async () => {
+    const { parseSpreadsheet } = await import('../../../lib/exchange/sheet-import');
+    const sheet = (t1: string, t2: string) => workbook([{ name: 'Interopérabilité', rows: [['ID', 'Critère', 'Type', 'Réponse'], ['A06.1.1', 'CI-SIS', t1, 'Niveau 2'], ['A06.1.2', 'Veille', t2, 'Niveau 1']] }]);
+    const loose = parseSpreadsheet(sheet('Niveau', 'Niveau'), 'suivi.xlsx');
+    expect(loose.rows.map((r) => r.criterion.obligation)).toEqual([undefined, undefined]);
+    const strict = parseSpreadsheet(sheet('Obligation', 'Option'), 'suivi.xlsx');
+    expect(strict.rows.map((r) => r.criterion.obligation)).toEqual(['obligation', 'option']);
+  });
+});
