@@ -77,13 +77,14 @@ const shoot = async (page, file, title, text) => {
   await p.getByRole('button', { name: 'Valider', exact: true }).click();
   const dialog = p.getByRole('alertdialog');
   await dialog.waitFor();
-  await shoot(p, 'parcours-3-garde.png', 'La garde arrête « Valider » sur un questionnaire incomplet', ((await dialog.textContent()) ?? '').slice(0, 160) + '…');
+  await shoot(p, 'parcours-3-garde.png', 'La garde arrête « Valider » sur un questionnaire incomplet', (await dialog.getByRole('heading').first().innerText()).trim());
   await p.keyboard.press('Escape');
   await p.close();
   const o = await h.openOptions();
   await o.getByRole('button', { name: /Produit v0\.1/ }).first().click();
   await o.getByRole('heading', { name: /Réponses en vigueur/ }).waitFor();
-  await shoot(o, 'parcours-4-gestionnaire.png', 'Gestionnaire des bibliothèques : réponses et provenance', (await o.locator('h2, h3').first().textContent()) ?? '');
+  const answered = (await o.getByText(/réponse\(s\) dans \d+ questionnaire/).first().innerText()).trim();
+  await shoot(o, 'parcours-4-gestionnaire.png', 'Gestionnaire des bibliothèques : réponses et provenance', answered);
   await o.close();
 }
 
