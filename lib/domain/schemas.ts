@@ -3,8 +3,13 @@
  * Nothing official is hard-coded here: criteria are learned from pages and imported files.
  */
 import { z } from 'zod';
+
 import { CONFORMITIES, LEVELS, LEVEL_SCALES } from './levels';
 import { QUESTIONNAIRES } from './questionnaires';
+
+// Jamais de compilation à la volée (new Function) : interdite par la CSP des extensions, et une tentative
+// rattrapée y est quand même signalée comme violation. zod valide alors sans générer de code.
+z.config({ jitless: true });
 
 // eslint-disable-next-line no-control-regex
 const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;

@@ -9,10 +9,19 @@ import { t } from '../../components/strings';
 
 
 let h: Harness;
+/** Erreurs de console de toutes les pages et du service d'arrière-plan (CSP, exceptions). */
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   h = await launchExtension();
   forceLanguage(h.uiLanguage); // les textes attendus, dans la langue de l'interface de Chromium
+  h.context.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.location().url} : ${m.text()}`);
+  });
+  h.context.on('weberror', (e) => consoleErrors.push(`exception : ${e.error().message}`));
+  h.serviceWorker.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`arrière-plan : ${m.text()}`);
+  });
 });
 
 afterAll(async () => {
@@ -78,6 +87,10 @@ describe("l'extension construite dans Chromium", () => {
     expect(options.url()).toBe(`chrome-extension://${h.extensionId}/options.html`);
     await expect(options.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t('optionsTitle'));
     await Promise.all([popup.close(), sim.close(), options.close()]);
+  });
+
+  it('aucune erreur de console ni violation de CSP (eval), dans les pages, le script de contenu ou l\'arrière-plan', () => {
+    expect(consoleErrors.filter((e) => !e.includes('favicon'))).toEqual([]);
   });
 
   it("ne fait aucune requête réseau hors du simulateur (toute la session)", async () => {
