@@ -203,7 +203,7 @@ export const panel: Feature = {
   name: 'panneau',
   async start(f) {
     let container: HTMLElement | undefined;
-    let reading = readPage(f.doc, f.recognition());
+    let reading: PageReading = { model: { type: 'none' }, product: null, problems: [] };
     // Les actions relisent toujours la page : une saisie ne produit pas de mutation du DOM.
     const api = createApi(f, () => readPage(f.doc, f.recognition()));
     const view = (r: PageRecognition): PanelView => ({
@@ -215,6 +215,18 @@ export const panel: Feature = {
     const draw = (r: PageRecognition) => {
       reading = readPage(f.doc, r);
       if (container) render(<Panel view={view(r)} api={api} />, container);
+    };
+    // Relire une grande page coûte quelques centaines de ms : hors du chemin de la saisie, quand le
+    // navigateur est libre (au plus tard après 800 ms), une seule fois par salve de changements.
+    let idle: number | undefined;
+    const scheduleDraw = () => {
+      const w = f.doc.defaultView;
+      if (!w || idle !== undefined) return;
+      const run = () => {
+        idle = undefined;
+        draw(f.recognition());
+      };
+      idle = typeof w.requestIdleCallback === 'function' ? w.requestIdleCallback(run, { timeout: 800 }) : w.setTimeout(run, 50);
     };
     const ui = await createShadowRootUi(f.ctx, {
       name: 'assistant-convergence',
@@ -237,14 +249,19 @@ export const panel: Feature = {
     const onEdit = (e: Event) => {
       if (f.filling() || (e.target as Element | null)?.closest?.('assistant-convergence')) return;
       clearTimeout(timer);
-      timer = setTimeout(() => draw(f.recognition()), 200);
+      timer = setTimeout(scheduleDraw, 200);
     };
     f.doc.addEventListener('change', onEdit, true);
     f.doc.addEventListener('input', onEdit, true);
-    const stop = f.onPageChange(draw);
+    const stop = f.onPageChange(scheduleDraw);
     return () => {
       stop();
       clearTimeout(timer);
+      const w = f.doc.defaultView;
+      if (idle !== undefined && w) {
+        if (typeof w.cancelIdleCallback === 'function') w.cancelIdleCallback(idle);
+        else w.clearTimeout(idle);
+      }
       f.doc.removeEventListener('change', onEdit, true);
       f.doc.removeEventListener('input', onEdit, true);
     };
