@@ -1,4 +1,5 @@
 import { foldText } from '../text/normalize';
+import { cachedHidden } from './dom/cache';
 
 /**
  * Ce qu'une personne voit d'une page, extrait une fois et partagé par tous les détecteurs :
@@ -23,21 +24,27 @@ export interface PageSignals {
   text: string;
 }
 
+/** Caractères du texte de la page gardés pour la reconnaissance. */
+const TEXT_LIMIT = 40_000;
+
 const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
 const DIALOG_SELECTOR = 'dialog[open],[role="dialog"],[role="alertdialog"]';
 const BUTTON_SELECTOR = 'button,[role="button"],input[type="submit"],input[type="button"],a[href]';
 
 /** Vrai si l'élément est masqué par un attribut (hidden, aria-hidden, inert) ou par un style en ligne. */
 export function isHiddenElement(el: Element): boolean {
-  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
-    if (cur.hasAttribute('hidden') || cur.getAttribute('aria-hidden') === 'true' || cur.hasAttribute('inert')) {
-      return true;
-    }
-    const style = (cur as HTMLElement).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
-    if (cur.tagName === 'DIALOG' && !cur.hasAttribute('open')) return true;
-  }
+  const cached = cachedHidden(el, hiddenItself);
+  if (cached !== undefined) return cached;
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) if (hiddenItself(cur)) return true;
   return false;
+}
+
+/** L'élément lui-même (pas ses ancêtres) est-il masqué ? */
+function hiddenItself(cur: Element): boolean {
+  if (cur.hasAttribute('hidden') || cur.getAttribute('aria-hidden') === 'true' || cur.hasAttribute('inert')) return true;
+  const style = (cur as HTMLElement).style;
+  if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  return cur.tagName === 'DIALOG' && !cur.hasAttribute('open');
 }
 
 function headingLevel(el: Element): number {
@@ -92,7 +99,8 @@ export function collectSignals(doc: Document): PageSignals {
   let text = '';
   if (main) {
     // Texte de la page hors fenêtre modale : on retire le texte des modales incluses.
-    text = foldText(main.textContent);
+    // Les indices de reconnaissance sont en tête de page : inutile de replier tout le texte d'un long questionnaire.
+    text = foldText((main.textContent ?? '').slice(0, TEXT_LIMIT));
     for (const d of dialogs) {
       if (main.contains(d)) text = text.replace(foldText(d.textContent), ' ');
     }

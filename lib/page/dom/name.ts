@@ -1,3 +1,5 @@
+import { cachedLabels } from './cache';
+
 /**
  * Nom accessible simplifié d'un contrôle de formulaire, calculé comme le ferait un lecteur d'écran
  * dans les cas courants : aria-labelledby, aria-label, <label for>, <label> englobant, title, placeholder.
@@ -17,7 +19,7 @@ export function accessibleName(el: Element): string {
   }
   const aria = el.getAttribute('aria-label');
   if (aria?.trim()) return aria.trim();
-  const labels = (el as HTMLInputElement).labels;
+  const labels = cachedLabels(el) ?? (el as HTMLInputElement).labels;
   if (labels && labels.length > 0) {
     const joined = Array.from(labels)
       .map((l) => textWithoutControls(l))

@@ -70,7 +70,9 @@ function hasAnswerControls(el: Element): boolean {
 function optionOf(input: HTMLInputElement): PageOption {
   const label = accessibleName(input);
   // ✓ dans le libellé, ou juste à côté du bouton (même parent), marque un niveau acceptable.
-  const around = input.parentElement ? visibleText(input.parentElement) : '';
+  // (Le parent n'est relu que s'il n'est pas déjà le libellé, compté dans le nom accessible.)
+  const parent = input.parentElement;
+  const around = parent && parent.tagName !== 'LABEL' && sameOptionScope(input) ? visibleText(parent) : '';
   const acceptableMark = /[✓✔☑]/.test(label) || (/[✓✔☑]/.test(around) && around.length < 400 && sameOptionScope(input));
   return { label: label.replace(/^[\s✓✔☑]+/, '').trim(), control: input, checked: input.checked, acceptableMark };
 }

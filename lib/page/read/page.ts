@@ -10,6 +10,7 @@ import { evaluationTitle } from '../kinds/evaluation-title';
 import { readEvidenceZones, readQuestionnaire } from './criteria';
 import { readFormFields, type FormField } from './form';
 import { readPageProduct, type PageProduct } from './product';
+import { withDomCache } from '../dom/cache';
 
 export type FormKind = 'orientation' | 'produit' | 'fiche-administrative' | 'marque-blanche';
 
@@ -32,6 +33,10 @@ export function contentRoot(doc: Document): Element {
 }
 
 export function readPage(doc: Document, recognition: PageRecognition): PageReading {
+  return withDomCache(doc, () => readPageNow(doc, recognition));
+}
+
+function readPageNow(doc: Document, recognition: PageRecognition): PageReading {
   const signals = collectSignals(doc);
   const product = readPageProduct(signals);
   if (!recognition.recognised) return { model: { type: 'none' }, product, problems: [] };
