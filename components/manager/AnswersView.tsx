@@ -92,7 +92,7 @@ function AnswerRow({ r, criterion, whiteLabel, today }: { r: Resolved; criterion
         {criterion?.title || <span class="mgr-muted">{t('unknownCriterion')}</span>}
         {criterion && (
           <span class="mgr-sub">
-            {criterion.obligation === 'obligation' ? t('obligation') : t('option')}
+            {criterion.obligation === 'obligation' ? t('obligation') : criterion.obligationKnown === false ? t('natureUnknown') : t('option')}
             {criterion.acceptableLevels.length > 0 && ` · ${t('acceptable', { levels: criterion.acceptableLevels.join(', ') })}`}
           </span>
         )}

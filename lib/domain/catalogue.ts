@@ -56,6 +56,9 @@ export function mergeCriterion(existing: Criterion | undefined, input: Criterion
   if (cond !== undefined) out.displayCondition = cond;
   const obj = pick(nonBlank(input.objective), existing?.objective, undefined);
   if (obj !== undefined) out.objective = obj;
+  // La nature n'est « connue » que si une page ou un fichier l'a donnée (ou des niveaux acceptables l'impliquent).
+  if (input.obligation === undefined && existing?.obligation === undefined) out.obligationKnown = false;
+  else if (input.obligation === undefined && existing?.obligationKnown === false) out.obligationKnown = false;
   return out;
 }
 

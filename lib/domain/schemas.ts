@@ -57,6 +57,8 @@ export const CriterionSchema = z
     kind: CriterionKindSchema,
     scale: LevelScaleSchema.optional(),
     obligation: ObligationSchema,
+    /** false : la nature n'a été lue nulle part (page, fichier) ; « option » n'est alors qu'une valeur par défaut. */
+    obligationKnown: z.boolean().optional(),
     /** Acceptable levels (empty = no minimum required). */
     acceptableLevels: z.array(LevelSchema).max(5),
     /** Choices of an orientation question. */

@@ -25,12 +25,17 @@ export function checkUnanswered(c: Criterion, a: AnswerFacts | undefined): Findi
       action: "Répondez à cette question du questionnaire d'orientation : elle détermine les questionnaires et critères applicables.",
     }];
   const mandatory = c.obligation === 'obligation';
+  const nature = mandatory ? 'obligatoire' : c.obligationKnown === false ? 'de nature inconnue (Obligation ou Option non indiquée)' : 'optionnel';
   return [{
     severity: mandatory ? 'bloquant' : 'avertissement',
     code: 'non-repondu',
     ...at(c),
-    message: `${c.id} : critère ${mandatory ? 'obligatoire' : 'optionnel'} sans réponse (« ${c.title} »).`,
-    action: mandatory ? 'Renseignez une réponse : le questionnaire ne peut pas être validé sans elle.' : 'Renseignez une réponse : tous les critères doivent être répondus pour valider le questionnaire.',
+    message: `${c.id} : critère ${nature} sans réponse (« ${c.title} »).`,
+    action: mandatory
+      ? 'Renseignez une réponse : le questionnaire ne peut pas être validé sans elle.'
+      : c.obligationKnown === false
+        ? 'Vérifiez sa nature sur Convergence et renseignez une réponse : s\'il est obligatoire, il bloque le référencement.'
+        : 'Renseignez une réponse : tous les critères doivent être répondus pour valider le questionnaire.',
   }];
 }
 
