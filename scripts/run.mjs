@@ -16,7 +16,7 @@ const resultsDir = path.join(root, '.output', 'test-results');
 
 /** Ligne de clôture lisible par la CI : « N passed, N failed ». */
 function closingLine() {
-  console.log(`\nnpm test: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+  console.log(`\nTotal: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 }
 
 function step(label, cmd, args, env = {}) {
