@@ -2,7 +2,7 @@ import { focusProblem, openGuardDialog, DIALOG_HOST_TAG } from '../../../compone
 import { MARKER_HOST_TAG, MarkerLayer } from '../../../components/guard/markers';
 import { recognisePage } from '../../../lib/page/detect';
 import type { PageKind } from '../../../lib/page/kinds';
-import { belowMinimum, evaluateGuard, relevel } from '../../../lib/page/guard/evaluate';
+import { belowMinimum, evaluateGuard, pageQuestionnaire, relevel } from '../../../lib/page/guard/evaluate';
 import { buttonName } from '../../../lib/page/guard/buttons';
 import { interceptSubmits } from '../../../lib/page/guard/intercept';
 import { productKeyOf, readShownStatuses } from '../../../lib/page/guard/read';
@@ -59,7 +59,8 @@ export const guard: Feature = {
     const knownNow = () => (knownFor ? catalogue.get(knownFor) : undefined);
     const loadKnown = async (kind: PageKind | null) => {
       if (kind !== 'questionnaire-niveaux' && kind !== 'ethique') return (knownFor = null);
-      const q = readQuestionnaire(root()).questionnaire ?? (kind === 'ethique' ? 'ethique' : null);
+      // D'après le titre seulement : pas de relecture complète des critères à chaque changement de page.
+      const q = pageQuestionnaire(root()) ?? (kind === 'ethique' ? 'ethique' : null);
       knownFor = q;
       if (!q || catalogue.has(q)) return;
       const r = await f.send('criteria.list', { questionnaire: q }).catch(() => null);

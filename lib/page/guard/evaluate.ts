@@ -2,6 +2,7 @@
  * Les règles de la garde avant validation : l'état COURANT de la page (lu dans le DOM) contre les règles
  * de complétude (lib/rules). DOM en entrée, liste de problèmes en sortie ; rien n'est modifié.
  */
+import { questionnaireFromLabel, type QuestionnaireId } from '../../domain/questionnaires';
 import { withKnown, type KnownCriteria } from './known';
 import { isMandatory } from '../mandatory';
 import { isLevelAcceptable, parseLevel } from '../../domain/levels';
@@ -53,6 +54,11 @@ function pageTitle(root: Element): string {
 }
 
 export { isMandatory };
+
+/** Le questionnaire de la page d'après son titre (« Questionnaire d'évaluation : Interopérabilité »), sans relire les critères. */
+export function pageQuestionnaire(root: Element): QuestionnaireId | null {
+  return questionnaireFromLabel(pageTitle(root));
+}
 
 function answerTarget(c: PageCriterion): HTMLElement | null {
   return (c.options.find((o) => o.checked) ?? c.options.find((o) => !o.control.disabled) ?? c.options[0])?.control ?? null;

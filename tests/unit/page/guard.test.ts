@@ -4,6 +4,7 @@ import { forceLanguage } from '../../../components/i18n';
 import { problemText } from '../../../components/guard/format';
 import { recognisePage } from '../../../lib/page/detect';
 import { belowMinimum, evaluateGuard, guardedAction, productKeyOf, readShownStatuses } from '../../../lib/page/guard';
+import { pageQuestionnaire } from '../../../lib/page/guard/evaluate';
 import type { GuardAction, GuardProblem } from '../../../lib/page/guard';
 import { readQuestionnaire } from '../../../lib/page/read/criteria';
 import { FICHE_FORM, FICHE_RECAP, LEVELS_A, LEVELS_B, ORIENTATION, RGPD, dossiers, ethique as ETHIQUE_A_B, listA, listB, load } from './guard-fixtures';
@@ -199,6 +200,11 @@ describe('minimum connu par la bibliothèque quand la page ne l\'affiche pas', (
     const problems = evaluateGuard({ root, kind, action: 'valider', known });
     expect(summary(problems)).toEqual(['sous-minimum:04.03']);
     expect(problemText(problems[0]!, 'valider').text).toContain('2, 3 (d’après votre bibliothèque : la page ne l’affiche pas)');
+  });
+
+  it('le questionnaire de la page se lit à son titre, sans relire les critères', () => {
+    expect(pageQuestionnaire(load(PAGE))).toBe('securite');
+    expect(pageQuestionnaire(load(PAGE.replace('Maturité Sécurité', 'Interopérabilité')))).toBe('interoperabilite');
   });
 
   it('ce que la page affiche l\'emporte sur la bibliothèque', () => {
