@@ -13,6 +13,7 @@ export const SCENARIOS = [
   { name: 'producteur', description: "Solution d'éditeur producteur 2726 (spécificité, pré-référencée) + notification de rattachement en attente." },
   { name: 'distributeur', description: "Solution d'éditeur distributeur 2742 rattachée à 2726 ; réponses du producteur récupérables." },
   { name: 'grand', description: 'Produit 3100 avec un questionnaire Interopérabilité de 249 critères.' },
+  { name: 'variantes', description: 'Dossia - v3.1 - 4101 (3 questionnaires à niveaux validés) et Dossia iOS Mobile - v3.1 - 4102 (vides) ; avec ?fil=, ?produit=, ?retard=.' },
 ];
 
 export const SIMULATOR_OUT_DIR = OUT_DIR;

@@ -2,6 +2,8 @@ import type { JSX } from 'preact';
 import { match, usePath } from './router.tsx';
 import { useSim } from './store.ts';
 import { Layout } from './ui/Layout.tsx';
+import { DisplayContext } from './ui/head.tsx';
+import { displayOf } from './display.ts';
 import { depositQuestionnaire, isLevelKey, isQuestionnaireKey, levelQuestionnaire } from './data/index.ts';
 import { producerData, whiteLabelContext } from './rules.ts';
 import type { Product, SimState } from './types.ts';
@@ -87,8 +89,10 @@ export function App(): JSX.Element {
     else page = <NotFound what={`Aucune page à l'adresse ${path}.`} />;
   } else page = <NotFound what={`Aucune page à l'adresse ${path}.`} />;
   return (
-    <Layout s={s} path={path} productId={productId}>
-      <div key={path}>{page}</div>
-    </Layout>
+    <DisplayContext.Provider value={{ display: displayOf(s.display), style: s.style }}>
+      <Layout s={s} path={path} productId={productId}>
+        <div key={path}>{page}</div>
+      </Layout>
+    </DisplayContext.Provider>
   );
 }

@@ -6,13 +6,17 @@ import { navigate } from './router.tsx';
 import * as actions from './actions.ts';
 import * as data from './data/index.ts';
 import type { Style } from './types.ts';
+import { DISPLAY_PARAMS, displayOf, parseDisplayParams, type Display } from './display.ts';
 
 loadState();
 
-// ?scenario=NOM et ?style=a|b : appliqués avant le premier rendu puis retirés de l'URL.
+// ?scenario=NOM, ?style=a|b et ?fil= / ?produit= / ?retard= : appliqués avant le premier rendu puis retirés de l'URL.
+// Un ?scenario= remet l'affichage par défaut, sauf variantes données dans la même URL.
 const params = new URLSearchParams(location.search);
 const scenario = params.get('scenario');
 const style = params.get('style');
+const parsed = parseDisplayParams(params);
+parsed.errors.forEach((e) => console.warn(`Simulateur : ${e}`));
 if (scenario) {
   try {
     resetTo(scenario, style === 'b' ? 'b' : style === 'a' ? 'a' : undefined);
@@ -21,9 +25,11 @@ if (scenario) {
   }
 }
 if (style === 'a' || style === 'b') update((s) => { s.style = style; });
-if (scenario || style) {
+if (Object.keys(parsed.display).length) update((s) => { s.display = { ...displayOf(s.display), ...parsed.display }; });
+if (scenario || style || DISPLAY_PARAMS.some((k) => params.has(k))) {
   params.delete('scenario');
   params.delete('style');
+  for (const k of DISPLAY_PARAMS) params.delete(k);
   const q = params.toString();
   history.replaceState(null, '', location.pathname + (q ? `?${q}` : '') + location.hash);
 }
@@ -31,10 +37,12 @@ if (scenario || style) {
 /** API de test exposée dans le monde principal de la page. */
 const api = {
   getState: () => structuredClone(getState()),
-  reset: (name: string) => resetTo(name),
+  reset: (name: string, display?: Partial<Display>) => resetTo(name, undefined, display),
   scenarios: [...SCENARIOS] as string[],
   scenarioDescriptions: { ...SCENARIO_DESCRIPTIONS },
   setStyle: (st: Style) => update((s) => { s.style = st === 'b' ? 'b' : 'a'; }),
+  /** variantes d'affichage (prises en compte au prochain montage de page pour `retard`) */
+  setDisplay: (patch: Partial<Display>) => update((s) => { s.display = displayOf({ ...displayOf(s.display), ...patch }); }),
   navigate: (path: string) => navigate(path),
   verifier: {
     envoyerConvention: actions.envoyerConvention,

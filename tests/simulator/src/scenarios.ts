@@ -7,8 +7,9 @@ import {
 import type {
   CriterionAnswer, Demarche, FileEntry, OrientationAnswers, Product, ProductForm, QuestionnaireState, SimState, Style, WhiteLabel,
 } from './types.ts';
+import { DEFAULT_DISPLAY } from './display.ts';
 
-export const SCENARIOS = ['vierge', 'nominal', 'questionnaires', 'pret', 'producteur', 'distributeur', 'grand'] as const;
+export const SCENARIOS = ['vierge', 'nominal', 'questionnaires', 'pret', 'producteur', 'distributeur', 'grand', 'variantes'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
@@ -19,6 +20,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   producteur: 'Solution d\'éditeur producteur - v1 - 2726 (questions de spécificité, dossier pré-référencé) et une notification de rattachement d\'un éditeur distributeur en attente.',
   distributeur: 'Solution d\'éditeur distributeur - v1 - 2742 rattachée (acceptée) à la solution pré-référencée 2726 ; réponses de l\'éditeur producteur récupérables.',
   grand: 'Produit - v0.1 - 3100 avec un questionnaire Interopérabilité de 249 critères (mesures de performance).',
+  variantes: 'Dossia - v3.1 - 4101 (Interopérabilité, Urbanisation et Maturité Sécurité validés, niveaux et commentaires) et Dossia iOS Mobile - v3.1 - 4102 (même démarche, questionnaires vides) : à combiner avec ?fil=, ?produit=, ?retard=.',
 };
 
 const USER = 'PierrePierre Durand';
@@ -55,7 +57,7 @@ export function newDemarche(whiteLabel: WhiteLabel): Demarche {
 
 export function baseState(name: string, style: Style = 'a'): SimState {
   return {
-    version: 1, scenario: name, style, user: USER, nextProductId: 3100, nextDossierSeq: 83970,
+    version: 1, scenario: name, style, display: { ...DEFAULT_DISPLAY }, user: USER, nextProductId: 3100, nextDossierSeq: 83970,
     products: [], notifications: [], productDraft: emptyProductForm(), lastRefusal: null,
   };
 }
@@ -91,10 +93,13 @@ function file(name: string, size = 48213, type = 'application/pdf'): FileEntry {
 }
 
 /** Remplit et valide tous les questionnaires applicables (niveaux acceptables, Conforme + preuves, dépôts). */
-export function fillAndValidate(d: Demarche, opts: { specificiteOui?: string[]; producer?: boolean; prefix?: string } = {}): void {
+export function fillAndValidate(
+  d: Demarche, opts: { specificiteOui?: string[]; producer?: boolean; prefix?: string; only?: QuestionnaireKey[] } = {},
+): void {
   const o = d.orientation.validatedAnswers;
   const prefix = opts.prefix ?? 'preuve';
   for (const key of applicableQuestionnaires(o)) {
+    if (opts.only && !opts.only.includes(key)) continue;
     const q = d.questionnaires[key];
     const spec = (id: string): Partial<CriterionAnswer> =>
       opts.producer ? { specificite: opts.specificiteOui?.includes(id) ? 'Oui' : 'Non' } : {};
@@ -147,6 +152,17 @@ export function buildScenario(name: string, style: Style = 'a'): SimState {
       if (name === 'grand') p.demarche.grand = true;
       s.products = [p, p2];
       s.nextProductId = 3102;
+      return s;
+    }
+    case 'variantes': {
+      // Nommage ANS des déclinaisons : « [NomDuProduit] [OS] [Appareil] ».
+      const p = product(4101, 'Dossia', 'v3.1');
+      p.demarche = atQuestionnaires({ marqueBlanche: 'Non' });
+      fillAndValidate(p.demarche, { only: ['interoperabilite', 'urbanisation', 'maturite-securite'] });
+      const p2 = product(4102, 'Dossia iOS Mobile', 'v3.1');
+      p2.demarche = atQuestionnaires({ marqueBlanche: 'Non' });
+      s.products = [p, p2];
+      s.nextProductId = 4103;
       return s;
     }
     case 'producteur':

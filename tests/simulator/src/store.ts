@@ -1,6 +1,7 @@
 /** Magasin unique de l'état, persisté dans localStorage (clé « convergence-simulateur »). */
 import { useEffect, useReducer } from 'preact/hooks';
 import type { SimState, Style } from './types.ts';
+import { displayOf, type Display } from './display.ts';
 import { buildScenario, SCENARIOS } from './scenarios.ts';
 
 export const STORAGE_KEY = 'convergence-simulateur';
@@ -41,9 +42,11 @@ export function update(mutate: (s: SimState) => void): void {
   listeners.forEach((l) => l());
 }
 
-export function resetTo(name: string, style?: Style): void {
+/** Remplace l'état par un scénario ; le balisage est conservé, l'affichage revient au défaut sauf s'il est fourni. */
+export function resetTo(name: string, style?: Style, display?: Partial<Display>): void {
   if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`Scénario inconnu : ${name}`);
   state = buildScenario(name, style ?? state.style);
+  state.display = displayOf(display);
   persist();
   listeners.forEach((l) => l());
 }

@@ -1,4 +1,5 @@
 import type { LevelKey, QuestionnaireKey } from './data/types.ts';
+import type { Display } from './display.ts';
 
 /** État complet du simulateur, sérialisable en JSON (localStorage « convergence-simulateur »). */
 
@@ -134,6 +135,8 @@ export interface SimState {
   version: 1;
   scenario: string;
   style: Style;
+  /** variantes d'affichage du produit (?fil=, ?produit=, ?retard=) ; absent des états antérieurs = défaut */
+  display?: Display;
   user: string;
   nextProductId: number;
   nextDossierSeq: number;

@@ -1,23 +1,15 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { Link, navigate } from '../router.tsx';
-import { Alert, Breadcrumb, type Crumb, Dialog, ProgressPanel, Stepper } from '../ui/common.tsx';
+import { Alert, Breadcrumb, Dialog, ProgressPanel, Stepper } from '../ui/common.tsx';
+import { useProductHead } from '../ui/head.tsx';
+import { DEMARCHE } from '../display.ts';
 import { FICHE_FIELDS, FICHE_SECTIONS } from '../data/forms.ts';
 import { saveFicheDraft, setFicheValue, transmitFiche } from '../actions.ts';
-import { ficheErrors, ficheProgress, ficheValue, productName } from '../rules.ts';
+import { ficheErrors, ficheProgress, ficheValue } from '../rules.ts';
 import type { Demarche, Product } from '../types.ts';
 
-export const DEMARCHE = 'Référencement Mon espace santé guidé (nouveau)';
-
-export function demarcheCrumbs(p: Product, ...rest: Crumb[]): Crumb[] {
-  return [
-    { label: 'Mon espace santé', href: '/parcours/mon-espace-sante' },
-    { label: DEMARCHE, href: '/parcours/mon-espace-sante#demarche' },
-    { label: `${productName(p)} : ${DEMARCHE}`, href: `/produits/${p.id}/demarches/mes` },
-    ...rest,
-  ];
-}
-export const titleOf = (p: Product) => `${productName(p)} : ${DEMARCHE}`;
+export { DEMARCHE } from '../display.ts';
 
 const CONVENTION_LABEL = {
   'non-disponible': '-',
@@ -31,16 +23,19 @@ export function DemarchePage({ p, d }: { p: Product; d: Demarche }): JSX.Element
   const base = `/produits/${p.id}/demarches/mes`;
   const ficheStatus = d.ficheAdmin.status === 'transmise' ? 'Transmise' : d.ficheAdmin.status === 'brouillon' ? 'Brouillon' : 'A compléter';
   const qStatus = d.convention !== 'validee' ? '-' : d.orientation.validatedAnswers ? 'En cours' : 'A compléter';
+  const head = useProductHead(p, 'demarche', DEMARCHE);
   return (
     <div class="page">
-      <Breadcrumb items={[{ label: 'Mon espace santé', href: '/parcours/mon-espace-sante' }, { label: DEMARCHE, href: '/parcours/mon-espace-sante#demarche' }, { label: `${DEMARCHE} : ${productName(p)}` }]} />
-      <h1>
-        {DEMARCHE} : {productName(p)}
-      </h1>
+      <Breadcrumb items={head.crumbs()} />
+      <h1>{head.title}</h1>
       <p class="product-badge">
-        <strong>
-          {p.form.nom} - {p.form.version}
-        </strong>{' '}
+        {head.inBody && (
+          <>
+            <strong>
+              {p.form.nom} - {p.form.version}
+            </strong>{' '}
+          </>
+        )}
         <span class="badge">{d.ficheAdmin.status === 'transmise' ? (d.convention === 'validee' ? 'En cours' : 'En attente') : 'A compléter'}</span>
         {d.whiteLabel.role && <span class="badge info">{d.whiteLabel.role === 'producteur' ? 'Solution d\'un éditeur producteur' : 'Solution d\'un éditeur distributeur'}</span>}
       </p>
@@ -100,10 +95,11 @@ export function FicheAdmin({ p, d, recap }: { p: Product; d: Demarche; recap: bo
   const [errors, setErrors] = useState<string[]>([]);
   const [confirm, setConfirm] = useState(false);
   const sections = [1, 2, 3] as const;
+  const head = useProductHead(p, 'etape', recap ? 'Récapitulatif de la fiche administrative' : 'Fiche administrative');
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Fiche administrative' })} />
-      <h1>{titleOf(p)}</h1>
+      <Breadcrumb items={head.crumbs({ label: 'Fiche administrative' })} />
+      <h1>{head.title}</h1>
       <Stepper d={d} current={1} />
       <div class="with-panel">
         <div class="main-col">
@@ -246,10 +242,11 @@ export function FicheAdmin({ p, d, recap }: { p: Product; d: Demarche; recap: bo
 /** Convention (étape 4.4). */
 export function Convention({ p, d }: { p: Product; d: Demarche }): JSX.Element {
   const base = `/produits/${p.id}/demarches/mes`;
+  const head = useProductHead(p, 'etape', 'Convention');
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Convention' })} />
-      <h1>{titleOf(p)}</h1>
+      <Breadcrumb items={head.crumbs({ label: 'Convention' })} />
+      <h1>{head.title}</h1>
       <Stepper d={d} current={2} />
       <h2>Convention</h2>
       {d.convention === 'non-disponible' && (

@@ -6,7 +6,7 @@ import type { DepositQuestionnaireDef, DepositZone } from '../data/types.ts';
 import { addFiles, archiveFile, confirmSingleDeposit, questionnaireButton } from '../actions.ts';
 import { formatSize, questionnaireProgress } from '../rules.ts';
 import type { Demarche, FileEntry, Product, Style } from '../types.ts';
-import { demarcheCrumbs } from './Demarche.tsx';
+import { PageTitle, useProductHead } from '../ui/head.tsx';
 
 /** Téléchargement d'un fichier d'exemple généré localement (aucune requête externe). */
 function downloadText(name: string, content: string): void {
@@ -27,11 +27,12 @@ export function DepotQuestionnaire({ p, d, def, style }: { p: Product; d: Demarc
   const [msg, setMsg] = useState<string | null>(null);
   const [pending, setPending] = useState<{ zone: DepositZone; file: FileEntry } | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const head = useProductHead(p, 'questionnaire', `Questionnaire d'évaluation : ${def.title}`);
   const short = def.key === 'rgpd' ? 'RGPD' : 'Sécurité pour les échanges de données';
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Questionnaires', href: `${base}/questionnaires` }, { label: `Questionnaire d'évaluation : ${def.title}` })} />
-      <h1>Questionnaire d'évaluation : {def.title}</h1>
+      <Breadcrumb items={head.crumbs({ label: 'Questionnaires', href: `${base}/questionnaires` }, { label: `Questionnaire d'évaluation : ${def.title}` })} />
+      <PageTitle head={head}>Questionnaire d'évaluation : {def.title}</PageTitle>
       {def.key === 'securite-echanges' && (
         <section class="info-box" aria-labelledby="infos-demarrage">
           <h2 id="infos-demarrage">Informations utiles au démarrage</h2>

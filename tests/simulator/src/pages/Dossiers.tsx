@@ -7,7 +7,7 @@ import { annulerCandidature, candidater, generateDossier } from '../actions.ts';
 import { formatDate, formatTime, productName, questionnaireAttained, questionnaireProgress } from '../rules.ts';
 import { downloadDossier } from '../xlsx.ts';
 import type { Demarche, Product } from '../types.ts';
-import { demarcheCrumbs, titleOf } from './Demarche.tsx';
+import { PageTitle, useProductHead } from '../ui/head.tsx';
 
 const INTRO = (
   <>
@@ -25,11 +25,12 @@ export function Dossiers({ p, d }: { p: Product; d: Demarche }): JSX.Element {
   const [choice, setChoice] = useState(d.candidature?.ref ?? '');
   const [errors, setErrors] = useState<string[]>([]);
   const [msg, setMsg] = useState<string | null>(flash);
+  const head = useProductHead(p, 'etape', "Gérez vos dossiers d'évaluation");
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Questionnaires', href: `${base}/questionnaires` }, { label: "Dossier d'évaluation" })} />
+      <Breadcrumb items={head.crumbs({ label: 'Questionnaires', href: `${base}/questionnaires` }, { label: "Dossier d'évaluation" })} />
       <Stepper d={d} current={3} />
-      <h1>Gérez vos dossiers d'évaluation</h1>
+      <PageTitle head={head}>Gérez vos dossiers d'évaluation</PageTitle>
       {INTRO}
       {msg && <Alert kind="success">{msg}</Alert>}
       {errors.length > 0 && <Alert kind="error" title="Action impossible :" items={errors} />}
@@ -139,6 +140,7 @@ export function Dossiers({ p, d }: { p: Product; d: Demarche }): JSX.Element {
 export function DossierDetail({ p, d, dossierRef: ref }: { p: Product; d: Demarche; dossierRef: string }): JSX.Element {
   const base = `/produits/${p.id}/demarches/mes`;
   const x = d.dossiers.find((y) => y.ref === ref);
+  const head = useProductHead(p, 'etape', x ? `Dossier d'évaluation ${x.ref}` : 'Dossier introuvable');
   if (!x) {
     return (
       <div class="page">
@@ -150,8 +152,8 @@ export function DossierDetail({ p, d, dossierRef: ref }: { p: Product; d: Demarc
   }
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Questionnaires', href: `${base}/questionnaires` }, { label: "Dossier d'évaluation", href: `${base}/dossiers` }, { label: x.ref })} />
-      <h1>{titleOf(p)}</h1>
+      <Breadcrumb items={head.crumbs({ label: 'Questionnaires', href: `${base}/questionnaires` }, { label: "Dossier d'évaluation", href: `${base}/dossiers` }, { label: x.ref })} />
+      <h1>{head.title}</h1>
       <div class="title-row">
         <h2>Dossier d'évaluation</h2>
         <button type="button" class="btn secondary" onClick={() => downloadDossier(p, x, d.grand)}>
@@ -179,7 +181,7 @@ export function DossierDetail({ p, d, dossierRef: ref }: { p: Product; d: Demarc
       </table>
       <h3>Informations d'identification du produit</h3>
       <dl class="recap compact">
-        <div><dt>Produit</dt><dd>{productName(p)}</dd></div>
+        <div><dt>Produit</dt><dd>{head.inBody ? productName(p) : p.form.nom}</dd></div>
         <div><dt>Type du produit</dt><dd>{p.form.type}</dd></div>
         <div><dt>Responsable du produit</dt><dd>{p.form.responsable}</dd></div>
       </dl>

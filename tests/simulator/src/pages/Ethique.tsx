@@ -7,7 +7,7 @@ import type { EthiqueCriterion } from '../data/types.ts';
 import { addFiles, archiveFile, questionnaireButton, setCriterion } from '../actions.ts';
 import { applicableEthique, conditionText, ethiqueKey, questionnaireProgress } from '../rules.ts';
 import type { CriterionAnswer, Demarche, FileEntry, Product, QuestionnaireState, Style } from '../types.ts';
-import { demarcheCrumbs } from './Demarche.tsx';
+import { PageTitle, useProductHead } from '../ui/head.tsx';
 import { DistributorBox, Specificite, domId } from './Criteres.tsx';
 
 const CONF = ['Conforme', 'Non conforme'] as const;
@@ -127,11 +127,12 @@ export function Ethique(props: {
   const [errors, setErrors] = useState<string[]>([]);
   const [msg, setMsg] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const head = useProductHead(p, 'questionnaire', `Questionnaire d'évaluation : ${ETHIQUE.title}`);
   const pending = props.role === 'distributeur' && d.whiteLabel.attachment === 'en-attente';
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Questionnaires', href: `${base}/questionnaires` }, { label: `Questionnaire d'évaluation : ${ETHIQUE.title}` })} />
-      <h1>Questionnaire d'évaluation : {ETHIQUE.title}</h1>
+      <Breadcrumb items={head.crumbs({ label: 'Questionnaires', href: `${base}/questionnaires` }, { label: `Questionnaire d'évaluation : ${ETHIQUE.title}` })} />
+      <PageTitle head={head}>Questionnaire d'évaluation : {ETHIQUE.title}</PageTitle>
       <div class="q-progress" role="status">
         <p>
           L'évaluation « {ETHIQUE.title} » est complétée à <strong>{prog.percent}%</strong>

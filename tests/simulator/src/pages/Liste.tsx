@@ -8,7 +8,7 @@ import { closeCompletionModal, generateDossier } from '../actions.ts';
 import { applicableQuestionnaires, orientationProgress, productName, questionnaireAttained, questionnaireProgress } from '../rules.ts';
 import { downloadQuestionnaire } from '../xlsx.ts';
 import type { Demarche, Product, QuestionnaireState, SimState } from '../types.ts';
-import { demarcheCrumbs, titleOf } from './Demarche.tsx';
+import { useProductHead } from '../ui/head.tsx';
 
 const STATUS: Record<QuestionnaireState['status'], string> = {
   'a-completer': 'À compléter', brouillon: 'Brouillon', 'validation-demandee': 'Validation demandée', termine: 'Terminé',
@@ -55,6 +55,7 @@ export function QuestionnaireList({ s, p, d }: { s: SimState; p: Product; d: Dem
   const applicable = applicableQuestionnaires(oriented);
   const op = orientationProgress(d.orientation.answers);
   const [errors, setErrors] = useState<string[]>([]);
+  const head = useProductHead(p, 'etape', 'Questionnaires');
   const gen = () => {
     const r = generateDossier(p.id);
     setErrors(r.errors);
@@ -66,8 +67,8 @@ export function QuestionnaireList({ s, p, d }: { s: SimState; p: Product; d: Dem
   if (d.convention !== 'validee') {
     return (
       <div class="page">
-        <Breadcrumb items={demarcheCrumbs(p, { label: 'Questionnaires' })} />
-        <h1>{titleOf(p)}</h1>
+        <Breadcrumb items={head.crumbs({ label: 'Questionnaires' })} />
+        <h1>{head.title}</h1>
         <Stepper d={d} current={3} />
         <Alert kind="info">Les questionnaires seront accessibles une fois votre convention signée et validée par les vérificateurs.</Alert>
       </div>
@@ -75,8 +76,8 @@ export function QuestionnaireList({ s, p, d }: { s: SimState; p: Product; d: Dem
   }
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Questionnaires' })} />
-      <h1>{titleOf(p)}</h1>
+      <Breadcrumb items={head.crumbs({ label: 'Questionnaires' })} />
+      <h1>{head.title}</h1>
       <Stepper d={d} current={3} />
       {flash && <Alert kind="success">{flash}</Alert>}
       <AttachmentBox s={s} d={d} />

@@ -8,7 +8,7 @@ import { LEVEL_ORDER } from '../data/types.ts';
 import { questionnaireButton, setCriterion } from '../actions.ts';
 import { acceptableLevels, applicableLevelCriteria, conditionText, levelLabel, minimumText, questionnaireProgress } from '../rules.ts';
 import type { CriterionAnswer, Demarche, Product, Style } from '../types.ts';
-import { demarcheCrumbs } from './Demarche.tsx';
+import { PageTitle, useProductHead } from '../ui/head.tsx';
 import { DistributorBox, Specificite, domId } from './Criteres.tsx';
 
 const flip = (w: LevelWording): LevelWording => (w === 'niveau' ? 'maturite' : 'niveau');
@@ -155,11 +155,12 @@ export function LevelQuestionnaire(props: {
   const [msg, setMsg] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const attachedPending = props.role === 'distributeur' && d.whiteLabel.attachment === 'en-attente';
+  const head = useProductHead(p, 'questionnaire', `Questionnaire d'évaluation : ${def.title}`);
   let index = 0;
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Questionnaires', href: `${base}/questionnaires` }, { label: `Questionnaire d'évaluation : ${def.title}` })} />
-      <h1>Questionnaire d'évaluation : {def.title}</h1>
+      <Breadcrumb items={head.crumbs({ label: 'Questionnaires', href: `${base}/questionnaires` }, { label: `Questionnaire d'évaluation : ${def.title}` })} />
+      <PageTitle head={head}>Questionnaire d'évaluation : {def.title}</PageTitle>
       {attachedPending && <Alert kind="info">Votre demande de rattachement est en attente d'acceptation par l'éditeur producteur : les critères sont affichés pour information.</Alert>}
       <div class="q-progress" role="status">
         <p>

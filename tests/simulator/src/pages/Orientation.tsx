@@ -6,7 +6,7 @@ import { ORIENTATION_HEADINGS, type OrientationQuestion } from '../data/orientat
 import { orientationButton, setOrientationAnswer } from '../actions.ts';
 import { orientationProgress, toggleOption, visibleQuestions } from '../rules.ts';
 import type { Demarche, OrientationAnswers, Product } from '../types.ts';
-import { demarcheCrumbs } from './Demarche.tsx';
+import { PageTitle, useProductHead } from '../ui/head.tsx';
 
 function Question({ q, answers, productId }: { q: OrientationQuestion; answers: OrientationAnswers; productId: number }): JSX.Element {
   const id = `orientation-q${q.id.replace('.', '-')}`;
@@ -47,10 +47,11 @@ export function Orientation({ p, d, style }: { p: Product; d: Demarche; style: '
   const prog = orientationProgress(answers);
   const [errors, setErrors] = useState<string[]>([]);
   const [msg, setMsg] = useState<string | null>(null);
+  const head = useProductHead(p, 'questionnaire', "Questionnaire d'orientation");
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Questionnaires', href: `${base}/questionnaires` }, { label: "Questionnaire d'orientation" })} />
-      <h1>Questionnaire d'orientation</h1>
+      <Breadcrumb items={head.crumbs({ label: 'Questionnaires', href: `${base}/questionnaires` }, { label: "Questionnaire d'orientation" })} />
+      <PageTitle head={head}>Questionnaire d'orientation</PageTitle>
       <div class="with-panel">
         <div class="main-col">
           <section class="info-box" aria-labelledby="orientation-infos">

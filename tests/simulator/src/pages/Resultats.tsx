@@ -5,7 +5,7 @@ import { QUESTIONNAIRE_TITLES, depositQuestionnaire, levelQuestionnaire } from '
 import type { QuestionnaireKey } from '../data/types.ts';
 import { applicableEthique, applicableLevelCriteria, ethiqueKey, formatDate, formatTime, isLevelAcceptable, levelLabel, minimumText, questionnaireAttained } from '../rules.ts';
 import type { Demarche, Product } from '../types.ts';
-import { demarcheCrumbs } from './Demarche.tsx';
+import { PageTitle, useProductHead } from '../ui/head.tsx';
 
 /** Résultats de l'évaluation (étape 7.2) : un tableau au lieu du graphe radial. */
 export function Resultats({ p, d, k }: { p: Product; d: Demarche; k: QuestionnaireKey }): JSX.Element {
@@ -14,6 +14,7 @@ export function Resultats({ p, d, k }: { p: Product; d: Demarche; k: Questionnai
   const v = q.validated;
   const o = d.orientation.validatedAnswers;
   const title = QUESTIONNAIRE_TITLES[k];
+  const head = useProductHead(p, 'questionnaire', `Résultats de l'évaluation : ${title}`);
   const draft = q.modifiedSinceValidation || q.status === 'brouillon' ? q : null;
   let rows: JSX.Element[];
   if (k === 'interoperabilite' || k === 'urbanisation' || k === 'maturite-securite') {
@@ -64,8 +65,8 @@ export function Resultats({ p, d, k }: { p: Product; d: Demarche; k: Questionnai
   const lvl = k === 'interoperabilite' || k === 'urbanisation' || k === 'maturite-securite';
   return (
     <div class="page">
-      <Breadcrumb items={demarcheCrumbs(p, { label: 'Questionnaires', href: `${base}/questionnaires` }, { label: `Résultats de l'évaluation : ${title}` })} />
-      <h1>Résultats de l'évaluation : {title}</h1>
+      <Breadcrumb items={head.crumbs({ label: 'Questionnaires', href: `${base}/questionnaires` }, { label: `Résultats de l'évaluation : ${title}` })} />
+      <PageTitle head={head}>Résultats de l'évaluation : {title}</PageTitle>
       {!v ? (
         <Alert kind="info">Ce questionnaire n'a pas encore été validé.</Alert>
       ) : (

@@ -5,6 +5,18 @@ import { SCENARIOS } from '../scenarios.ts';
 import { envoyerConvention, preReferencer, referencer, validerConvention } from '../actions.ts';
 import { productName } from '../rules.ts';
 import type { SimState } from '../types.ts';
+import { displayOf, FIL_MODES, isDefaultDisplay, MAX_RETARD, PRODUIT_MODES, type Display } from '../display.ts';
+
+const FIL_LABELS: Record<Display['fil'], string> = { liste: 'liste (défaut)', texte: 'texte', 'sans-suffixe': 'sans suffixe' };
+const PRODUIT_LABELS: Record<Display['produit'], string> = {
+  fil: 'fil et titres (défaut)', titre: 'titre seulement', document: 'document.title seulement', absent: 'absent des questionnaires',
+};
+
+function setDisplay(patch: Partial<Display>): void {
+  update((st) => {
+    st.display = { ...displayOf(st.display), ...patch };
+  });
+}
 
 const NAV: [string, string][] = [
   ['Tableau de bord', '/tableau-de-bord'],
@@ -18,6 +30,7 @@ const NAV: [string, string][] = [
 function SimTools({ s, productId }: { s: SimState; productId: number | null }): JSX.Element {
   const p = productId !== null ? s.products.find((x) => x.id === productId) : undefined;
   const d = p?.demarche;
+  const disp = displayOf(s.display);
   return (
     <details class="sim-tools">
       <summary>Outils du simulateur (hors plateforme)</summary>
@@ -27,7 +40,7 @@ function SimTools({ s, productId }: { s: SimState; productId: number | null }): 
           <select
             value={s.scenario}
             onChange={(e) => {
-              resetTo(e.currentTarget.value);
+              resetTo(e.currentTarget.value, undefined, disp);
               navigate('/tableau-de-bord');
             }}
           >
@@ -38,7 +51,7 @@ function SimTools({ s, productId }: { s: SimState; productId: number | null }): 
             ))}
           </select>
         </label>
-        <button type="button" class="btn small secondary" onClick={() => { resetTo(s.scenario); navigate('/tableau-de-bord'); }}>
+        <button type="button" class="btn small secondary" onClick={() => { resetTo(s.scenario, undefined, disp); navigate('/tableau-de-bord'); }}>
           Réinitialiser le scénario
         </button>
         <label>
@@ -48,9 +61,41 @@ function SimTools({ s, productId }: { s: SimState; productId: number | null }): 
             <option value="b">style b</option>
           </select>
         </label>
+        <label>
+          Fil d'Ariane{' '}
+          <select value={disp.fil} onChange={(e) => setDisplay({ fil: e.currentTarget.value as Display['fil'] })}>
+            {FIL_MODES.map((m) => (
+              <option key={m} value={m}>
+                {FIL_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Produit affiché{' '}
+          <select value={disp.produit} onChange={(e) => setDisplay({ produit: e.currentTarget.value as Display['produit'] })}>
+            {PRODUIT_MODES.map((m) => (
+              <option key={m} value={m}>
+                {PRODUIT_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Retard du produit (ms){' '}
+          <input
+            type="number"
+            min={0}
+            max={MAX_RETARD}
+            step={100}
+            value={disp.retard}
+            onChange={(e) => setDisplay({ retard: displayOf({ retard: Number(e.currentTarget.value) }).retard })}
+          />
+        </label>
         {p && d && (
           <fieldset class="verif">
-            <legend>Simuler l'action des vérificateurs — {productName(p)}</legend>
+            {/* le produit n'est nommé ici que sans variante d'affichage (sinon il fausserait les variantes) */}
+            <legend>Simuler l'action des vérificateurs{isDefaultDisplay(disp) ? ` — ${productName(p)}` : ''}</legend>
             {d.convention === 'en-attente-envoi' && (
               <button type="button" class="btn small secondary" onClick={() => envoyerConvention(p.id)}>
                 Envoyer la convention (simulateur)

@@ -1,8 +1,10 @@
-import type { ComponentChildren, JSX } from 'preact';
+import { Fragment, type ComponentChildren, type JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Link } from '../router.tsx';
 import type { Demarche, FileEntry, Style } from '../types.ts';
 import { formatSize } from '../rules.ts';
+import { textSeparator, type Crumb } from '../display.ts';
+import { useDisplay } from './head.tsx';
 
 // ----- messages flash (affichés une fois après une navigation) -----
 let flash: string | null = null;
@@ -18,12 +20,27 @@ export function useFlash(): string | null {
   return msg;
 }
 
-export interface Crumb {
-  label: string;
-  href?: string;
-}
+export type { Crumb } from '../display.ts';
 
+/**
+ * Fil d'Ariane : <nav aria-label="Fil d'Ariane"> + <ol> (défaut) ; avec ?fil=texte, un simple <p class="chemin">
+ * (séparateur « › » et liens en style a, « / » sans lien en style b).
+ */
 export function Breadcrumb({ items }: { items: Crumb[] }): JSX.Element {
+  const { display, style } = useDisplay();
+  if (display.fil === 'texte') {
+    const sep = textSeparator(style);
+    return (
+      <p class={style === 'b' ? 'chemin chemin-b' : 'chemin'}>
+        {items.map((c, i) => (
+          <Fragment key={i}>
+            {i > 0 && sep}
+            {style === 'a' && c.href && i < items.length - 1 ? <Link href={c.href}>{c.label}</Link> : c.label}
+          </Fragment>
+        ))}
+      </p>
+    );
+  }
   return (
     <nav aria-label="Fil d'Ariane" class="breadcrumb">
       <ol>
