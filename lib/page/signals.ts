@@ -1,17 +1,22 @@
 import { foldText } from '../text/normalize';
 import { cachedHidden } from './dom/cache';
+import { withoutProductMention } from './read/product';
 
 /**
  * Ce qu'une personne voit d'une page, extrait une fois et partagé par tous les détecteurs :
- * titres, fil d'Ariane, fenêtre modale ouverte, boutons. Aucune classe CSS, aucune URL.
+ * titres, fil d'Ariane, fenêtre modale ouverte, boutons, en-tête, titre du document. Aucune classe CSS, aucune URL.
  */
 export interface PageSignals {
-  /** Titres visibles (h1–h6 et role="heading"), dans l'ordre du document : normalisés (text) et tels qu'affichés (raw). */
-  headings: { level: number; text: string; raw: string }[];
+  /**
+   * Titres visibles (h1–h6 et role="heading"), dans l'ordre du document : normalisés (text, SANS la mention du
+   * produit « Nom - version - n° », pour que les détecteurs reconnaissent « Produit - v0.1 - 3100 Questionnaire
+   * d'évaluation : … » comme « Questionnaire d'évaluation : … ») et tels qu'affichés (raw, avec le produit).
+   */
+  headings: { level: number; text: string; raw: string; parts: string[] }[];
   /** Le titre principal : le premier h1, à défaut le titre de plus haut niveau (normalisé, puis tel qu'affiché). */
   mainHeading: string;
   mainHeadingRaw: string;
-  /** Le fil d'Ariane normalisé ('' s'il n'y en a pas). */
+  /** Le fil d'Ariane normalisé ('' s'il n'y en a pas) : nommé (aria-label), sinon écrit en texte en haut de page. */
   breadcrumb: string;
   /** Ses éléments, du plus général au plus précis (normalisés, puis tels qu'affichés). */
   breadcrumbItems: string[];
@@ -22,6 +27,10 @@ export interface PageSignals {
   buttons: string[];
   /** Texte normalisé de la zone principale (ou du corps), sans la fenêtre modale. */
   text: string;
+  /** Titre du document (onglet), tel qu'affiché, espaces regroupés. */
+  documentTitle: string;
+  /** Lignes courtes (≤ 160 caractères) de l'en-tête de page (header, role="banner"), telles qu'affichées. */
+  headerLines: string[];
 }
 
 /** Caractères du texte de la page gardés pour la reconnaissance. */
@@ -59,19 +68,217 @@ function elementText(el: Element): string {
   return el.textContent ?? '';
 }
 
-/** Trouve le fil d'Ariane : un <nav> nommé « fil d'Ariane » / « breadcrumb » ; ses éléments (li, sinon séparés par « > »). */
-function findBreadcrumb(root: ParentNode): { text: string; items: string[]; raw: string[] } {
-  for (const nav of Array.from(root.querySelectorAll('nav[aria-label],[role="navigation"][aria-label]'))) {
-    const label = foldText(nav.getAttribute('aria-label'));
-    if (!label.includes('ariane') && !label.includes('breadcrumb')) continue;
-    const text = foldText(nav.textContent);
-    const lis = Array.from(nav.querySelectorAll('li'));
-    const raw = (lis.length > 0 ? lis.map((li) => li.textContent ?? '') : (nav.textContent ?? '').split(/\s[>›/]\s/))
-      .map((t) => t.replace(/\s+/g, ' ').trim().replace(/^[>›/]\s*/, '').trim())
+/** Séparateurs visibles d'un fil d'Ariane écrit en texte, du moins au plus ambigu (« / », « | » peuvent être dans un nom). */
+const GUILLEMET_SPLITTER = /\s*»\s*/;
+const CRUMB_SPLITTERS: RegExp[] = [/\s*›\s*/, GUILLEMET_SPLITTER, /\s*→\s*/, /\s*>\s*/, /\s+\/\s+/, /\s+\|\s+/];
+const CRUMB_EDGE = /^[\s>›»→/|]+|[\s>›»→/|]+$/g;
+
+/** Espaces (insécables comprises) regroupés. */
+/** Les morceaux d'un titre : le texte de chacun de ses nœuds enfants, s'il y en a plusieurs ; sinon le titre entier. */
+function headingParts(el: Element, raw: string): string[] {
+  if (el.childNodes.length < 2) return [raw];
+  const parts: string[] = [];
+  for (const n of Array.from(el.childNodes)) {
+    const t = squash(n.textContent);
+    if (t) parts.push(t);
+  }
+  return parts.length > 1 ? parts : [raw];
+}
+
+function squash(t: string | null | undefined): string {
+  return (t ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/**
+ * Coupe un fil écrit en texte au premier séparateur présent (un seul type : « Dossia iOS / Android » reste entier
+ * sous « › »). « » » n'en est pas un quand le texte ouvre un guillemet « ; strong : seulement › » →.
+ */
+function splitTrail(text: string, strong = false): string[] {
+  const clean = squash(text).replace(CRUMB_EDGE, '');
+  for (const re of strong ? CRUMB_SPLITTERS.slice(0, 3) : CRUMB_SPLITTERS) {
+    if (re === GUILLEMET_SPLITTER && clean.includes('«')) continue;
+    const parts = clean.split(re).map((p) => p.trim()).filter(Boolean);
+    if (parts.length >= 2) return parts;
+  }
+  return clean ? [clean] : [];
+}
+
+/** Un fil d'Ariane se lit comme un chemin : 2 à 10 étapes courtes, chacune avec au moins une lettre. */
+function looksLikeTrail(parts: string[]): boolean {
+  return parts.length >= 2 && parts.length <= 10 && parts.every((p) => p.length <= 150 && /\p{L}/u.test(p));
+}
+
+/** Éléments de texte courant : leur texte appartient au bloc qui les contient (li compris : la liste est le bloc). */
+const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'EM', 'I', 'LI', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+/** Jamais lus comme texte de page : code, listes de choix, champs, boutons. */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'OPTION', 'TEXTAREA', 'BUTTON', 'svg', 'SVG']);
+const OWN_UI_PREFIX = 'ASSISTANT-CONVERGENCE';
+const SECTIONING = 'article,aside,section,li,form,fieldset';
+const BANNER = 'header,[role="banner"]';
+
+/** Vrai dans l'interface de l'extension (hôtes <assistant-convergence…>) : elle ne fait pas partie de la page. */
+function inOwnUi(el: Element): boolean {
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) if (cur.tagName.startsWith(OWN_UI_PREFIX)) return true;
+  return false;
+}
+
+/** Un bloc de texte visible (paragraphe, liste, div…) et ses morceaux, chacun rattaché à son li éventuel. */
+interface TextBlock {
+  el: Element;
+  pieces: { text: string; li: Element | null }[];
+  length: number;
+}
+
+function blockText(b: TextBlock): string {
+  let out = '';
+  let li: Element | null | undefined;
+  for (const p of b.pieces) {
+    // Deux li voisins se lisent séparés, même sans espace dans le code.
+    out += li !== undefined && p.li !== li ? ` ${p.text}` : p.text;
+    li = p.li;
+  }
+  return squash(out);
+}
+
+function isHeadingElement(el: Element): boolean {
+  return /^H[1-6]$/.test(el.tagName) || el.getAttribute('role') === 'heading';
+}
+
+function isDialogElement(el: Element): boolean {
+  const role = el.getAttribute('role');
+  return el.tagName === 'DIALOG' || role === 'dialog' || role === 'alertdialog';
+}
+
+/**
+ * Regroupe par bloc les textes visibles de root hors titres, dans l'ordre du document. Borné (textes, caractères,
+ * éléments) : la lecture tourne à chaque salve de mutations d'une page de 249 critères. stopAt : arrête à cet élément.
+ */
+function collectBlocks(
+  root: Element,
+  budget: { texts: number; chars: number; elements: number },
+  stopAt?: (el: Element) => boolean,
+): TextBlock[] {
+  const doc = root.ownerDocument;
+  const blocks = new Map<Element, TextBlock>();
+  let stop = false;
+  let elements = 0;
+  const walker = doc.createTreeWalker(root, 1 | 4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode(n: Node): number {
+      if (n.nodeType !== 1) return 1; // FILTER_ACCEPT
+      const el = n as Element;
+      // Des milliers d'éléments sans texte (champs d'un questionnaire) bornent aussi la lecture.
+      if (++elements > budget.elements || stopAt?.(el)) stop = true;
+      if (stop || SKIPPED_TAGS.has(el.tagName) || el.tagName.startsWith(OWN_UI_PREFIX) || isDialogElement(el) || hiddenItself(el)) return 2; // FILTER_REJECT : sous-arbre ignoré
+      // Les titres sont lus à part (headings) : leur texte n'est ni un fil d'Ariane ni une ligne d'en-tête.
+      if (isHeadingElement(el)) return 2;
+      return 3; // FILTER_SKIP : l'élément n'est pas rendu, ses enfants sont visités
+    },
+  });
+  let texts = 0;
+  let chars = 0;
+  for (let n = walker.nextNode(); n && !stop; n = walker.nextNode()) {
+    const text = n.nodeValue ?? '';
+    if (!text.trim()) continue;
+    if (++texts > budget.texts || (chars += text.length) > budget.chars) break;
+    let block = n.parentElement;
+    let li: Element | null = null;
+    while (block && block !== root && INLINE_TAGS.has(block.tagName)) {
+      if (block.tagName === 'LI' && !li) li = block;
+      block = block.parentElement;
+    }
+    if (!block) continue;
+    let b = blocks.get(block);
+    if (!b) blocks.set(block, (b = { el: block, pieces: [], length: 0 }));
+    // Un bloc trop long n'est pas une ligne de fil d'Ariane ni d'en-tête : inutile de le garder entier.
+    if (b.length > 2000) continue;
+    b.pieces.push({ text, li });
+    b.length += text.length;
+  }
+  return Array.from(blocks.values());
+}
+
+/** Une étape de fil d'Ariane n'est pas une phrase : courte, sans ponctuation finale. */
+const SENTENCE_END = /[.?!;]$/;
+
+/**
+ * Le fil d'Ariane lu dans un bloc de texte sans nom accessible : texte à séparateurs, ou liste dont les séparateurs
+ * sont dessinés (ol dans un nav, ou liste dont le dernier élément porte aria-current, comme la page courante).
+ * strong : après le titre principal, seuls les séparateurs typographiques (› » →) comptent : « oui / non », « score > 3 » ne sont pas des fils.
+ */
+function trailFromBlock(b: TextBlock, strong: boolean): string[] | null {
+  if (b.length > 600) return null;
+  const text = blockText(b);
+  const parts = splitTrail(text, strong);
+  if (looksLikeTrail(parts) && !parts.some((p) => SENTENCE_END.test(p))) return parts;
+  const tag = b.el.tagName;
+  if (tag !== 'OL' && tag !== 'UL') return null;
+  const lastLi = b.pieces.at(-1)?.li;
+  const currentLast = !!lastLi && (lastLi.hasAttribute('aria-current') || !!lastLi.querySelector('[aria-current]'));
+  if (!currentLast && !(tag === 'OL' && b.el.closest('nav'))) return null;
+  // Liste sans séparateur écrit (dessiné en CSS) : une étape par li.
+  const byLi = new Map<Element | null, string>();
+  for (const p of b.pieces) byLi.set(p.li, `${byLi.get(p.li) ?? ''}${p.text}`);
+  const lis = Array.from(byLi.values()).map((t) => squash(t).replace(CRUMB_EDGE, '').trim()).filter(Boolean);
+  return lis.length <= 8 && looksLikeTrail(lis) ? lis : null;
+}
+
+const TRAIL_NAME = /ariane|breadcrumb/i;
+const NOT_A_TRAIL = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'LI', 'IMG', 'svg']);
+
+/**
+ * Vrai si l'élément est nommé « fil d'Ariane » / « breadcrumb » : par aria-label (tout élément), ou par
+ * aria-labelledby (nav et role="navigation" seulement : les champs d'un questionnaire en portent des milliers).
+ */
+function namedAsTrail(el: Element): boolean {
+  // Un lien ou un champ nommé « … Ariane » n'est pas le fil lui-même.
+  if (NOT_A_TRAIL.has(el.tagName)) return false;
+  const label = el.getAttribute('aria-label');
+  if (label) return TRAIL_NAME.test(label); // « Ariane » s'écrit sans accent : pas besoin de replier
+  const ids = el.getAttribute('aria-labelledby');
+  if (!ids || !(el.tagName === 'NAV' || el.getAttribute('role') === 'navigation')) return false;
+  return TRAIL_NAME.test(ids.split(/\s+/).map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' '));
+}
+
+// Un seul sélecteur simple : une liste de sélecteurs à attributs partiels coûte cher à chaque lecture.
+const LABELLED = '[aria-label],[aria-labelledby]';
+
+/**
+ * Trouve le fil d'Ariane, où qu'il soit écrit : d'abord un élément nommé « fil d'Ariane » / « breadcrumb »
+ * (ses li, sinon son texte coupé aux séparateurs), sinon, en haut de page (avant le premier titre qui suit le titre
+ * principal), un bloc qui se lit comme un chemin « A › B › C » (séparateurs › » → > / |) ou une liste à séparateurs
+ * dessinés (voir trailFromBlock).
+ */
+function findBreadcrumb(doc: Document, mainHeadingEl: Element | undefined, blocks: TextBlock[]): { text: string; items: string[]; raw: string[] } {
+  for (const el of Array.from(doc.querySelectorAll(LABELLED))) {
+    if (!namedAsTrail(el) || inOwnUi(el) || isHiddenElement(el)) continue;
+    const lis = Array.from(el.querySelectorAll('li'));
+    const raw = (lis.length > 0 ? lis.map((li) => squash(li.textContent)) : splitTrail(el.textContent ?? ''))
+      .map((t) => t.replace(CRUMB_EDGE, '').trim())
       .filter(Boolean);
-    return { text, items: raw.map((r) => foldText(r)), raw };
+    if (raw.length === 0) continue;
+    return { text: foldText(el.textContent), items: raw.map((r) => foldText(r)), raw };
+  }
+  for (const b of blocks) {
+    // Après le titre principal (son introduction), seuls les séparateurs typographiques comptent.
+    const after = !!mainHeadingEl && (mainHeadingEl.compareDocumentPosition(b.el) & 4) /* DOCUMENT_POSITION_FOLLOWING */ !== 0;
+    const raw = trailFromBlock(b, after);
+    if (raw) return { text: foldText(blockText(b)), items: raw.map((r) => foldText(r)), raw };
   }
   return { text: '', items: [], raw: [] };
+}
+
+/** Lignes courtes (≤ 160 caractères) de l'en-tête de page parmi les blocs du haut de page : le produit y est parfois rappelé. */
+function headerLines(blocks: TextBlock[]): string[] {
+  const lines: string[] = [];
+  for (const b of blocks) {
+    const header = b.el.closest(BANNER);
+    // L'en-tête d'un article, d'une section ou d'un critère n'est pas celui de la page.
+    if (!header || header.closest(SECTIONING)) continue;
+    const t = blockText(b);
+    if (t.length > 0 && t.length <= 160 && /\p{L}/u.test(t)) lines.push(t);
+    if (lines.length >= 30) break;
+  }
+  return lines;
 }
 
 export function collectSignals(doc: Document): PageSignals {
@@ -80,15 +287,20 @@ export function collectSignals(doc: Document): PageSignals {
   const topDialog = dialogs.at(-1);
   const inDialog = (el: Element) => dialogs.some((d) => d.contains(el));
 
-  const headings = Array.from(doc.querySelectorAll(HEADING_SELECTOR))
-    .filter((h) => !isHiddenElement(h) && !inDialog(h))
-    .map((h) => ({ level: headingLevel(h), text: foldText(h.textContent), raw: (h.textContent ?? '').replace(/\s+/g, ' ').trim() }))
-    .filter((h) => h.text.length > 0);
-  const h1 = headings.find((h) => h.level === 1);
-  const top = headings.reduce<{ level: number; text: string; raw: string } | undefined>(
-    (best, h) => (!best || h.level < best.level ? h : best),
-    undefined,
-  );
+  const headingEls = Array.from(doc.querySelectorAll(HEADING_SELECTOR))
+    .filter((h) => !isHiddenElement(h) && !inDialog(h) && !inOwnUi(h))
+    .map((el) => {
+      const raw = squash(el.textContent);
+      // Un titre fait de plusieurs morceaux (une ligne produit puis le titre, par exemple) : chaque morceau
+      // compte à part, comme une personne les lit.
+      const parts = headingParts(el, raw);
+      const text = foldText(parts.map(withoutProductMention).filter(Boolean).join(' '));
+      return { el, level: headingLevel(el), text, raw, parts };
+    })
+    .filter((h) => h.raw.length > 0);
+  const headings = headingEls.map(({ level, text, raw, parts }) => ({ level, text, raw, parts }));
+  const h1 = headingEls.find((h) => h.level === 1);
+  const top = headingEls.reduce<(typeof headingEls)[number] | undefined>((best, h) => (!best || h.level < best.level ? h : best), undefined);
 
   const buttons = Array.from(doc.querySelectorAll(BUTTON_SELECTOR))
     .filter((b) => !isHiddenElement(b))
@@ -106,7 +318,18 @@ export function collectSignals(doc: Document): PageSignals {
     }
   }
 
-  const crumb = findBreadcrumb(doc);
+  // Le haut de page (jusqu'au premier titre qui suit le titre principal), lu une fois pour le fil et l'en-tête.
+  const mainEl = (h1 ?? top)?.el;
+  let seenMain = false;
+  const topBlocks = body
+    ? collectBlocks(body, { texts: 400, chars: 8000, elements: 4000 }, (el) => {
+        if (!isHeadingElement(el)) return false;
+        if (seenMain) return true;
+        if (el === mainEl) seenMain = true;
+        return false;
+      })
+    : [];
+  const crumb = findBreadcrumb(doc, mainEl, topBlocks);
   return {
     headings,
     mainHeading: (h1 ?? top)?.text ?? '',
@@ -117,5 +340,7 @@ export function collectSignals(doc: Document): PageSignals {
     dialog: topDialog ? foldText(topDialog.textContent) : '',
     buttons,
     text,
+    documentTitle: squash(doc.title),
+    headerLines: headerLines(topBlocks),
   };
 }
