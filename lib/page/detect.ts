@@ -1,5 +1,5 @@
-import { PAGE_KIND_LABELS, type PageKind } from './kinds';
-import { PAGE_MODULES } from './registry';
+import type { PageKind } from './kinds';
+import { PAGE_MODULES, PAGE_REGISTRY } from './registry';
 import { collectSignals, type PageSignals } from './signals';
 
 export type PageRecognition =
@@ -25,7 +25,7 @@ export function recogniseSignals(signals: PageSignals): PageRecognition {
   return {
     recognised: true,
     kind: best.kind,
-    label: PAGE_KIND_LABELS[best.kind],
+    label: PAGE_REGISTRY[best.kind].label,
     because: best.because,
     candidates: scored.map((c) => c.kind),
   };

@@ -1,32 +1,11 @@
 /**
- * Les types de pages Convergence que l'extension sait reconnaître.
- * Chaque type est reconnu par ce qu'une personne voit (titres, fil d'Ariane, libellés, boutons),
- * jamais par l'URL ni par des noms de classes.
+ * Les types de pages Convergence que l'extension sait reconnaître, et leur libellé français : une ligne par type.
+ * Chaque type a son module (lib/page/kinds/<type>.ts : reconnaissance, lecture, règles de la garde), enregistré
+ * dans lib/page/registry.ts, dont le typage exige un module par type de cette liste, et rien d'autre.
+ * Ce fichier reste sans dépendance : le protocole des messages (arrière-plan) en valide les noms sans charger
+ * les lecteurs de page.
  */
-export const PAGE_KINDS = [
-  'tableau-de-bord',
-  'parcours',
-  'produit-formulaire',
-  'produit-fiche',
-  'marque-blanche',
-  'demarche',
-  'fiche-administrative',
-  'convention',
-  'liste-questionnaires',
-  'orientation',
-  'questionnaire-niveaux',
-  'ethique',
-  'rgpd',
-  'securite-echanges',
-  'resultats',
-  'dossier',
-  'notifications',
-] as const;
-
-export type PageKind = (typeof PAGE_KINDS)[number];
-
-/** Libellés français affichés à l'utilisateur pour chaque type de page. */
-export const PAGE_KIND_LABELS: Record<PageKind, string> = {
+const LABELS = {
   'tableau-de-bord': 'Tableau de bord',
   parcours: 'Présentation du parcours Mon espace santé',
   'produit-formulaire': 'Formulaire produit (Ajouter un nouveau produit)',
@@ -44,4 +23,12 @@ export const PAGE_KIND_LABELS: Record<PageKind, string> = {
   resultats: "Résultats d'évaluation",
   dossier: "Dossier d'évaluation",
   notifications: 'Vos notifications',
-};
+} as const;
+
+export type PageKind = keyof typeof LABELS;
+
+/** Libellés français affichés à l'utilisateur pour chaque type de page. */
+export const PAGE_KIND_LABELS: Readonly<Record<PageKind, string>> = LABELS;
+
+/** Les types, dans l'ordre de la liste (à score égal, la reconnaissance retient le premier). */
+export const PAGE_KINDS = Object.keys(LABELS) as readonly PageKind[];

@@ -1,4 +1,6 @@
-import type { PageKind } from './kinds';
+import type { GuardContext, GuardProblem } from './guard/types';
+import { PAGE_KIND_LABELS, type PageKind } from './kinds';
+import type { PageModel } from './read/page';
 import type { PageSignals } from './signals';
 
 /** Résultat d'un détecteur : un score (plus il est haut, plus la page est typique) et ce qui l'a convaincu. */
@@ -7,10 +9,37 @@ export interface Detection {
   because: string;
 }
 
-/** Un module par type de page. La lecture détaillée (issue « sur la page ») s'ajoute ici. */
-export interface PageModule {
-  kind: PageKind;
+/** Ce que reçoit la lecture détaillée d'une page reconnue. */
+export interface ReadContext {
+  doc: Document;
+  /** La zone de contenu (main), hors interface de l'extension. */
+  root: Element;
+  /** Les signaux déjà collectés pour la reconnaissance. */
+  signals: PageSignals;
+}
+
+/** La lecture d'une page : son modèle, et ce qui n'a pas pu être lu (français, affiché tel quel). */
+export interface KindReading {
+  model: PageModel;
+  problems: string[];
+}
+
+/**
+ * Un type de page : un fichier dans lib/page/kinds/, une ligne dans lib/page/registry.ts (et son libellé dans
+ * lib/page/kinds.ts). Sans `read`, la page n'a pas de modèle ; sans `guard`, « Valider » y passe sans règle.
+ */
+export interface PageModule<K extends PageKind = PageKind> {
+  kind: K;
+  label: string;
   detect(signals: PageSignals): Detection | null;
+  read?(ctx: ReadContext): KindReading;
+  /** Les problèmes de la page pour un bouton qui soumet (« Valider », « Enregistrer et demander validation »). */
+  guard?(ctx: GuardContext): GuardProblem[];
+}
+
+/** Déclare le module d'un type de page ; son libellé vient de la liste des types (kinds.ts). */
+export function definePage<K extends PageKind>(kind: K, parts: Omit<PageModule<K>, 'kind' | 'label'>): PageModule<K> {
+  return { kind, label: PAGE_KIND_LABELS[kind], ...parts };
 }
 
 /** Aide : vrai si l'un des titres visibles commence par ou contient le fragment (déjà normalisé). */

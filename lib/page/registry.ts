@@ -1,3 +1,4 @@
+import { PAGE_KINDS, type PageKind } from './kinds';
 import type { PageModule } from './module';
 import { convention } from './kinds/convention';
 import { demarche } from './kinds/demarche';
@@ -17,23 +18,29 @@ import { rgpd } from './kinds/rgpd';
 import { securiteEchanges } from './kinds/securite-echanges';
 import { tableauDeBord } from './kinds/tableau-de-bord';
 
-/** Le seul endroit où les modules de page sont enregistrés. */
-export const PAGE_MODULES: readonly PageModule[] = [
-  tableauDeBord,
+/**
+ * Le seul endroit où les modules de page sont enregistrés : une ligne par type. Le typage exige un module pour
+ * chaque type de PAGE_KINDS, rien d'autre, et que chaque module porte le type de sa clé.
+ */
+export const PAGE_REGISTRY = {
+  'tableau-de-bord': tableauDeBord,
   parcours,
-  produitFormulaire,
-  produitFiche,
-  marqueBlanche,
+  'produit-formulaire': produitFormulaire,
+  'produit-fiche': produitFiche,
+  'marque-blanche': marqueBlanche,
   demarche,
-  ficheAdministrative,
+  'fiche-administrative': ficheAdministrative,
   convention,
-  listeQuestionnaires,
+  'liste-questionnaires': listeQuestionnaires,
   orientation,
-  questionnaireNiveaux,
+  'questionnaire-niveaux': questionnaireNiveaux,
   ethique,
   rgpd,
-  securiteEchanges,
+  'securite-echanges': securiteEchanges,
   resultats,
   dossier,
   notifications,
-];
+} as const satisfies { readonly [K in PageKind]: PageModule<K> };
+
+/** Les modules dans l'ordre de PAGE_KINDS (à score égal, la reconnaissance retient le premier). */
+export const PAGE_MODULES: readonly PageModule[] = PAGE_KINDS.map((kind) => PAGE_REGISTRY[kind]);

@@ -1,7 +1,7 @@
 /** Résumé de ce qui a été lu sur une page, pour le panneau et la fenêtre de l'icône. */
-import { isLevelAcceptable } from '../domain/levels';
+import { evaluateCriteria, isAtRisk, missingDeposits } from './guard/criterion';
+import type { KnownCriteria } from './guard/known';
 import { isMandatory } from './mandatory';
-import type { PageCriterion } from './model';
 import type { PageModel } from './read/page';
 
 export type PageSummary =
@@ -10,23 +10,24 @@ export type PageSummary =
   | { type: 'zones'; read: number; empty: string[] }
   | { type: 'nothing' };
 
-/** Un critère obligatoire est à risque : sans réponse, sous son minimum, Non conforme, ou Conforme sans preuve. */
-export function criterionAtRisk(c: PageCriterion): boolean {
-  if (!isMandatory(c)) return false;
-  if (c.kind === 'niveau') return c.level === null || (c.acceptableLevels.length > 0 && !isLevelAcceptable(c.level, c.acceptableLevels));
-  if (c.kind === 'conformite') return c.conformity !== 'conforme' || c.evidence.some((z) => z.files.length === 0);
-  return c.evidence.some((z) => z.files.length === 0);
-}
+export { criterionAtRisk } from './guard/criterion';
 
-export function summarise(model: PageModel): PageSummary {
+/**
+ * « À risque » et « zone vide » viennent de l'évaluation de la garde (guard/criterion.ts) : le panneau ne peut
+ * pas dire d'un critère ce que la garde ne dirait pas. `known` : ce que la bibliothèque sait des critères
+ * (minimum, nature) quand la page ne l'écrit pas, comme pour la garde.
+ */
+export function summarise(model: PageModel, known?: KnownCriteria): PageSummary {
   switch (model.type) {
-    case 'criteria':
+    case 'criteria': {
+      const evaluated = evaluateCriteria(model, { questionnaire: model.questionnaire, known });
       return {
         type: 'criteria',
-        read: model.criteria.length,
-        mandatory: model.criteria.filter(isMandatory).length,
-        atRisk: model.criteria.filter(criterionAtRisk).map((c) => c.id),
+        read: evaluated.length,
+        mandatory: evaluated.filter((e) => isMandatory(e.criterion)).length,
+        atRisk: evaluated.filter((e) => isAtRisk(e.problems)).map((e) => e.criterion.id),
       };
+    }
     case 'form': {
       const fields = model.fields.filter((f) => !f.readOnly);
       const required = fields.filter((f) => f.required);
@@ -38,7 +39,7 @@ export function summarise(model: PageModel): PageSummary {
       };
     }
     case 'deposits':
-      return { type: 'zones', read: model.zones.length, empty: model.zones.filter((z) => z.files.length === 0).map((z) => z.type) };
+      return { type: 'zones', read: model.zones.length, empty: missingDeposits(model.zones).map((p) => p.ref) };
     default:
       return { type: 'nothing' };
   }

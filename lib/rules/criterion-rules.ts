@@ -1,10 +1,26 @@
 /** Per-criterion readiness rules: pure functions from a criterion and its answer facts to findings. */
-import { formatLevel, formatLevelList, isLevelAcceptable, minimumOf } from '../domain/levels';
+import { formatLevel, formatLevelList, minimumOf } from '../domain/levels';
 import type { Criterion } from '../domain/schemas';
 import { normalizeText } from '../domain/text';
+import { isBelowMinimum, isMandatory, natureOf, uncoveredEvidence } from './criterion-predicates';
 import type { AnswerFacts, Finding } from './types';
 
 const at = (c: Criterion) => ({ questionnaire: c.questionnaire, criterionId: c.id });
+
+/** La nature telle que les constats la disent ; inconnue, la règle prudente (criterion-predicates) tranche. */
+function natureWord(c: Criterion): { mandatory: boolean; unknown: boolean; word: string } {
+  const nature = natureOf(c);
+  const mandatory = isMandatory(nature);
+  const unknown = nature.obligation === null;
+  const word = unknown
+    ? mandatory
+      ? 'de nature inconnue (Obligation ou Option non indiquée), traité comme obligatoire'
+      : 'de nature inconnue (Obligation ou Option non indiquée)'
+    : mandatory
+      ? 'obligatoire'
+      : 'optionnel';
+  return { mandatory, unknown, word };
+}
 
 export function isAnswered(c: Criterion, a: AnswerFacts | undefined): boolean {
   if (!a) return false;
@@ -16,32 +32,32 @@ export function checkUnanswered(c: Criterion, a: AnswerFacts | undefined): Findi
   if (isAnswered(c, a)) return [];
   if (c.kind === 'preuves')
     return [{ severity: 'bloquant', code: 'document-manquant', ...at(c), message: `${c.id} : aucun document déposé pour « ${c.title} ».`, action: `Déposez le document « ${c.title} » dans sa zone de dépôt.` }];
+  const { mandatory, unknown, word } = natureWord(c);
   if (c.questionnaire === 'orientation')
     return [{
-      severity: c.obligation === 'obligation' ? 'bloquant' : 'avertissement',
+      severity: mandatory ? 'bloquant' : 'avertissement',
       code: 'orientation-incomplete',
       ...at(c),
       message: `${c.id} : question d'orientation sans réponse (« ${c.title} »).`,
       action: "Répondez à cette question du questionnaire d'orientation : elle détermine les questionnaires et critères applicables.",
     }];
-  const mandatory = c.obligation === 'obligation';
-  const nature = mandatory ? 'obligatoire' : c.obligationKnown === false ? 'de nature inconnue (Obligation ou Option non indiquée)' : 'optionnel';
   return [{
     severity: mandatory ? 'bloquant' : 'avertissement',
     code: 'non-repondu',
     ...at(c),
-    message: `${c.id} : critère ${nature} sans réponse (« ${c.title} »).`,
+    message: `${c.id} : critère ${word} sans réponse (« ${c.title} »).`,
     action: mandatory
-      ? 'Renseignez une réponse : le questionnaire ne peut pas être validé sans elle.'
-      : c.obligationKnown === false
+      ? unknown
+        ? 'Renseignez une réponse et vérifiez sa nature sur Convergence : il est traité comme obligatoire (critère de conformité, ou niveau minimum connu).'
+        : 'Renseignez une réponse : le questionnaire ne peut pas être validé sans elle.'
+      : unknown
         ? 'Vérifiez sa nature sur Convergence et renseignez une réponse : s\'il est obligatoire, il bloque le référencement.'
         : 'Renseignez une réponse : tous les critères doivent être répondus pour valider le questionnaire.',
   }];
 }
 
 export function checkMinimum(c: Criterion, a: AnswerFacts | undefined): Finding[] {
-  if (!a?.value || a.value.kind !== 'niveau' || c.obligation !== 'obligation') return [];
-  if (isLevelAcceptable(a.value.level, c.acceptableLevels)) return [];
+  if (!a?.value || a.value.kind !== 'niveau' || !isBelowMinimum(natureOf(c), a.value.level)) return [];
   const min = minimumOf(c.acceptableLevels);
   const scale = c.scale ?? 'niveau';
   return [{
@@ -56,12 +72,12 @@ export function checkMinimum(c: Criterion, a: AnswerFacts | undefined): Finding[
 export function checkConformity(c: Criterion, a: AnswerFacts | undefined): Finding[] {
   if (!a?.value || a.value.kind !== 'conformite') return [];
   if (a.value.conformity === 'non-conforme') {
-    const mandatory = c.obligation === 'obligation';
+    const { mandatory, word } = natureWord(c);
     return [{
       severity: mandatory ? 'bloquant' : 'avertissement',
       code: 'non-conforme',
       ...at(c),
-      message: `${c.id} : critère ${mandatory ? 'obligatoire' : 'optionnel'} déclaré Non conforme (« ${c.title} »).`,
+      message: `${c.id} : critère ${word} déclaré Non conforme (« ${c.title} »).`,
       action: mandatory ? 'Mettez le produit en conformité puis répondez Conforme avec les preuves attendues.' : 'Vérifiez si le produit peut devenir conforme ; expliquez la situation en commentaire.',
     }];
   }
@@ -77,8 +93,7 @@ export function missingEvidenceTypes(c: Criterion, a: AnswerFacts): string[] {
     if (e.evidenceType) covered.add(normalizeText(e.evidenceType));
     else untyped++;
   }
-  const missing = c.expectedEvidence.filter((t) => !covered.has(normalizeText(t)));
-  return missing.slice(untyped);
+  return uncoveredEvidence(c.expectedEvidence, (t) => covered.has(normalizeText(t)), untyped);
 }
 
 function checkEvidence(c: Criterion, a: AnswerFacts): Finding[] {

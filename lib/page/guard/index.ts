@@ -3,19 +3,21 @@ export * from './types';
 export { BUTTON_LIKE, buttonInPath, buttonName, guardedAction } from './buttons';
 export {
   belowMinimum,
+  criteriaPageProblems,
+  criteriaProblems,
+  criterionAtRisk,
   depositProblems,
   dossierProblems,
-  ethiqueProblems,
+  evaluateCriteria,
+  evaluateCriterion,
   evaluateGuard,
   ficheProblems,
   isMandatory,
   knownStatuses,
-  levelProblems,
   missingEvidence,
   orientationProblems,
   relevel,
   type BelowMinimum,
-  type GuardInput,
 } from './evaluate';
 export { interceptSubmits, type Blocked, type InterceptOptions, type Interceptor } from './intercept';
-export { productKeyOf, readDepositZones, readRecapEntries, readShownStatuses, type DepositZone, type RecapEntry } from './read';
+export { readDepositZones, readRecapEntries, readShownStatuses, type DepositZone, type RecapEntry } from './read';

@@ -1,6 +1,6 @@
 /**
  * Ce que la bibliothèque sait déjà d'un critère (appris sur une page ou importé) : quand la page n'écrit
- * pas son niveau minimum ou sa nature, la garde et les repères s'en servent, et le disent.
+ * pas son niveau minimum ou sa nature, la garde, les repères et le résumé du panneau s'en servent, et le disent.
  */
 import type { Level } from '../../domain/levels';
 import type { Obligation } from '../../domain/schemas';

@@ -1,64 +1,16 @@
 /**
- * Lectures propres à la garde, en plus de lib/page/read : zones de dépôt sans identifiant de critère
- * (RGPD, Sécurité échanges), récapitulatifs en liste de définitions (fiche administrative transmise
- * ou à transmettre), statuts de la liste des questionnaires. Ce qu'une personne voit, jamais de classe CSS.
+ * Lectures propres à la garde, en plus de lib/page/read : récapitulatifs en liste de définitions (fiche
+ * administrative transmise ou à transmettre), statuts de la liste des questionnaires, produit de la page.
+ * Ce qu'une personne voit, jamais de classe CSS.
  */
 import { questionnaireFromLabel } from '../../domain/questionnaires';
-import { accessibleName, buttonText, visibleText } from '../dom/name';
-import { depositedFiles } from '../read/criteria';
+import { buttonText, visibleText } from '../dom/name';
 import { isHiddenElement } from '../signals';
 import { cleanLabel, foldText } from '../../text/normalize';
 import type { ShownStatus } from './types';
 
-/** Une zone de dépôt lue sur la page. */
-export interface DepositZone {
-  type: string;
-  input: HTMLInputElement;
-  zone: Element;
-  files: string[];
-  /** Nombre de preuves confidentielles de l'éditeur producteur annoncées dans la zone. */
-  producerFiles: number;
-}
-
-/**
- * La zone d'un champ fichier : le plus grand ancêtre qui ne contient que ce champ fichier,
- * sans dépasser `limit` ni englober un titre de niveau 1 ou 2 (titre de page ou de section).
- */
-export function zoneOf(input: HTMLInputElement, limit: Element): Element {
-  let zone: Element = input;
-  for (let p = input.parentElement; p && p !== limit && limit.contains(p); p = p.parentElement) {
-    if (p.querySelectorAll('input[type="file"]').length > 1) break;
-    if (p.querySelector('h1,h2,[role="heading"][aria-level="1"],[role="heading"][aria-level="2"]')) break;
-    zone = p;
-  }
-  return zone;
-}
-
-const CHARGER = /^(charger|deposer|ajouter|parcourir|choisir)( un| des)?( fichiers?| preuves?| documents?)?\s*(:|pour|—|-)?\s*/i;
-
-/** Type de la zone : le nom du champ sans « Charger : », sinon le titre de la zone. */
-export function zoneTypeOf(input: HTMLInputElement, zone: Element): string {
-  const name = accessibleName(input).replace(CHARGER, '').trim();
-  if (name && !/^(charger|parcourir|choisir un fichier)$/i.test(name)) return name;
-  const heading = zone.querySelector('h3,h4,h5,h6,[role="heading"],legend,strong');
-  return (heading ? visibleText(heading) : '') || 'Preuve';
-}
-
-/** « Preuves de l'éditeur producteur (confidentielles) : 2 fichiers ». */
-export function producerFileCount(zone: Element): number {
-  const m = /preuves? de l'editeur producteur[^:]*:\s*(\d+)/.exec(foldText(visibleText(zone)));
-  return m?.[1] ? Number(m[1]) : 0;
-}
-
-/** Toutes les zones de dépôt de `root` qui acceptent encore un fichier (un dépôt confirmé n'a plus de champ : il a son fichier). */
-export function readDepositZones(root: Element, limit: Element = root): DepositZone[] {
-  return Array.from(root.querySelectorAll<HTMLInputElement>('input[type="file"]'))
-    .filter((input) => !isHiddenElement(input))
-    .map((input) => {
-      const zone = zoneOf(input, limit);
-      return { type: zoneTypeOf(input, zone), input, zone, files: depositedFiles(zone), producerFiles: producerFileCount(zone) };
-    });
-}
+/** Les zones de dépôt ont un seul lecteur, partagé avec le modèle de page : lib/page/read/zones.ts. */
+export { readDepositZones, type DepositZone } from '../read/zones';
 
 /** Une entrée d'un récapitulatif (liste de définitions) : « SIRET * » → « — ». */
 export interface RecapEntry {
@@ -165,15 +117,3 @@ export function readShownStatuses(root: Element): ShownStatus[] {
   return out;
 }
 
-/** Le produit de la page, tel que l'affiche le fil d'Ariane ou le titre : « Produit - v0.1 - 3100 » ('' sinon). */
-export function productKeyOf(doc: Document): string {
-  const texts = [
-    ...Array.from(doc.querySelectorAll('nav[aria-label] li, [role="navigation"][aria-label] li')).map((li) => visibleText(li)),
-    ...Array.from(doc.querySelectorAll('h1')).map((h) => visibleText(h)),
-  ];
-  for (const t of texts) {
-    const m = /^[>›/\s]*(.+?\s-\s.+?\s-\s\d+)(?=\s*:|\s*$)/.exec(t);
-    if (m?.[1]) return m[1].trim();
-  }
-  return '';
-}

@@ -1,5 +1,7 @@
 import type { Level, LevelScale } from '../../domain/levels';
 import type { QuestionnaireId } from '../../domain/questionnaires';
+import type { PageKind } from '../kinds';
+import type { KnownCriteria } from './known';
 
 /** Les boutons qui soumettent, reconnus par leur texte visible ou leur nom accessible. */
 export const GUARD_ACTIONS = ['valider', 'demande-validation', 'transmettre-fiche', 'generer-dossier', 'candidater'] as const;
@@ -56,7 +58,28 @@ export interface GuardProblem {
   count?: { done: number; total: number };
   /** Le contrôle à mettre au premier plan pour corriger (bouton radio, champ, zone de dépôt, lien). */
   target: HTMLElement | null;
+  /**
+   * Problème d'un critère obligatoire qui compromet le référencement (le critère est « à risque » dans le
+   * résumé du panneau) ; absent ou faux : il fera seulement refuser la validation. Voir guard/criterion.ts.
+   */
+  blocking?: boolean;
 }
+
+/** Ce que la garde lit pour un bouton qui soumet. */
+export interface GuardInput {
+  /** La zone principale de la page (main), sans l'interface de l'extension. */
+  root: Element;
+  /** Type de page reconnu (null : non reconnu, seules les règles propres au bouton s'appliquent). */
+  kind: PageKind | null;
+  action: GuardAction;
+  /** Statuts lus plus tôt sur la liste des questionnaires du même produit (la page des dossiers ne les montre pas). */
+  remembered?: readonly ShownStatus[];
+  /** Ce que la bibliothèque sait des critères de ce questionnaire (minimum, nature) quand la page ne l'écrit pas. */
+  known?: KnownCriteria;
+}
+
+/** Ce que reçoit la règle d'un type de page (module de page) : la même chose, le type étant connu. */
+export type GuardContext = Omit<GuardInput, 'kind'>;
 
 /** Statut d'un questionnaire tel qu'affiché sur la liste des questionnaires. */
 export interface ShownStatus {

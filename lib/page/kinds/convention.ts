@@ -1,4 +1,4 @@
-import type { PageModule } from '../module';
+import { definePage } from '../module';
 
 const STATUSES = [
   "en attente d'envoi de la convention",
@@ -6,12 +6,11 @@ const STATUSES = [
   'votre convention a ete validee',
 ];
 
-export const convention: PageModule = {
-  kind: 'convention',
+export const convention = definePage('convention', {
   detect(s) {
     const st = STATUSES.find((t) => s.text.includes(t));
     if (st) return { score: 50, because: `statut de convention « ${st} »` };
     if (s.breadcrumbItems.at(-1) === 'convention') return { score: 45, because: 'fil d\'Ariane « … > Convention »' };
     return null;
   },
-};
+});

@@ -1,7 +1,6 @@
-import { hasButton, type PageModule } from '../module';
+import { hasButton, definePage } from '../module';
 
-export const demarche: PageModule = {
-  kind: 'demarche',
+export const demarche = definePage('demarche', {
   detect(s) {
     // Page de la démarche : titre « … : Référencement … guidé », les étapes, et « Démarrer » la fiche,
     // sans formulaire de fiche, ni convention, ni liste de questionnaires.
@@ -12,4 +11,4 @@ export const demarche: PageModule = {
     }
     return null;
   },
-};
+});

@@ -1,7 +1,6 @@
-import { headingMatches, type PageModule } from '../module';
+import { headingMatches, definePage } from '../module';
 
-export const dossier: PageModule = {
-  kind: 'dossier',
+export const dossier = definePage('dossier', {
   detect(s) {
     const h = headingMatches(s, /^(gerez|generez) vos dossiers d'evaluation/);
     if (h && (s.text.includes('mon dossier candidat') || s.text.includes('dossier reference'))) {
@@ -9,4 +8,4 @@ export const dossier: PageModule = {
     }
     return null;
   },
-};
+});

@@ -1,11 +1,15 @@
-import type { PageModule } from '../module';
+import { definePage } from '../module';
 import { evaluationTitle } from './evaluation-title';
+import { criteriaPageProblems } from '../guard/rules';
+import { readCriteriaPage } from './families';
 
-export const ethique: PageModule = {
-  kind: 'ethique',
+export const ethique = definePage('ethique', {
   detect(s) {
     const t = evaluationTitle(s);
     if (t && /^ethique/.test(t.norm)) return { score: 80, because: `titre « ${t.raw} »` };
     return null;
   },
-};
+  // Le titre suffit à reconnaître l'Éthique même si son libellé exact n'est pas connu.
+  read: (ctx) => readCriteriaPage(ctx, 'ethique'),
+  guard: (ctx) => criteriaPageProblems(ctx.root, { fallback: 'ethique', known: ctx.known }),
+});

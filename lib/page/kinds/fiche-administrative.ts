@@ -1,7 +1,9 @@
-import type { PageModule } from '../module';
+import { definePage } from '../module';
+import { ficheProblems } from '../guard/rules';
+import { readFormFields } from '../read/form';
+import { formReading, openDialog } from './families';
 
-export const ficheAdministrative: PageModule = {
-  kind: 'fiche-administrative',
+export const ficheAdministrative = definePage('fiche-administrative', {
   detect(s) {
     if (s.text.includes('description de la structure porteuse du produit') || s.text.includes('denomination ou raison sociale')) {
       return { score: 65, because: '« Description de la structure porteuse du produit »' };
@@ -11,4 +13,10 @@ export const ficheAdministrative: PageModule = {
     }
     return null;
   },
-};
+  read(ctx) {
+    // La fenêtre de confirmation (« Transmettre la fiche administrative ») n'est pas un champ de la fiche.
+    const dialog = openDialog(ctx.doc);
+    return formReading('fiche-administrative', readFormFields(ctx.root, { exclude: (el) => !!dialog?.contains(el) }));
+  },
+  guard: (ctx) => ficheProblems(ctx.root),
+});

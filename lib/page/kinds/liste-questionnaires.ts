@@ -1,7 +1,6 @@
-import type { PageModule } from '../module';
+import { definePage } from '../module';
 
-export const listeQuestionnaires: PageModule = {
-  kind: 'liste-questionnaires',
+export const listeQuestionnaires = definePage('liste-questionnaires', {
   detect(s) {
     const orientation = s.text.includes("questionnaire d'orientation");
     const evaluations = ['interoperabilite', 'urbanisation', 'maturite securite'].filter((q) => s.text.includes(q)).length;
@@ -11,4 +10,4 @@ export const listeQuestionnaires: PageModule = {
     }
     return null;
   },
-};
+});

@@ -1,7 +1,8 @@
-import type { PageModule } from '../module';
+import { definePage } from '../module';
+import { readFormFields } from '../read/form';
+import { formReading, openDialog } from './families';
 
-export const marqueBlanche: PageModule = {
-  kind: 'marque-blanche',
+export const marqueBlanche = definePage('marque-blanche', {
   detect(s) {
     // Une fenêtre modale ouverte l'emporte sur la page qu'elle recouvre.
     if (s.dialog.includes('editeur producteur ou editeur distributeur') && s.dialog.includes('marque blanche')) {
@@ -9,4 +10,9 @@ export const marqueBlanche: PageModule = {
     }
     return null;
   },
-};
+  read(ctx) {
+    // Les champs sont dans la fenêtre modale, pas dans la page qu'elle recouvre.
+    const dialog = openDialog(ctx.doc);
+    return formReading('marque-blanche', dialog ? readFormFields(dialog) : []);
+  },
+});

@@ -1,9 +1,8 @@
-import { headingMatches, type PageModule } from '../module';
+import { headingMatches, definePage } from '../module';
 
-export const notifications: PageModule = {
-  kind: 'notifications',
+export const notifications = definePage('notifications', {
   detect(s) {
     if (headingMatches(s, /^vos notifications$/)) return { score: 70, because: 'titre « Vos notifications »' };
     return null;
   },
-};
+});

@@ -1,7 +1,9 @@
-import type { PageModule } from '../module';
+import { definePage } from '../module';
+import { orientationProblems } from '../guard/rules';
+import { readFormFields } from '../read/form';
+import { formReading } from './families';
 
-export const orientation: PageModule = {
-  kind: 'orientation',
+export const orientation = definePage('orientation', {
   detect(s) {
     if (/^questionnaire d'orientation$/.test(s.mainHeading) || s.headings.some((h) => h.level <= 2 && h.text === "questionnaire d'orientation")) {
       if (s.text.includes('questions obligatoires repondues') || s.text.includes('pour quelle architecture')) {
@@ -10,4 +12,6 @@ export const orientation: PageModule = {
     }
     return null;
   },
-};
+  read: (ctx) => formReading('orientation', readFormFields(ctx.root)),
+  guard: (ctx) => orientationProblems(ctx.root),
+});

@@ -1,11 +1,10 @@
-import { headingMatches, type PageModule } from '../module';
+import { headingMatches, definePage } from '../module';
 
-export const parcours: PageModule = {
-  kind: 'parcours',
+export const parcours = definePage('parcours', {
   detect(s) {
     const what = headingMatches(s, /^qu'est-ce que mon espace sante/);
     const demarche = headingMatches(s, /^la demarche$/);
     if (what && demarche) return { score: 60, because: 'titres « Qu\'est-ce que Mon espace santé ? » et « La démarche »' };
     return null;
   },
-};
+});

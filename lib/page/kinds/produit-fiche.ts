@@ -1,7 +1,6 @@
-import { hasButton, headingMatches, type PageModule } from '../module';
+import { hasButton, headingMatches, definePage } from '../module';
 
-export const produitFiche: PageModule = {
-  kind: 'produit-fiche',
+export const produitFiche = definePage('produit-fiche', {
   detect(s) {
     if (hasButton(s, /^exporter la fiche produit$/)) {
       return { score: 55, because: 'bouton « Exporter la fiche produit »' };
@@ -11,4 +10,4 @@ export const produitFiche: PageModule = {
     }
     return null;
   },
-};
+});

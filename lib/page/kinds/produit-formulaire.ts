@@ -1,11 +1,13 @@
-import type { PageModule } from '../module';
+import { definePage } from '../module';
+import { readFormFields } from '../read/form';
+import { formReading } from './families';
 
-export const produitFormulaire: PageModule = {
-  kind: 'produit-formulaire',
+export const produitFormulaire = definePage('produit-formulaire', {
   detect(s) {
     if (/^ajouter un nouveau produit/.test(s.mainHeading)) {
       return { score: 70, because: 'titre « Ajouter un nouveau produit »' };
     }
     return null;
   },
-};
+  read: (ctx) => formReading('produit', readFormFields(ctx.root)),
+});

@@ -1,8 +1,9 @@
-import type { PageModule } from '../module';
+import { definePage } from '../module';
 import { evaluationTitle } from './evaluation-title';
+import { criteriaPageProblems } from '../guard/rules';
+import { readCriteriaPage } from './families';
 
-export const questionnaireNiveaux: PageModule = {
-  kind: 'questionnaire-niveaux',
+export const questionnaireNiveaux = definePage('questionnaire-niveaux', {
   detect(s) {
     const t = evaluationTitle(s);
     if (t && /^(interoperabilite|urbanisation|maturite securite|securite)$/.test(t.norm)) {
@@ -14,4 +15,6 @@ export const questionnaireNiveaux: PageModule = {
     }
     return null;
   },
-};
+  read: (ctx) => readCriteriaPage(ctx, null),
+  guard: (ctx) => criteriaPageProblems(ctx.root, { known: ctx.known }),
+});

@@ -1,10 +1,9 @@
-import { headingMatches, type PageModule } from '../module';
+import { headingMatches, definePage } from '../module';
 
-export const resultats: PageModule = {
-  kind: 'resultats',
+export const resultats = definePage('resultats', {
   detect(s) {
     const h = headingMatches(s, /^resultats? de l'evaluation/);
     if (h) return { score: 60, because: `titre « ${h} »` };
     return null;
   },
-};
+});

@@ -1,11 +1,14 @@
-import type { PageModule } from '../module';
+import { definePage } from '../module';
 import { evaluationTitle } from './evaluation-title';
+import { depositProblems } from '../guard/rules';
+import { readDepositsPage } from './families';
 
-export const rgpd: PageModule = {
-  kind: 'rgpd',
+export const rgpd = definePage('rgpd', {
   detect(s) {
     const t = evaluationTitle(s);
     if (t && /^rgpd/.test(t.norm)) return { score: 80, because: `titre « ${t.raw} »` };
     return null;
   },
-};
+  read: (ctx) => readDepositsPage(ctx, 'rgpd'),
+  guard: (ctx) => depositProblems(ctx.root, 'rgpd'),
+});

@@ -1,7 +1,6 @@
-import { headingMatches, type PageModule } from '../module';
+import { headingMatches, definePage } from '../module';
 
-export const tableauDeBord: PageModule = {
-  kind: 'tableau-de-bord',
+export const tableauDeBord = definePage('tableau-de-bord', {
   detect(s) {
     const h = headingMatches(s, /^les parcours$/);
     if (h && s.text.includes('selectionnez le parcours qui repond a votre besoin')) {
@@ -9,4 +8,4 @@ export const tableauDeBord: PageModule = {
     }
     return null;
   },
-};
+});

@@ -1,14 +1,14 @@
 import { parseConformity, parseLevel, parseMinimumText, parseOuiNon, sortLevels, type Level } from '../../domain/levels';
 import { questionnaireFromLabel } from '../../domain/questionnaires';
 import { accessibleName, buttonText, visibleText } from '../dom/name';
-import type { PageCriterion, PageEvidenceZone, PageOption, PageQuestionnaire } from '../model';
+import type { PageCriterion, PageOption, PageQuestionnaire } from '../model';
 import { isHiddenElement } from '../signals';
 import { foldText } from '../../text/normalize';
 import { leadingCriterionId } from './ids';
+import { readDepositZones } from './zones';
 
 /** Boutons qui marquent le pied du questionnaire : un bloc de critère ne les englobe jamais. */
 const FOOTER_BUTTONS = /^(valider|retour|enregistrer comme brouillon|enregistrer et demander validation)$/;
-const FILE_NAME = /[^\s/\\«»"]+\.(?:pdf|docx?|xlsx?|ods|odt|pptx?|png|jpe?g|gif|zip|zed|txt|csv|xml|json|html?)\b/gi;
 
 interface IdMark {
   id: string;
@@ -110,55 +110,6 @@ function groupQuestion(group: HTMLInputElement[]): string {
   return '';
 }
 
-export function readEvidenceZones(container: Element): PageEvidenceZone[] {
-  const inputs = Array.from(container.querySelectorAll<HTMLInputElement>('input[type="file"]'));
-  return inputs.map((input) => {
-    // La zone : un groupe nommé (role="group", fieldset) propre à ce champ, sinon le plus grand ancêtre
-    // qui ne contient que ce champ fichier.
-    const group = input.parentElement?.closest('[role="group"],[role="region"],fieldset');
-    const named = group && group !== container && container.contains(group) && group.querySelectorAll('input[type="file"]').length === 1 ? group : null;
-    let zone: Element = named ?? input;
-    if (!named) {
-      for (let p = input.parentElement; p && p !== container; p = p.parentElement) {
-        if (p.querySelectorAll('input[type="file"]').length > 1) break;
-        zone = p;
-      }
-    }
-    return { type: zoneType(input, zone, named), input, files: depositedFiles(zone), locked: input.disabled };
-  });
-}
-
-const UPLOAD_VERB = /^(charger|deposer|déposer|ajouter|joindre|parcourir)( un fichier| une preuve| des preuves| des fichiers)?\s*(:|pour|—|-)?\s*/i;
-
-function zoneType(input: HTMLInputElement, zone: Element, named: Element | null): string {
-  if (named) {
-    const legend = named.tagName === 'FIELDSET' ? named.querySelector('legend') : null;
-    const name = legend ? visibleText(legend) : accessibleName(named);
-    if (name) return name;
-  }
-  const own = accessibleName(input).replace(UPLOAD_VERB, '').trim();
-  if (own) return own;
-  const heading = zone.querySelector('h2,h3,h4,h5,h6,[role="heading"],legend,strong');
-  return (heading ? visibleText(heading) : '') || 'Preuve';
-}
-
-/** Noms des fichiers déposés dans une zone, hors « preuves archivées ». */
-export function depositedFiles(zone: Element): string[] {
-  const names = new Set<string>();
-  for (const b of Array.from(zone.querySelectorAll('button,[role="button"]'))) {
-    const m = /^archiver\s+(.+)$/i.exec(buttonText(b));
-    if (m?.[1]) names.add(m[1].trim());
-  }
-  if (names.size === 0) {
-    for (const li of Array.from(zone.querySelectorAll('li,td,p,span'))) {
-      if (li.closest('details') && /archiv/i.test(li.closest('details')?.textContent ?? '')) continue;
-      if (li.children.length > 2) continue;
-      for (const m of visibleText(li).matchAll(FILE_NAME)) names.add(m[0]);
-    }
-  }
-  return [...names];
-}
-
 function badge(container: Element): 'obligation' | 'option' | null {
   for (const el of Array.from(container.querySelectorAll('*'))) {
     if (el.children.length > 0) continue;
@@ -224,7 +175,8 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
     else if (options.filter((o) => parseLevel(o.label) !== null).length >= 2) levelGroup = options;
   }
 
-  const evidence = readEvidenceZones(container);
+  // Zones de preuves : le lecteur unique (zones.ts), borné au bloc du critère.
+  const evidence = readDepositZones(container);
   const kind: PageCriterion['kind'] = levelGroup ? 'niveau' : conformityGroup ? 'conformite' : 'preuves';
   const options = levelGroup ?? conformityGroup ?? [];
   const checked = options.find((o) => o.checked);

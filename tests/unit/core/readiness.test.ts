@@ -3,6 +3,7 @@ import { assessReadiness } from '../../../lib/rules/readiness';
 import type { ReadinessInput } from '../../../lib/rules/readiness';
 import type { AnswerFacts } from '../../../lib/rules/types';
 import type { Criterion } from '../../../lib/domain/schemas';
+import { isBelowMinimum, isMandatory, natureOf } from '../../../lib/rules/criterion-predicates';
 import { CONFORME, crit, freshRepo, level, NON_CONFORME, PROV, seedProduct } from './helpers';
 
 const TODAY = '2025-06-01';
@@ -122,6 +123,32 @@ describe('readiness rules', () => {
     expect(r.findings.find((x) => x.criterionId === 'ETH.1.1')).toMatchObject({ severity: 'bloquant', code: 'non-conforme' });
     expect(r.findings.find((x) => x.criterionId === 'DEV.1.1')).toMatchObject({ severity: 'avertissement', code: 'non-conforme' });
     expect(r.questionnaires.find((q) => q.questionnaire === 'ethique')?.atteint).toBe(false);
+  });
+
+  it('nature inconnue : la règle prudente de la page (minimum connu, critère de conformité) vaut aussi pour les réponses enregistrées', () => {
+    // Sans nature lue, « option » n'est qu'une valeur par défaut (obligationKnown: false).
+    const unknownLevel = crit({ questionnaire: 'interoperabilite', id: 'A09.1.1', title: 'Annuaire', acceptableLevels: ['2', '3'] });
+    const unknownConf = crit({ questionnaire: 'ethique', id: 'ETH.1.7', title: 'Conservation' });
+    const unknownNoMin = crit({ questionnaire: 'interoperabilite', id: 'A09.1.2', title: 'Mise à jour' });
+    expect([unknownLevel, unknownConf, unknownNoMin].map((c) => c.obligationKnown)).toEqual([false, false, false]);
+    // Le même prédicat que pour un critère lu sur la page sans badge (lib/page/mandatory.ts).
+    expect([unknownLevel, unknownConf, unknownNoMin].map((c) => isMandatory(natureOf(c)))).toEqual([true, true, false]);
+    expect(isBelowMinimum(natureOf(unknownLevel), '1')).toBe(true);
+    expect(isMandatory({ obligation: null, kind: 'niveau', acceptableLevels: ['2', '3'] })).toBe(true);
+
+    const r = assessReadiness({
+      criteria: [unknownLevel, unknownConf, unknownNoMin],
+      answers: [facts(unknownLevel.key, level('1'))],
+      applicableQuestionnaires: ['interoperabilite', 'ethique'],
+      today: TODAY,
+      mode: 'plateforme',
+    });
+    const by = (id: string) => r.findings.find((f) => f.criterionId === id);
+    expect(by('A09.1.1')).toMatchObject({ severity: 'bloquant', code: 'sous-minimum' });
+    expect(by('ETH.1.7')).toMatchObject({ severity: 'bloquant', code: 'non-repondu' });
+    expect(by('ETH.1.7')?.message).toContain('de nature inconnue');
+    expect(by('ETH.1.7')?.message).toContain('traité comme obligatoire');
+    expect(by('A09.1.2')).toMatchObject({ severity: 'avertissement', code: 'non-repondu' });
   });
 
   it('evidence-only questionnaires: missing document types', () => {

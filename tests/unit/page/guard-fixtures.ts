@@ -10,9 +10,9 @@ export function load(html: string, doc: Document = document): HTMLElement {
   return (doc.querySelector('main') as HTMLElement | null) ?? doc.body;
 }
 
-const crumbs = (last: string) => `<nav aria-label="Fil d'Ariane"><ol><li>Mon espace santé</li><li>Produit - v0.1 - 3100 : Référencement Mon espace santé guidé (nouveau)</li><li>Questionnaires</li><li>${last}</li></ol></nav>`;
+export const crumbs = (last: string) => `<nav aria-label="Fil d'Ariane"><ol><li>Mon espace santé</li><li>Produit - v0.1 - 3100 : Référencement Mon espace santé guidé (nouveau)</li><li>Questionnaires</li><li>${last}</li></ol></nav>`;
 
-const levelA = (id: string, title: string, nature: string, minimum: string, acceptable: string[], checked: string | null, labels = ['Niveau non applicable', 'Niveau 0', 'Niveau 1', 'Niveau 2', 'Niveau 3']) => `
+export const levelA = (id: string, title: string, nature: string, minimum: string, acceptable: string[], checked: string | null, labels = ['Niveau non applicable', 'Niveau 0', 'Niveau 1', 'Niveau 2', 'Niveau 3']) => `
 <article aria-labelledby="c-${id}">
   <p>${nature}</p>
   <h3 id="c-${id}">${id} ${title}</h3>
@@ -81,7 +81,7 @@ ${levelB('09.04', 'Sauvegardes', 'Option', 'Aucun niveau minimum requis pour cet
 <form><a href="#" role="button">Retour</a><a href="#" role="button">Enregistrer comme brouillon</a><input type="submit" value="Valider"></form>
 </main>`;
 
-const zone = (title: string, files: string[], producer = 0) => `
+export const zone = (title: string, files: string[], producer = 0) => `
 <div role="group" aria-labelledby="z-${title.length}-${files.length}">
   <p id="z-${title.length}-${files.length}">${title}</p>
   <input id="in-${title.replace(/\W/g, '')}" type="file" class="visually-hidden"><label for="in-${title.replace(/\W/g, '')}">Charger<span class="visually-hidden"> : ${title}</span></label>
@@ -91,7 +91,7 @@ const zone = (title: string, files: string[], producer = 0) => `
   <details><summary>Voir les preuves archivées (1)</summary><ul><li>ancien.pdf</li></ul></details>
 </div>`;
 
-const ethA = (id: string, nature: string, answer: string | null, zones: string) => `
+export const ethA = (id: string, nature: string, answer: string | null, zones: string) => `
 <article aria-labelledby="e-${id}">
   <p>${nature}</p>
   <h3 id="e-${id}">${id} Critère illustratif ${id}</h3>
@@ -103,7 +103,7 @@ const ethA = (id: string, nature: string, answer: string | null, zones: string) 
   ${zones}
 </article>`;
 
-const ethB = (id: string, nature: string, answer: string | null, zones: string) => {
+export const ethB = (id: string, nature: string, answer: string | null, zones: string) => {
   const d = id.replace(/\./g, '-');
   return `
 <div role="group" aria-labelledby="eb-${d}-id eb-${d}-t">

@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../../components/i18n';
 import { problemText } from '../../../components/guard/format';
 import { recognisePage } from '../../../lib/page/detect';
-import { belowMinimum, evaluateGuard, guardedAction, productKeyOf, readShownStatuses } from '../../../lib/page/guard';
+import { belowMinimum, evaluateGuard, guardedAction, readShownStatuses } from '../../../lib/page/guard';
+import { readPageProduct } from '../../../lib/page/read/product';
+import { collectSignals } from '../../../lib/page/signals';
 import { pageQuestionnaire } from '../../../lib/page/guard/evaluate';
 import type { GuardAction, GuardProblem } from '../../../lib/page/guard';
 import { readQuestionnaire } from '../../../lib/page/read/criteria';
@@ -167,7 +169,8 @@ describe('liste des questionnaires et dossiers', () => {
   it('page des dossiers : statuts retenus de la liste, dossier candidat à choisir ; sans statut connu, rien n’est inventé', () => {
     const remembered = readShownStatuses(load(listA(statuses)));
     load(dossiers(false));
-    expect(productKeyOf(document)).toBe('Produit - v0.1 - 3100');
+    // La clé des statuts retenus est le produit lu par le seul lecteur de produit.
+    expect(readPageProduct(collectSignals(document))).toEqual({ name: 'Produit', version: 'v0.1', number: '3100' });
     expect(summary(run(dossiers(true), 'candidater', remembered))).toEqual([
       'questionnaire-non-termine:Urbanisation', 'questionnaire-non-termine:Éthique Mon espace santé', 'questionnaire-non-termine:RGPD Mon espace santé',
     ]);
