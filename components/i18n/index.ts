@@ -9,11 +9,45 @@ export type Dictionary = Record<string, string>;
 
 let forced: 'fr' | 'en' | undefined;
 
-/** Langue de l'interface : 'en' si le navigateur est réglé dans une autre langue que le français. */
+/** Réglage « Langue de l'interface » du gestionnaire : automatique (celle du navigateur), français ou anglais. */
+export type LanguagePreference = 'auto' | 'fr' | 'en';
+export const LANGUAGE_SETTING = 'langueInterface';
+let preference: LanguagePreference = 'auto';
+
+const asPreference = (v: unknown): LanguagePreference => (v === 'fr' || v === 'en' ? v : 'auto');
+
+/** Langue de l'interface : le réglage, sinon celle du navigateur ('en' pour toute autre langue que le français). */
 export function uiLanguage(): 'fr' | 'en' {
   if (forced) return forced;
+  if (preference !== 'auto') return preference;
   const lang = platform.uiLanguage().toLowerCase();
   return lang.startsWith('fr') || lang === '' ? 'fr' : 'en';
+}
+
+export function languagePreference(): LanguagePreference {
+  return preference;
+}
+
+/**
+ * Lit le réglage avant le premier affichage (script de contenu, fenêtre de l'icône, gestionnaire) et le
+ * suit ensuite : un changement fait dans le gestionnaire vaut aussitôt pour les autres contextes.
+ * Rend une fonction de désabonnement.
+ */
+export async function loadLanguagePreference(onChange?: () => void): Promise<() => void> {
+  try {
+    preference = asPreference(await platform.settings.get(LANGUAGE_SETTING));
+  } catch {
+    preference = 'auto';
+  }
+  return platform.onSettingChanged(LANGUAGE_SETTING, (v) => {
+    preference = asPreference(v);
+    onChange?.();
+  });
+}
+
+export async function saveLanguagePreference(p: LanguagePreference): Promise<void> {
+  preference = p;
+  await platform.settings.set(LANGUAGE_SETTING, p);
 }
 
 /** Pour les tests unitaires. */

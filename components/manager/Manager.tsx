@@ -10,6 +10,8 @@ import { ProductForm } from './ProductForm';
 import { ProductList } from './ProductList';
 import { ProductView } from './ProductView';
 import { t } from './strings';
+import { SettingsView } from './SettingsView';
+import { uiLanguage } from '../i18n';
 
 export type ProductEntry = ResponseOf<'products.list'>['products'][number];
 export interface Scope {
@@ -17,7 +19,7 @@ export interface Scope {
   variantId: string;
 }
 
-export type View = { kind: 'accueil' } | { kind: 'nouveau-produit' } | { kind: 'entreprise' } | { kind: 'bibliotheque' } | ({ kind: 'portee' } & Scope);
+export type View = { kind: 'accueil' } | { kind: 'nouveau-produit' } | { kind: 'entreprise' } | { kind: 'bibliotheque' } | { kind: 'reglages' } | ({ kind: 'portee' } & Scope);
 
 /** Identifiant du titre de la vue affichée : il reçoit le focus à chaque changement de vue. */
 export const VIEW_HEADING_ID = 'mgr-view-heading';
@@ -34,6 +36,8 @@ export function Manager({ send, author = 'Page de gestion des bibliothèques' }:
   const [error, setError] = useState('');
   const [view, setViewState] = useState<View>({ kind: 'accueil' });
   const [undoing, setUndoing] = useState(false);
+  // Changer de langue redessine tout le gestionnaire (les textes sont lus au rendu).
+  const [, setLanguageTick] = useState(0);
 
   const api = useMemo<ManagerApi>(
     () => ({
@@ -163,6 +167,11 @@ export function Manager({ send, author = 'Page de gestion des bibliothèques' }:
                   {t('libraryNav')}
                 </button>
               </li>
+              <li>
+                <button type="button" class="linkish" aria-current={view.kind === 'reglages' ? 'page' : undefined} onClick={() => setView({ kind: 'reglages' })}>
+                  {t('settingsNav')}
+                </button>
+              </li>
             </ul>
             <ProductList
               entries={entries}
@@ -199,6 +208,14 @@ export function Manager({ send, author = 'Page de gestion des bibliothèques' }:
             )}
             {view.kind === 'entreprise' && <CompanyForm />}
             {view.kind === 'bibliotheque' && <LibraryView entries={entries} />}
+            {view.kind === 'reglages' && (
+              <SettingsView
+                onLanguage={() => {
+                  document.documentElement.lang = uiLanguage();
+                  setLanguageTick((x) => x + 1);
+                }}
+              />
+            )}
             {view.kind === 'portee' &&
               (selected ? (
                 <ProductView entry={selected} entries={entries} variantId={view.variantId} onNavigate={setView} />

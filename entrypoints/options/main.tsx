@@ -2,6 +2,12 @@ import { render } from 'preact';
 import '../../components/page.css';
 import '../../components/manager/manager.css';
 import { LibraryManager } from '../../components/LibraryManager';
+import { loadLanguagePreference, uiLanguage } from '../../components/i18n';
 
 const root = document.getElementById('app');
-if (root) render(<LibraryManager />, root);
+const draw = () => {
+  document.documentElement.lang = uiLanguage();
+  if (root) render(<LibraryManager />, root);
+};
+// La langue choisie dans le gestionnaire (ou celle du navigateur) avant le premier affichage, puis suivie.
+void loadLanguagePreference(draw).then(draw);
