@@ -2,9 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResponseOf } from '../lib/messages/protocol';
 import type { PageRecognition } from '../lib/page/detect';
 import type { FillReportEntry, FillStatus } from '../lib/page/fill/engine';
+import type { FillExplanation } from '../lib/page/fill/explain';
+import { QUESTIONNAIRE_LABELS } from '../lib/domain/questionnaires';
 import type { PageProduct } from '../lib/page/read/product';
 import type { PageSummary } from '../lib/page/summary';
 import { t } from './strings';
+import { uiLanguage } from './i18n';
 import { SummaryLine, productText } from './Summary';
 
 type Scope = { productId: string; variantId: string };
@@ -16,11 +19,20 @@ export interface EvidenceOffer {
   zone: string;
 }
 
+/** Le choix « Ce produit est : » : un produit ou une variante de la bibliothèque, ou un nouveau produit. */
+export type ProductChoice = { scope: Scope } | { create: { name: string; version: string } };
+
 /** Ce que le panneau peut demander (implémenté par le script de contenu). */
 export interface PanelApi {
   context(): Promise<PageContext>;
   capture(): Promise<string[]>;
-  fill(source: Scope, opts?: { overwrite?: ReadonlySet<string>; only?: ReadonlySet<string> }): Promise<FillReportEntry[]>;
+  fill(source: Scope, opts?: { overwrite?: ReadonlySet<string>; only?: ReadonlySet<string> }): Promise<{ report: FillReportEntry[]; explanation: FillExplanation | null }>;
+  /** Retenir pour cet onglet le produit choisi quand la page ne l'affiche pas. */
+  choose(choice: ProductChoice): Promise<void>;
+  /** Relier le produit affiché comme variante de la famille reconnue à son nom. */
+  linkVariant(): Promise<void>;
+  /** Relier le produit affiché à une bibliothèque propre (produit distinct, pas une variante). */
+  keepSeparate(): Promise<void>;
   undo(): Promise<string[]>;
   canUndo(): boolean;
   /** Preuves de la bibliothèque reliée au produit affiché (jamais de la source choisie). */
@@ -62,16 +74,115 @@ const STATUS_TEXT: Record<FillStatus, () => string> = {
 };
 
 
+/** Texte d'une explication de remplissage sans effet (jamais un rapport de zéros sans raison). */
+function explanationText(x: FillExplanation, source: string): string {
+  switch (x.code) {
+    case 'page-vide':
+      return t('fillWhyPageEmpty');
+    case 'source-vide':
+      return t('fillWhySourceEmpty', { source });
+    case 'questionnaire-absent':
+      return x.others.length
+        ? t('fillWhyQuestionnaire', { source, questionnaire: QUESTIONNAIRE_LABELS[x.questionnaire], others: x.others.map((q) => QUESTIONNAIRE_LABELS[q]).join(', ') })
+        : t('fillWhyQuestionnaireOnly', { source, questionnaire: QUESTIONNAIRE_LABELS[x.questionnaire] });
+    case 'formulaire-absent':
+      return x.form === 'produit' ? t('fillWhyNoProductForm', { source }) : t('fillWhyNoCompany');
+    case 'tout-identique':
+      return t('fillWhyIdentical', { count: x.identical, source });
+    case 'rien-ecrit':
+      return t('fillWhyNothingWritten', { conflict: x.conflict, identical: x.identical, missing: x.missing });
+  }
+}
+
+const SUGGESTION_TEXT: Record<PageContext['suggestedReason'], (name: string) => string> = {
+  reliee: (name) => t('sourceWhyLinked', { name }),
+  'reliee-variante': (name) => t('sourceWhyVariant', { name }),
+  'reliee-distributeur': (name) => t('sourceWhyDistributor', { name }),
+  'famille-du-nom': (name) => t('sourceWhyFamilyByName', { name }),
+  'meme-nom': (name) => t('sourceWhySameName', { name }),
+  derniere: (name) => t('sourceWhyLast', { name }),
+  seule: (name) => t('sourceWhyOnly', { name }),
+  recente: (name) => t('sourceWhyRecent', { name }),
+  aucune: () => t('sourceWhyNone'),
+};
+
+const NEW_PRODUCT = 'nouveau';
+
+/** Le choix « Ce produit est : » quand la page n'affiche pas (ou plus) son produit. */
+function ProductChooser({ products, busy, onChoose, onCancel }: {
+  products: PageContext['products'];
+  busy: boolean;
+  onChoose: (c: ProductChoice) => void;
+  onCancel?: () => void;
+}) {
+  const [value, setValue] = useState('');
+  const [name, setName] = useState('');
+  const [version, setVersion] = useState('');
+  const scope = parseScope(value);
+  const creating = value === NEW_PRODUCT;
+  const ready = creating ? name.trim() !== '' && version.trim() !== '' : !!scope;
+  return (
+    <form
+      class="ac-chooser"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!ready) return;
+        onChoose(creating ? { create: { name: name.trim(), version: version.trim() } } : { scope: scope! });
+      }}
+    >
+      <label>
+        {t('chooseLabel')}{' '}
+        <select value={value} onChange={(e) => setValue(e.currentTarget.value)} disabled={busy}>
+          <option value="">{t('chooseNone')}</option>
+          {products.map((e) => (
+            <optgroup key={e.product.id} label={`${e.product.name} ${e.product.version}`}>
+              <option value={scopeKey({ productId: e.product.id, variantId: '' })}>{`${e.product.name} ${e.product.version}`}</option>
+              {e.variants.map((v) => (
+                <option key={v.id} value={scopeKey({ productId: e.product.id, variantId: v.id })}>
+                  {e.displayNames[v.id] ?? v.id}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+          <option value={NEW_PRODUCT}>{t('chooseNew')}</option>
+        </select>
+      </label>
+      {creating && (
+        <>
+          <label>
+            {t('chooseNewName')} <input type="text" value={name} onInput={(e) => setName(e.currentTarget.value)} required maxLength={300} />
+          </label>
+          <label>
+            {t('chooseNewVersion')} <input type="text" value={version} onInput={(e) => setVersion(e.currentTarget.value)} required maxLength={100} />
+          </label>
+        </>
+      )}
+      <button type="submit" class="ac-btn" disabled={busy || !ready}>
+        {t('chooseSubmit')}
+      </button>
+      {onCancel && (
+        <button type="button" class="ac-btn" onClick={onCancel} disabled={busy}>
+          {t('chooseCancel')}
+        </button>
+      )}
+    </form>
+  );
+}
+
 /** Le panneau affiché sur les pages Convergence, dans une racine fantôme ouverte. */
 export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
   const [open, setOpen] = useState(true);
   const [ctx, setCtx] = useState<PageContext | null>(null);
   const [source, setSource] = useState('');
-  const [busy, setBusy] = useState<'' | 'fill' | 'capture' | 'undo'>('');
+  // Un choix de la personne n'est jamais remplacé par une relecture de la page.
+  const sourceChosen = useRef(false);
+  const [busy, setBusy] = useState<'' | 'fill' | 'capture' | 'undo' | 'link'>('');
   const [messages, setMessages] = useState<string[]>([]);
   const [report, setReport] = useState<FillReportEntry[] | null>(null);
   const [offers, setOffers] = useState<EvidenceOffer[]>([]);
+  const [choosing, setChoosing] = useState(false);
   const productNumber = view.product?.number ?? '';
+  const shownNumber = useRef(productNumber);
   const fillable = view.summary.type !== 'nothing';
   const [reportOpen, setReportOpen] = useState(false);
   const reportSummaryRef = useRef<HTMLElement>(null);
@@ -80,7 +191,8 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
     try {
       const c = await api.context();
       setCtx(c);
-      setSource((prev) => prev || (c.suggestedSource ? scopeKey(c.suggestedSource) : ''));
+      const suggested = c.suggestedSource ? scopeKey(c.suggestedSource) : '';
+      setSource((prev) => (sourceChosen.current && prev ? prev : suggested));
     } catch (e) {
       setMessages([t('error', { message: e instanceof Error ? e.message : String(e) })]);
     }
@@ -88,9 +200,15 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
 
   // Le contexte (bibliothèque reliée, source proposée) dépend du produit affiché.
   useEffect(() => {
-    // Autre produit affiché : la source et le rapport de l'ancien ne valent plus.
-    setSource('');
-    setReport(null);
+    const before = shownNumber.current;
+    shownNumber.current = productNumber;
+    // Un produit qui apparaît tard (rendu lent) ne défait rien. Un AUTRE produit affiché : la source et le
+    // rapport de l'ancien ne valent plus, et le panneau le dit.
+    if (before && productNumber && before !== productNumber) {
+      sourceChosen.current = false;
+      setReport(null);
+      setMessages([t('productChanged', { page: view.product ? productText(view.product) : productNumber })]);
+    }
     void refresh();
   }, [productNumber]);
 
@@ -98,12 +216,14 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
   // Zones de dépôt vides : les offres ne sont recalculées que quand elles changent (pas à chaque saisie).
   const emptyZones = view.summary.type === 'zones' ? view.summary.empty.join('|') : view.summary.type === 'criteria' ? view.summary.atRisk.join('|') : '';
   useEffect(() => {
-    if (!fillable || !view.product) return setOffers([]);
+    if (!fillable || !ctx?.current) return setOffers([]);
     api.evidenceOffers().then(setOffers, () => setOffers([]));
-  }, [productNumber, emptyZones, ctx?.current?.productId]);
+  }, [productNumber, emptyZones, ctx?.current?.productId, ctx?.current?.variantId]);
 
-  const run = async (kind: 'fill' | 'capture' | 'undo', action: () => Promise<void>) => {
+  const run = async (kind: 'fill' | 'capture' | 'undo' | 'link', action: () => Promise<void>) => {
     setBusy(kind);
+    // Le message de l'action précédente ne doit pas passer pour celui de la nouvelle.
+    setMessages([]);
     try {
       await action();
     } catch (e) {
@@ -113,13 +233,24 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
     }
   };
 
+  const products = ctx?.products ?? [];
+  const nameOf = (s: Scope | null | undefined): string | null => {
+    if (!s) return null;
+    const e = products.find((x) => x.product.id === s.productId);
+    if (!e) return null;
+    return s.variantId ? (e.displayNames[s.variantId] ?? e.product.name) : `${e.product.name} ${e.product.version}`;
+  };
+
   const onFill = () =>
     run('fill', async () => {
-      if (!scope) return setMessages([t('fillNoSource')]);
-      const r = await api.fill(scope);
+      if (!scope) return setMessages([products.length ? t('fillNoSource') : t('fillNoLibrary')]);
+      setReport(null);
+      const { report: r, explanation } = await api.fill(scope);
       setReport(r);
       // Annoncé par la région « status » : le détail, lui, est dans le tableau du rapport.
-      setMessages([`${t('reportTitle')} : ${t('reportSummary', countsOf(r))}`]);
+      const lines = [`${t('reportTitle')} : ${t('reportSummary', countsOf(r))}`];
+      if (explanation) lines.push(explanationText(explanation, nameOf(scope) ?? '?'));
+      setMessages(lines);
       // Le détail s'ouvre de lui-même quand il y a quelque chose à regarder (conflit, refus, introuvable).
       setReportOpen(r.some((e) => e.status !== 'filled' && e.status !== 'identical'));
     });
@@ -139,7 +270,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
   const onOverwrite = (key: string) =>
     run('fill', async () => {
       if (!scope) return;
-      const [entry] = await api.fill(scope, { overwrite: new Set([key]), only: new Set([key]) });
+      const { report: [entry] } = await api.fill(scope, { overwrite: new Set([key]), only: new Set([key]) });
       if (entry) {
         setReport((prev) => (prev ?? []).map((e) => (e.key === key ? entry : e)));
         setMessages([`${entry.label} : ${STATUS_TEXT[entry.status]()}`]);
@@ -154,19 +285,45 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
       setOffers((prev) => prev.filter((o) => o !== offer));
     });
 
-  const counts = report ? countsOf(report) : null;
+  const onChoose = (choice: ProductChoice) =>
+    run('link', async () => {
+      await api.choose(choice);
+      setChoosing(false);
+      // Le produit choisi devient la source proposée (elle hérite de sa famille ou de son producteur).
+      sourceChosen.current = false;
+      await refresh();
+      setMessages([t('chooseDone')]);
+    });
 
-  const products = ctx?.products ?? [];
-  const linkedName = (() => {
-    const cur = ctx?.current;
-    if (!cur) return null;
-    const e = products.find((x) => x.product.id === cur.productId);
-    if (!e) return null;
-    return cur.variantId ? (e.displayNames[cur.variantId] ?? e.product.name) : `${e.product.name} ${e.product.version}`;
-  })();
+  const onLinkVariant = () =>
+    run('link', async () => {
+      const c = ctx?.variantCandidate;
+      await api.linkVariant();
+      sourceChosen.current = false;
+      await refresh();
+      if (c) setMessages([t('variantLinked', { page: c.pageName, variant: c.variantLabel, family: c.familyName })]);
+    });
+
+  const onKeepSeparate = () =>
+    run('link', async () => {
+      await api.keepSeparate();
+      sourceChosen.current = false;
+      await refresh();
+    });
+
+  const counts = report ? countsOf(report) : null;
+  const identity = ctx?.identity;
+  const shown = view.product ?? identity?.product ?? null;
+  const linkedName = nameOf(ctx?.current);
+  const candidate = ctx?.variantCandidate ?? null;
+  // Le produit compte pour les questionnaires et les dépôts ; pas pour le formulaire d'un nouveau produit
+  // ni pour la fiche administrative (celle de l'entreprise).
+  const productScoped =
+    fillable && view.recognition.recognised && view.recognition.kind !== 'produit-formulaire' && view.recognition.kind !== 'fiche-administrative';
+  const unread = productScoped && !view.product && (!ctx || identity?.from === 'aucune');
 
   return (
-    <section class="ac-panel" aria-label={t('panelRegion')} lang="fr">
+    <section class="ac-panel" aria-label={t('panelRegion')} lang={uiLanguage()}>
       <header class="ac-head">
         <h2 class="ac-title">{t('panelTitle')}</h2>
         <button type="button" class="ac-toggle" aria-expanded={open} aria-controls="ac-body" onClick={() => setOpen(!open)}>
@@ -178,10 +335,43 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
           {view.recognition.recognised ? t('pageRecognised', { kind: view.recognition.label }) : t('pageNotRecognised')}
         </p>
         <p class="ac-why">{view.recognition.recognised ? t('pageWhy', { why: view.recognition.because }) : view.recognition.reason}</p>
-        {view.product && (
-          <p class="ac-product">
-            {linkedName ? t('productLinked', { page: productText(view.product), library: linkedName }) : t('productUnlinked', { page: productText(view.product) })}
-          </p>
+        {view.recognition.recognised && (
+          <div class="ac-product">
+            {shown && (
+              <p>
+                {identity?.from === 'precedente' && !view.product
+                  ? linkedName
+                    ? t('productPreviousLinked', { page: productText(shown), library: linkedName })
+                    : t('productPrevious', { page: productText(shown) })
+                  : linkedName
+                    ? t('productLinked', { page: productText(shown), library: linkedName })
+                    : candidate
+                      ? t('productVariantCandidate', { page: productText(shown) })
+                      : t('productUnlinked', { page: productText(shown) })}
+              </p>
+            )}
+            {!shown && identity?.from === 'choix' && linkedName && <p>{t('productChosen', { library: linkedName })}</p>}
+            {unread && <p>{t('productUnread')}</p>}
+            {candidate && (
+              <p class="ac-actions">
+                <button type="button" class="ac-btn primary" onClick={onLinkVariant} disabled={busy !== ''}>
+                  {t('linkVariant', { page: candidate.pageName, variant: candidate.variantLabel, family: candidate.familyName })}
+                </button>
+                <button type="button" class="ac-btn" onClick={onKeepSeparate} disabled={busy !== ''}>
+                  {t('keepSeparate', { page: candidate.pageName })}
+                </button>
+              </p>
+            )}
+            {(unread || choosing) && ctx ? (
+              <ProductChooser products={products} busy={busy !== ''} onChoose={onChoose} onCancel={choosing ? () => setChoosing(false) : undefined} />
+            ) : (
+              !view.product && ctx && (identity?.from === 'precedente' || identity?.from === 'choix') && (
+                <button type="button" class="ac-btn small" onClick={() => setChoosing(true)} disabled={busy !== ''}>
+                  {t('chooseOther')}
+                </button>
+              )
+            )}
+          </div>
         )}
         {view.recognition.recognised && <SummaryLine summary={view.summary} />}
 
@@ -189,7 +379,14 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
           <div class="ac-actions">
             <label class="ac-source">
               {t('sourceLabel')}{' '}
-              <select value={source} onChange={(e) => setSource(e.currentTarget.value)} disabled={busy !== ''}>
+              <select
+                value={source}
+                onChange={(e) => {
+                  sourceChosen.current = true;
+                  setSource(e.currentTarget.value);
+                }}
+                disabled={busy !== ''}
+              >
                 <option value="">{t('sourceNone')}</option>
                 {products.map((e) => (
                   <optgroup key={e.product.id} label={`${e.product.name} ${e.product.version}`}>
@@ -220,8 +417,8 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
             )}
           </div>
         )}
-        {fillable && ctx?.suggestedBecause && source === (ctx.suggestedSource ? scopeKey(ctx.suggestedSource) : '') && (
-          <p class="ac-why">{ctx.suggestedBecause}</p>
+        {fillable && ctx && source === (ctx.suggestedSource ? scopeKey(ctx.suggestedSource) : '') && (
+          <p class="ac-why">{SUGGESTION_TEXT[ctx.suggestedReason](nameOf(ctx.suggestedSource) ?? '')}</p>
         )}
 
         <div class="ac-messages" role="status" aria-live="polite">

@@ -46,7 +46,13 @@ export function Popup() {
           (state.page.recognised ? (
             <>
               <p class="kind">{t('pageRecognised', { kind: state.page.label })}</p>
-              {state.page.product && <p>{productText(state.page.product)}</p>}
+              {state.page.product && (
+                <p>
+                  {productText(state.page.product)}
+                  {state.page.productFrom === 'precedente' && ` ${t('popupFromPrevious')}`}
+                </p>
+              )}
+              {!state.page.product && state.page.productFrom === 'aucune' && state.page.summary.type !== 'nothing' && <p>{t('productUnread')}</p>}
               <SummaryLine summary={state.page.summary} />
             </>
           ) : (

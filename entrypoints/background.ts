@@ -10,11 +10,13 @@ import { platform } from '../lib/platform';
  */
 export default defineBackground(() => {
   const repo = Repository.open();
-  const handlers = createHandlers(repo, { settings: platform.settings });
+  const handlers = createHandlers(repo, { settings: platform.settings, tabs: platform.session });
+  // Un onglet fermé n'a plus de page : sa mémoire (produit retenu, choix) est oubliée.
+  platform.onTabRemoved((tabId) => void platform.session.set(`onglet:${tabId}`, undefined));
 
   platform.onMessage((message, sender) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || (isMessageType(type) && PROTOCOL[type].to !== 'background')) return undefined;
-    return dispatch(handlers, message, sender.extensionPage ? 'page' : 'content');
+    return dispatch(handlers, message, sender.extensionPage ? 'page' : 'content', { tabId: sender.extensionPage ? undefined : sender.tabId });
   });
 });

@@ -1,6 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Send } from '../../lib/messages/client';
 import type { PageRecognition } from '../../lib/page/detect';
+import type { QuestionnaireId } from '../../lib/domain/questionnaires';
+import type { KnownCriteria } from '../../lib/page/guard/known';
+import type { PageProduct } from '../../lib/page/read/product';
 
 /**
  * Ce que le script de contenu donne à chaque fonction (panneau, garde avant validation…).
@@ -19,6 +22,14 @@ export interface FeatureContext {
   filling(): boolean;
   /** Exécute un remplissage : relectures suspendues pendant, une seule notification de changement après. */
   runFill<T>(fill: () => Promise<T>): Promise<T>;
+  /**
+   * Ce que la bibliothèque sait des critères d'un questionnaire (minimum, nature), chargé une fois et partagé :
+   * le résumé du panneau et la garde jugent avec les mêmes données. Undefined tant que ce n'est pas chargé
+   * (une notification de changement suit le chargement).
+   */
+  known(questionnaire: QuestionnaireId): KnownCriteria | undefined;
+  /** Le produit retenu pour la page : lu (read/product.ts), sinon celui que l'arrière-plan retient pour l'onglet. */
+  product(): PageProduct | null;
 }
 
 export interface Feature {

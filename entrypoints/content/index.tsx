@@ -10,6 +10,12 @@ import { readPage } from '../../lib/page/read/page';
 import { summarise } from '../../lib/page/summary';
 import type { FeatureContext } from './feature';
 import { FEATURES } from './features';
+import { t } from '../../components/strings';
+import { loadLanguagePreference } from '../../components/i18n';
+import type { QuestionnaireId } from '../../lib/domain/questionnaires';
+import type { KnownCriteria } from '../../lib/page/guard/known';
+import { readPageProduct, type PageProduct } from '../../lib/page/read/product';
+import { collectSignals } from '../../lib/page/signals';
 
 export default defineContentScript({
   matches: ['https://convergence.esante.gouv.fr/*'],
@@ -23,6 +29,12 @@ export default defineContentScript({
       recognition = recognisePage(document);
       for (const l of listeners) l(recognition);
     };
+
+    // Catalogue appris, par questionnaire : chargé une fois, partagé par le panneau et la garde.
+    const catalogue = new Map<QuestionnaireId, KnownCriteria>();
+    const loading = new Set<QuestionnaireId>();
+    // Produit retenu par l'arrière-plan pour l'onglet, quand la page n'en affiche pas (page précédente).
+    let tabProduct: PageProduct | null = null;
 
     const f: FeatureContext = {
       ctx,
@@ -43,7 +55,27 @@ export default defineContentScript({
           if (filling === 0) notify();
         }
       },
+      known(questionnaire) {
+        if (!catalogue.has(questionnaire) && !loading.has(questionnaire)) {
+          loading.add(questionnaire);
+          f.send('criteria.list', { questionnaire })
+            .then((r) => {
+              catalogue.set(questionnaire, new Map(r.criteria.map((c) => [c.id, { acceptableLevels: c.acceptableLevels, obligation: c.obligation }])));
+              notify();
+            })
+            .catch((e: unknown) => console.error('[Assistant Convergence] Catalogue des critères non chargé :', e))
+            .finally(() => loading.delete(questionnaire));
+        }
+        return catalogue.get(questionnaire);
+      },
+      product: () => readPageProduct(collectSignals(document)) ?? tabProduct,
     };
+    void f
+      .send('page.context', { pageProduct: readPageProduct(collectSignals(document)) })
+      .then((c) => {
+        tabProduct = c.identity.product;
+      })
+      .catch(() => undefined);
 
     // Une seule observation de la page pour toutes les fonctions.
     // Pendant un remplissage, la page change à chaque geste : on relira une fois, à la fin.
@@ -53,19 +85,26 @@ export default defineContentScript({
     ctx.onInvalidated(stopWatching);
 
     const handlers = {
-      'page.identify': async (): Promise<ResponseOf<'page.identify'>> => ({
-        recognised: recognition.recognised,
-        kind: recognition.recognised ? recognition.kind : null,
-        label: recognition.recognised ? recognition.label : 'Page non reconnue',
-        explanation: recognition.recognised ? recognition.because : recognition.reason,
-        title: document.title,
-        ...(() => {
-          const reading = readPage(document, recognition);
-          return { product: reading.product, summary: summarise(reading.model) };
-        })(),
-      }),
+      'page.identify': async (): Promise<ResponseOf<'page.identify'>> => {
+        const reading = readPage(document, recognition);
+        // Le produit retenu vient de l'arrière-plan (page précédente de l'onglet, choix de la personne).
+        const context = await f.send('page.context', { pageProduct: reading.product }).catch(() => null);
+        return {
+          recognised: recognition.recognised,
+          kind: recognition.recognised ? recognition.kind : null,
+          label: recognition.recognised ? recognition.label : t('pageNotRecognised'),
+          explanation: recognition.recognised ? recognition.because : recognition.reason,
+          title: document.title,
+          product: reading.product ?? context?.identity.product ?? null,
+          productFrom: reading.product ? 'page' : (context?.identity.from ?? 'aucune'),
+          summary: summarise(reading.model, reading.model.type === 'criteria' ? f.known(reading.model.questionnaire) : undefined),
+        };
+      },
     };
     ctx.onInvalidated(platform.onMessage((message, sender) => dispatchTo('content', handlers, message, sender.extensionPage ? 'page' : 'background')));
+
+    // La langue réglée dans le gestionnaire vaut aussi sur la page ; un changement redessine le panneau.
+    ctx.onInvalidated(await loadLanguagePreference(() => notify()));
 
     for (const feature of FEATURES) {
       try {

@@ -12,13 +12,18 @@ import type { ImportPreview } from '../exchange/import-plan';
 import { formatZodIssues } from '../domain/zod-fr';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { z } from 'zod';
-import { isMessageType, MessageEnvelopeSchema, PROTOCOL, ScopeSchema, ShownStatusSchema } from './protocol';
-import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf } from './protocol';
+import { isMessageType, MessageEnvelopeSchema, PageProductSchema, PROTOCOL, ScopeSchema, ShownStatusSchema } from './protocol';
+import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type TabMemory } from '../page/identity';
+import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf, SUGGESTION_REASONS } from './protocol';
 
-const ScopeRecord = ScopeSchema;
 const StoredStatuses = z.strictObject({ statuses: z.array(ShownStatusSchema), at: z.string() });
 
-export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>) => Promise<ResponseOf<T>> };
+/** Ce que le transport sait de l'émetteur : l'onglet d'un script de contenu (absent pour une page de l'extension). */
+export interface SenderContext {
+  tabId?: number;
+}
+
+export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
 
 /** Petit stockage clé → valeur pour les réglages (storage.local dans l'extension, une Map en test). */
 export interface SettingsStore {
@@ -36,7 +41,15 @@ export interface HandlerOptions {
   settings?: SettingsStore;
   /** How many import previews are kept in memory, waiting for a commit. */
   maxPreviews?: number;
+  /** Mémoire par onglet (storage.session dans l'extension : oubliée à la fermeture du navigateur). */
+  tabs?: SettingsStore;
 }
+
+const TabMemorySchema = z.object({
+  product: PageProductSchema.optional(),
+  choice: ScopeSchema.optional(),
+});
+const PAGE_AUTHOR = 'Assistant Convergence (page)';
 
 /** Un n° Convergence vide ('') dans un patch efface le numéro ; absent, il reste inchangé. */
 function clearEmptyNumber<T extends { convergenceNumber?: string | undefined }>(patch: T): T {
@@ -48,6 +61,16 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
   const previews = new Map<string, ImportPreview>();
   const maxPreviews = options.maxPreviews ?? 5;
   const settings = options.settings ?? memorySettings();
+  const tabs = options.tabs ?? memorySettings();
+  const tabKey = (sender: SenderContext) => `onglet:${sender.tabId ?? '-'}`;
+  const tabMemory = async (sender: SenderContext): Promise<TabMemory> => {
+    const m = TabMemorySchema.safeParse(await tabs.get(tabKey(sender)));
+    return m.success ? m.data : {};
+  };
+  const setTabMemory = (sender: SenderContext, m: TabMemory) => tabs.set(tabKey(sender), m);
+  /** Le produit retenu pour la page de l'onglet (lu, page précédente, choix), et sa portée reliée. */
+  const identityOf = async (sender: SenderContext, pageProduct: z.infer<typeof PageProductSchema> | null) =>
+    resolveIdentity(await productEntries(), await tabMemory(sender), pageProduct);
 
   const productEntries = async () =>
     (await repo.listProducts()).map(({ product, variants }) => ({
@@ -55,16 +78,6 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       variants,
       displayNames: Object.fromEntries(variants.map((v) => [v.id, variantDisplayName(product, v)])),
     }));
-
-  /** La portée reliée à un n° Convergence : une variante, sinon une famille. */
-  const scopeOfNumber = (entries: Awaited<ReturnType<typeof productEntries>>, number: string) => {
-    for (const e of entries) {
-      const v = e.variants.find((x) => x.convergenceNumber === number);
-      if (v) return { productId: e.product.id, variantId: v.id };
-    }
-    const p = entries.find((e) => e.product.convergenceNumber === number);
-    return p ? { productId: p.product.id, variantId: '' } : null;
-  };
 
   /** Les preuves propres à une portée et celles de sa famille ; jamais celles d'un autre produit (producteur). */
   const scopeFiles = async (productId: string, variantId: string) =>
@@ -81,23 +94,41 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
 
   return {
     'products.list': async () => ({ products: await productEntries() }),
-    'page.context': async ({ pageProduct }) => {
+    'page.context': async ({ pageProduct }, sender) => {
       const products = await productEntries();
-      const current = pageProduct ? scopeOfNumber(products, pageProduct.number) : null;
-      const last = ScopeRecord.safeParse(await settings.get('lastSource'));
-      const lastScope = last.success && products.some((e) => e.product.id === last.data.productId) ? last.data : null;
-      if (current) {
-        const entry = products.find((e) => e.product.id === current.productId);
-        const name = entry ? (current.variantId ? entry.displayNames[current.variantId] ?? entry.product.name : entry.product.name) : '';
-        const inherits = current.variantId
-          ? ' (réponses propres de la variante, puis celles de sa famille)'
-          : entry?.product.role.kind === 'distributeur'
-            ? " (réponses propres, puis celles de l'éditeur producteur là où sa spécificité est « Non »)"
-            : '';
-        return { products, current, suggestedSource: current, suggestedBecause: `Bibliothèque reliée à ce produit : « ${name} »${inherits}.` };
+      const memory = await tabMemory(sender);
+      if (pageProduct) {
+        // La page affiche son produit : retenu pour les pages suivantes de l'onglet. Un choix fait plus tôt
+        // sur une page sans produit est relié à ce n° s'il n'est relié à rien d'autre, puis oublié.
+        const choice = memory.choice;
+        if (choice && !scopeOfNumber(products, pageProduct.number)) {
+          const entry = products.find((e) => e.product.id === choice.productId);
+          const numbered = choice.variantId ? entry?.variants.find((v) => v.id === choice.variantId)?.convergenceNumber : entry?.product.convergenceNumber;
+          if (entry && !numbered) {
+            if (choice.variantId) await repo.updateVariant(choice.variantId, { convergenceNumber: pageProduct.number }, PAGE_AUTHOR);
+            else await repo.updateProduct(choice.productId, { convergenceNumber: pageProduct.number }, PAGE_AUTHOR);
+          }
+        }
+        await setTabMemory(sender, { product: pageProduct });
       }
-      if (lastScope) return { products, current: null, suggestedSource: lastScope, suggestedBecause: 'Ce produit n\'est relié à aucune bibliothèque : source utilisée en dernier.' };
-      return { products, current: null, suggestedSource: null, suggestedBecause: 'Aucune bibliothèque : enregistrez d\'abord les réponses d\'une page, ou importez un fichier.' };
+      const entries = pageProduct && memory.choice ? await productEntries() : products;
+      const identity = resolveIdentity(entries, pageProduct ? { product: pageProduct } : memory, pageProduct);
+      const last = ScopeSchema.safeParse(await settings.get('lastSource'));
+      const suggestion = suggestSource(entries, identity, last.success ? last.data : null);
+      let reason: (typeof SUGGESTION_REASONS)[number] = suggestion.reason;
+      if (reason === 'reliee' && identity.scope) {
+        const entry = entries.find((e) => e.product.id === identity.scope!.productId);
+        if (identity.scope.variantId) reason = 'reliee-variante';
+        else if (entry?.product.role.kind === 'distributeur') reason = 'reliee-distributeur';
+      }
+      return {
+        products: entries,
+        identity: { from: identity.from, product: identity.product },
+        current: identity.scope,
+        variantCandidate: identity.product && !identity.scope ? variantCandidate(entries, identity.product) : null,
+        suggestedSource: suggestion.source,
+        suggestedReason: reason,
+      };
     },
     'page.link': async ({ pageProduct, scope, author }) => {
       const products = await productEntries();
@@ -109,16 +140,53 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
         if (previous.variantId) await repo.updateVariant(previous.variantId, { convergenceNumber: undefined }, author);
         else await repo.updateProduct(previous.productId, { convergenceNumber: undefined }, author);
       }
-      if (scope) {
-        if (scope.variantId) await repo.updateVariant(scope.variantId, { convergenceNumber: pageProduct.number }, author);
-        else await repo.updateProduct(scope.productId, { convergenceNumber: pageProduct.number }, author);
-        return scope;
+      // Sans portée désignée : la famille de même nom et version (importée d'un fichier, créée à la main), sinon une nouvelle.
+      const target = scope ?? (() => {
+        const same = familyByName(products, pageProduct);
+        return same ? { productId: same.product.id, variantId: '' } : undefined;
+      })();
+      if (target) {
+        if (target.variantId) await repo.updateVariant(target.variantId, { convergenceNumber: pageProduct.number }, author);
+        else await repo.updateProduct(target.productId, { convergenceNumber: pageProduct.number }, author);
+        return target;
       }
       const created = await repo.createProduct(
         { name: pageProduct.name, version: pageProduct.version, type: 'socle', responsable: '', description: '', convergenceNumber: pageProduct.number },
         author,
       );
       return { productId: created.result.id, variantId: '' };
+    },
+    'page.linkVariant': async ({ pageProduct, author }) => {
+      const products = await productEntries();
+      const linked = scopeOfNumber(products, pageProduct.number);
+      if (linked) return linked;
+      // L'arrière-plan refait la reconnaissance : il ne croit pas l'OS ou la famille qu'un onglet lui dirait.
+      const c = variantCandidate(products, pageProduct);
+      if (!c) throw new UserError(`« ${pageProduct.name} » ne se lit pas comme une variante « [Nom] [OS] [Appareil] » d'une famille de la bibliothèque.`);
+      if (c.variantId) {
+        await repo.updateVariant(c.variantId, { convergenceNumber: pageProduct.number }, author);
+        return { productId: c.productId, variantId: c.variantId };
+      }
+      const v = await repo.createVariant(
+        { productId: c.productId, os: c.os, ...(c.osLabel ? { osLabel: c.osLabel } : {}), device: c.device, convergenceNumber: pageProduct.number },
+        author,
+      );
+      return { productId: c.productId, variantId: v.result.id };
+    },
+    'page.choose': async ({ choice, author }, sender) => {
+      let scope: { productId: string; variantId: string };
+      if ('scope' in choice) {
+        const entries = await productEntries();
+        const e = entries.find((x) => x.product.id === choice.scope.productId);
+        if (!e || (choice.scope.variantId && !e.variants.some((v) => v.id === choice.scope.variantId))) throw new UserError('Ce produit n\'est plus dans la bibliothèque.');
+        scope = choice.scope;
+      } else {
+        const created = await repo.createProduct({ name: choice.create.name, version: choice.create.version, type: 'socle', responsable: '', description: '' }, author);
+        scope = { productId: created.result.id, variantId: '' };
+      }
+      // Le choix remplace la supposition « page précédente » pour cet onglet.
+      await setTabMemory(sender, { choice: scope });
+      return scope;
     },
     'source.used': async ({ scope }) => {
       await settings.set('lastSource', scope);
@@ -132,12 +200,12 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       const stored = StoredStatuses.safeParse(await settings.get(`statuts:${productKey}`));
       return stored.success ? stored.data : null;
     },
-    'page.evidence.list': async ({ pageProduct }) => {
-      const scope = scopeOfNumber(await productEntries(), pageProduct.number);
+    'page.evidence.list': async ({ pageProduct }, sender) => {
+      const { scope } = await identityOf(sender, pageProduct);
       return { files: scope ? await scopeFiles(scope.productId, scope.variantId) : [] };
     },
-    'page.evidence.get': async ({ pageProduct, fileId }) => {
-      const scope = scopeOfNumber(await productEntries(), pageProduct.number);
+    'page.evidence.get': async ({ pageProduct, fileId }, sender) => {
+      const { scope } = await identityOf(sender, pageProduct);
       if (!scope) throw new UserError('Ce produit n\'est relié à aucune bibliothèque : aucune preuve à joindre.');
       return fileContent(scope.productId, scope.variantId, fileId);
     },
@@ -242,8 +310,8 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
  * Validate and handle one message. `from` is who sent it, as established by the transport
  * (a content script or an extension page); messages not allowed for that sender are refused.
  */
-export async function dispatch(handlers: Handlers, message: unknown, from: Party = 'page'): Promise<Reply> {
-  return dispatchTo('background', handlers as unknown as Record<string, (r: unknown) => Promise<unknown>>, message, from);
+export async function dispatch(handlers: Handlers, message: unknown, from: Party = 'page', sender: SenderContext = {}): Promise<Reply> {
+  return dispatchTo('background', handlers as unknown as Record<string, (r: unknown, s: SenderContext) => Promise<unknown>>, message, from, sender);
 }
 
 /**
@@ -253,9 +321,10 @@ export async function dispatch(handlers: Handlers, message: unknown, from: Party
  */
 export async function dispatchTo(
   to: Party,
-  handlers: Partial<Record<string, (r: unknown) => Promise<unknown>>>,
+  handlers: Partial<Record<string, (r: unknown, s: SenderContext) => Promise<unknown>>>,
   message: unknown,
   from: Party,
+  sender: SenderContext = {},
 ): Promise<Reply> {
   const env = MessageEnvelopeSchema.safeParse(message);
   if (!env.success) return { ok: false, error: `Message mal formé : ${formatZodIssues(env.error.issues)}.` };
@@ -271,7 +340,7 @@ export async function dispatchTo(
   const handler = handlers[type];
   if (!handler) return { ok: false, error: `Le message « ${type} » n'a pas de gestionnaire ici.` };
   try {
-    const data = await handler(req.data);
+    const data = await handler(req.data, sender);
     return { ok: true, data } as Reply;
   } catch (e) {
     return { ok: false, error: errorMessage(e) };
@@ -279,8 +348,8 @@ export async function dispatchTo(
 }
 
 /** Convenience: a dispatch bound to its handlers. */
-export function createDispatcher(handlers: Handlers): (message: unknown, from?: Party) => Promise<Reply> {
-  return (message, from) => dispatch(handlers, message, from);
+export function createDispatcher(handlers: Handlers): (message: unknown, from?: Party, sender?: SenderContext) => Promise<Reply> {
+  return (message, from, sender) => dispatch(handlers, message, from, sender);
 }
 
 export type { MessageType };

@@ -168,6 +168,21 @@ export const ShownStatusSchema = z.strictObject({
 /** Une portée de bibliothèque : une famille (variantId '') ou une de ses variantes OS. */
 export const ScopeSchema = z.strictObject({ productId: id, variantId: text(100) });
 
+/** Variante reconnue au nom du produit affiché (cf. lib/page/identity.ts). */
+const VariantCandidateSchema = z.strictObject({
+  productId: id,
+  variantId: text(100),
+  os: VariantSchema.shape.os,
+  osLabel: text(100).optional(),
+  device: VariantSchema.shape.device,
+  pageName: text(300),
+  variantLabel: text(300),
+  familyName: text(500),
+});
+
+/** Pourquoi une source est proposée : bibliothèque reliée (famille, variante, distributeur), nom, dernière utilisée… */
+export const SUGGESTION_REASONS = ['reliee', 'reliee-variante', 'reliee-distributeur', 'famille-du-nom', 'meme-nom', 'derniere', 'seule', 'recente', 'aucune'] as const;
+
 const ProductEntrySchema = z.strictObject({ product: ProductSchema, variants: z.array(VariantSchema), displayNames: z.record(z.string(), z.string()) });
 
 export const PROTOCOL = {
@@ -184,24 +199,45 @@ export const PROTOCOL = {
     from: ['content'],
     to: 'background',
     description:
-      'Le contexte d\'une page Convergence : la bibliothèque reliée au produit affiché (par son n° Convergence), la source de réponses proposée, et la liste des produits.',
+      "Le contexte d'une page Convergence pour l'onglet émetteur : le produit retenu (lu sur la page, sinon celui de la page précédente de l'onglet, sinon le choix « Ce produit est : »), la bibliothèque reliée, la variante reconnue à son nom, la source proposée et la liste des produits.",
     request: z.strictObject({ pageProduct: PageProductSchema.nullable() }),
     response: z.strictObject({
       products: z.array(ProductEntrySchema),
-      /** Portée reliée au produit affiché, s'il y en a une. */
+      identity: z.strictObject({ from: z.enum(['page', 'precedente', 'choix', 'aucune']), product: PageProductSchema.nullable() }),
+      /** Portée reliée au produit retenu, s'il y en a une. */
       current: ScopeSchema.nullable(),
-      /** Source proposée pour remplir : la portée elle-même si elle a des réponses, sinon la famille, le producteur, ou la dernière utilisée. */
+      /** Produit affiché nommé « [Nom] [OS] [Appareil] » dont la famille (même nom, même version) est dans la bibliothèque. */
+      variantCandidate: VariantCandidateSchema.nullable(),
+      /** Source proposée pour remplir, et pourquoi (code traduit par le panneau). */
       suggestedSource: ScopeSchema.nullable(),
-      /** Pourquoi cette source (français). */
-      suggestedBecause: z.string(),
+      suggestedReason: z.enum(SUGGESTION_REASONS),
     }),
   },
   'page.link': {
     from: ['content', 'page'],
     to: 'background',
     description:
-      'Relier le produit affiché sur Convergence à une bibliothèque : une famille ou variante existante, ou une nouvelle famille créée depuis la page.',
+      'Relier le produit affiché sur Convergence à une bibliothèque : une famille ou variante existante, la famille de même nom et version encore sans n°, ou une nouvelle famille créée depuis la page.',
     request: z.strictObject({ pageProduct: PageProductSchema, scope: ScopeSchema.optional(), author }),
+    response: ScopeSchema,
+  },
+  'page.linkVariant': {
+    from: ['content'],
+    to: 'background',
+    description:
+      "Relier le produit affiché comme variante de la famille reconnue à son nom (« Dossia iOS Mobile » → variante iOS Mobile de « Dossia v3.1 ») : la variante est créée si besoin et reçoit le n° Convergence.",
+    request: z.strictObject({ pageProduct: PageProductSchema, author }),
+    response: ScopeSchema,
+  },
+  'page.choose': {
+    from: ['content'],
+    to: 'background',
+    description:
+      "Le choix « Ce produit est : » fait dans le panneau quand le produit affiché n'est pas lisible : une portée existante, ou un nouveau produit. Retenu pour l'onglet, et relié au n° Convergence dès qu'une page en affiche un.",
+    request: z.strictObject({
+      choice: z.union([z.strictObject({ scope: ScopeSchema }), z.strictObject({ create: z.strictObject({ name: text(300).min(1), version: text(100).min(1) }) })]),
+      author,
+    }),
     response: ScopeSchema,
   },
   'source.used': {
@@ -230,14 +266,14 @@ export const PROTOCOL = {
     to: 'background',
     description:
       'Preuves de la bibliothèque reliée au produit affiché (par son n° Convergence) : jamais celles d\'un autre produit, donc jamais celles d\'un éditeur producteur sur la page d\'un distributeur.',
-    request: z.strictObject({ pageProduct: PageProductSchema }),
+    request: z.strictObject({ pageProduct: PageProductSchema.nullable() }),
     response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
   },
   'page.evidence.get': {
     from: ['content'],
     to: 'background',
     description: 'Contenu (base64) d\'une preuve de la bibliothèque reliée au produit affiché, pour la joindre à une zone de dépôt.',
-    request: z.strictObject({ pageProduct: PageProductSchema, fileId: id.max(400) }),
+    request: z.strictObject({ pageProduct: PageProductSchema.nullable(), fileId: id.max(400) }),
     response: z.strictObject({ meta: EvidenceFileMetaSchema, contentBase64: z.string() }),
   },
   'page.statuses.put': {
@@ -441,8 +477,9 @@ export const PROTOCOL = {
       /** Ce qui a convaincu le détecteur, ou pourquoi la page n'est pas reconnue. */
       explanation: z.string().max(2000),
       title: z.string().max(2000),
-      /** Le produit affiché (« Produit - v0.1 - 3100 »), s'il est lisible. */
+      /** Le produit retenu (« Produit - v0.1 - 3100 ») et d'où il vient (lu, page précédente de l'onglet, choix). */
       product: PageProductSchema.nullable(),
+      productFrom: z.enum(['page', 'precedente', 'choix', 'aucune']),
       /** Résumé de ce qui a été lu : critères, obligatoires, à risque ; ou champs ; ou zones de dépôt. */
       summary: z.discriminatedUnion('type', [
         z.strictObject({ type: z.literal('criteria'), read: z.number(), mandatory: z.number(), atRisk: z.array(z.string()) }),

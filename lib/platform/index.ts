@@ -83,6 +83,40 @@ export const platform = {
     },
   },
 
+  /**
+   * Mémoire de session (storage.session) : survit à l'arrêt du service d'arrière-plan (MV3 l'arrête au
+   * repos), oubliée à la fermeture du navigateur. Sert à la mémoire par onglet.
+   */
+  session: {
+    async get(key: string): Promise<unknown> {
+      const r = await browser.storage.session.get(key);
+      return r[key];
+    },
+    async set(key: string, value: unknown): Promise<void> {
+      if (value === undefined) await browser.storage.session.remove(key);
+      else await browser.storage.session.set({ [key]: value });
+    },
+  },
+
+  /** Suit un réglage de storage.local (changé depuis un autre contexte de l'extension). Rend le désabonnement. */
+  onSettingChanged(key: string, listener: (value: unknown) => void): () => void {
+    const wrapped = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && key in changes) listener(changes[key]?.newValue);
+    };
+    try {
+      browser.storage.onChanged.addListener(wrapped);
+    } catch {
+      return () => undefined;
+    }
+    return () => browser.storage.onChanged.removeListener(wrapped);
+  },
+
+  /** Appelé quand un onglet est fermé. Rend une fonction de désabonnement. */
+  onTabRemoved(listener: (tabId: number) => void): () => void {
+    browser.tabs.onRemoved.addListener(listener);
+    return () => browser.tabs.onRemoved.removeListener(listener);
+  },
+
   uiLanguage(): string {
     try {
       return browser.i18n.getUILanguage();

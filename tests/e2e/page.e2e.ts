@@ -1,27 +1,14 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../components/i18n';
 import { t } from '../../components/strings';
 import { ETHIQUE, ORIENTATION_ALL_APPLICABLE } from '../simulator/src/data/index.ts';
 import { FICHE_EXEMPLE } from '../simulator/src/scenarios.ts';
-import { launchExtension, ORIGIN, type Harness } from './harness.mjs';
+import { launchExtension, type Harness } from './harness.mjs';
+import { capture, demarche, fill, goto, panel, state, type SimAnswers } from './panel';
 
 // Tests de l'issue « sur la page » : enregistrer les réponses d'un produit, remplir un autre produit,
 // et vérifier l'état du framework de la page (simulateur Preact à champs contrôlés), pas seulement le DOM.
-
-type SimAnswers = Record<string, { level?: string; conformity?: string; comment?: string }>;
-interface SimState {
-  products: {
-    id: number;
-    form: Record<string, unknown>;
-    demarche: null | {
-      ficheAdmin: { values: Record<string, string> };
-      orientation: { answers: Record<string, string | string[]> };
-      questionnaires: Record<string, { answers: SimAnswers; files: Record<string, { name: string }[]>; validated: null | { answers: SimAnswers } }>;
-    };
-  }[];
-  productDraft: Record<string, unknown>;
-}
 
 let h: Harness;
 beforeAll(async () => {
@@ -31,45 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const panel = (p: Page): Locator => p.locator('assistant-convergence');
-const state = (p: Page) => p.evaluate(() => (window as unknown as { __convergenceSim: { getState(): unknown } }).__convergenceSim.getState()) as Promise<SimState>;
-const demarche = (s: SimState, id: number) => {
-  const d = s.products.find((x) => x.id === id)?.demarche;
-  if (!d) throw new Error(`produit ${id} sans démarche`);
-  return d;
-};
-
-/** Va à une page du même état de simulateur (sans le réinitialiser), dans le balisage voulu. */
-async function goto(p: Page, path: string, style?: 'a' | 'b') {
-  await p.goto(`${ORIGIN}${path}${style ? `?style=${style}` : ''}`);
-  await panel(p).getByRole('status').first().waitFor();
-}
-
-async function capture(p: Page): Promise<string> {
-  await panel(p).getByRole('button', { name: t('capture') }).click();
-  const messages = panel(p).locator('.ac-messages');
-  await expect.poll(async () => (await messages.textContent()) ?? '', { timeout: 10_000 }).not.toBe('');
-  return (await messages.textContent()) ?? '';
-}
-
-async function fill(p: Page, source?: string | RegExp): Promise<Record<string, number>> {
-  const select = panel(p).getByLabel(t('sourceLabel'));
-  if (source) {
-    const find = async () => (await select.locator('option').allTextContents()).find((o) => (typeof source === 'string' ? o.startsWith(source) : source.test(o)));
-    // La liste des sources arrive de l'arrière-plan juste après l'affichage du panneau.
-    await expect.poll(find, { timeout: 10_000 }).toBeTruthy();
-    const label = (await find())!;
-    await select.selectOption({ label });
-  }
-  await panel(p).getByRole('button', { name: t('fill') }).click();
-  const summary = panel(p).locator('.ac-report summary');
-  await summary.waitFor({ timeout: 20_000 });
-  await expect.poll(async () => panel(p).getByRole('button', { name: t('fill') }).isEnabled()).toBe(true);
-  const text = (await summary.textContent()) ?? '';
-  const n = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
-  return { filled: n(/✓ (\d+)/), identical: n(/= (\d+)/), conflict: n(/⚠ (\d+)/), missing: n(/✗ (\d+)/) };
-}
 
 describe('enregistrer un produit, remplir un autre (état du framework vérifié)', () => {
   let page: Page;

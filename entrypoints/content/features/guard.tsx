@@ -5,11 +5,11 @@ import type { PageKind } from '../../../lib/page/kinds';
 import { belowMinimum, evaluateGuard, pageQuestionnaire, relevel } from '../../../lib/page/guard/evaluate';
 import { buttonName } from '../../../lib/page/guard/buttons';
 import { interceptSubmits } from '../../../lib/page/guard/intercept';
-import { productKeyOf, readShownStatuses } from '../../../lib/page/guard/read';
+import { readShownStatuses } from '../../../lib/page/guard/read';
 import type { ShownStatus } from '../../../lib/page/guard/types';
 import type { PageCriterion } from '../../../lib/page/model';
 import { readQuestionnaire } from '../../../lib/page/read/criteria';
-import { withKnown, type KnownCriteria } from '../../../lib/page/guard/known';
+import { withKnown } from '../../../lib/page/guard/known';
 import type { Feature } from '../feature';
 
 const OWN_TAGS = new Set(['assistant-convergence', DIALOG_HOST_TAG, MARKER_HOST_TAG].map((t) => t.toUpperCase()));
@@ -33,13 +33,19 @@ export const guard: Feature = {
       return r.recognised ? r.kind : null;
     };
 
+    /** Clé des statuts mémorisés : le produit retenu (lu, ou celui de la page précédente de l'onglet). */
+    const productKey = () => {
+      const p = f.product();
+      return p ? `${p.name} - ${p.version} - ${p.number}` : '';
+    };
     // Statuts vus sur la liste des questionnaires, par produit : la page des dossiers ne les affiche pas.
     const statuses = new Map<string, ShownStatus[]>();
     const remember = (kind: PageKind | null) => {
       if (kind !== 'liste-questionnaires') return;
       const read = readShownStatuses(root());
       if (read.length === 0) return;
-      const key = productKeyOf(doc);
+      const key = productKey();
+      if (!key) return;
       statuses.set(key, read);
       // Aussi dans l'extension : la page des dossiers, rechargée, ne les affiche pas.
       const plain = read.map(({ action: _a, ...s }) => s);
@@ -47,26 +53,19 @@ export const guard: Feature = {
     };
     /** Statuts mémorisés par l'extension, chargés quand la page affichée n'en montre pas. */
     const recall = async () => {
-      const key = productKeyOf(doc);
+      const key = productKey();
       if (!key || statuses.has(key)) return;
       const stored = await f.send('page.statuses.get', { productKey: key }).catch(() => null);
       if (stored && !statuses.has(key)) statuses.set(key, stored.statuses.map((s) => ({ ...s, action: null })));
     };
 
-    // Catalogue appris, par questionnaire : minimum et nature quand la page ne les écrit pas.
-    const catalogue = new Map<string, KnownCriteria>();
-    let knownFor: string | null = null;
-    const knownNow = () => (knownFor ? catalogue.get(knownFor) : undefined);
-    const loadKnown = async (kind: PageKind | null) => {
-      if (kind !== 'questionnaire-niveaux' && kind !== 'ethique') return (knownFor = null);
-      // D'après le titre seulement : pas de relecture complète des critères à chaque changement de page.
+    // Catalogue appris (minimum et nature quand la page ne les écrit pas) : celui du script de contenu, partagé
+    // avec le résumé du panneau. D'après le titre seulement : pas de relecture des critères à chaque changement.
+    const knownNow = () => {
+      const kind = current();
+      if (kind !== 'questionnaire-niveaux' && kind !== 'ethique') return undefined;
       const q = pageQuestionnaire(root()) ?? (kind === 'ethique' ? 'ethique' : null);
-      knownFor = q;
-      if (!q || catalogue.has(q)) return;
-      const r = await f.send('criteria.list', { questionnaire: q }).catch(() => null);
-      if (!r) return;
-      catalogue.set(q, new Map(r.criteria.map((c) => [c.id, { acceptableLevels: c.acceptableLevels, obligation: c.obligation }])));
-      refreshMarkers(current());
+      return q ? f.known(q) : undefined;
     };
 
     let closeDialog: (() => void) | null = null;
@@ -76,7 +75,7 @@ export const guard: Feature = {
       check(_button, action) {
         const kind = kindNow();
         remember(kind);
-        return evaluateGuard({ root: root(), kind, action, remembered: statuses.get(productKeyOf(doc)), known: knownNow() });
+        return evaluateGuard({ root: root(), kind, action, remembered: statuses.get(productKey()), known: knownNow() });
       },
       onBlocked(blocked) {
         closeDialog?.();
@@ -151,12 +150,10 @@ export const guard: Feature = {
       const kind = r.recognised ? r.kind : null;
       remember(kind);
       if (kind === 'dossier') void recall();
-      void loadKnown(kind);
       refreshMarkers(kind);
     });
     remember(current());
     if (current() === 'dossier') void recall();
-    void loadKnown(current());
     refreshMarkers(current());
 
     return () => {

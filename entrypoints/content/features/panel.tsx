@@ -14,17 +14,18 @@ import { readPage, type PageReading } from '../../../lib/page/read/page';
 import { summarise } from '../../../lib/page/summary';
 import { sameEvidenceType } from '../../../lib/page/evidence';
 import { foldText } from '../../../lib/text/normalize';
+import { explainFill } from '../../../lib/page/fill/explain';
+import { zoneHasEvidence } from '../../../lib/page/read/zones';
+import { scopeName } from '../../../lib/page/identity';
 import { applyAnswerInput, sameAnswerContent } from '../../../lib/domain/values';
 import type { Feature, FeatureContext } from '../feature';
 
 type Scope = { productId: string; variantId: string };
 const AUTHOR = 'Assistant Convergence (page)';
 
-/** Le nom d'une portée dans la liste des produits. */
-function scopeName(products: ResponseOf<'products.list'>['products'], s: Scope): string {
-  const e = products.find((x) => x.product.id === s.productId);
-  if (!e) return '?';
-  return s.variantId ? (e.displayNames[s.variantId] ?? e.product.name) : `${e.product.name} ${e.product.version}`;
+/** Nom de la portée dans la liste des produits (même règle que le gestionnaire). */
+function nameOf(products: ResponseOf<'products.list'>['products'], s: Scope): string {
+  return scopeName(products, s);
 }
 
 function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
@@ -36,14 +37,23 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
     return lastUndo;
   };
 
-  const linkedScope = async (): Promise<{ scope: Scope; name: string } | null> => {
+  /**
+   * La bibliothèque où enregistrer : celle reliée au produit retenu (lu, page précédente, choix) ; sinon
+   * reliée maintenant par son n°. Rend la raison quand il n'y en a pas (jamais un échec muet).
+   */
+  const captureTarget = async (): Promise<{ scope: Scope; name: string } | { refused: string }> => {
     const { product } = reading();
     const ctx = await f.send('page.context', { pageProduct: product });
     let scope = ctx.current;
-    if (!scope && product) scope = await f.send('page.link', { pageProduct: product, author: AUTHOR });
-    if (!scope) return null;
+    if (!scope) {
+      const shown = ctx.identity.product;
+      if (!shown) return { refused: 'captureNoProduct' };
+      // Un nom de variante d'une famille connue : la personne choisit (variante ou produit distinct), on ne devine pas.
+      if (ctx.variantCandidate) return { refused: 'captureVariantFirst' };
+      scope = await f.send('page.link', { pageProduct: shown, author: AUTHOR });
+    }
     const list = await f.send('products.list', {});
-    return { scope, name: scopeName(list.products, scope) };
+    return { scope, name: nameOf(list.products, scope) };
   };
 
   const sourceData = async (source: Scope) => {
@@ -103,8 +113,14 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
         });
         return [t('captureProductCreated', { library: `${created.name} ${created.version}` })];
       }
-      const target = await linkedScope();
-      if (!target) return [t('captureNothing')];
+      if (r.model.type === 'none') return [t('captureNothingReadable')];
+      const empty = () => (cap.empty.length > 0 ? t('captureAllEmpty', { count: cap.empty.length }) : t('captureNothing'));
+      const target = await captureTarget();
+      if ('refused' in target) {
+        // Sans réponse lue, rien n'est perdu : seulement le dire. Avec des réponses, dire pourquoi elles attendent.
+        if (cap.answers.length === 0) return [empty()];
+        return [target.refused === 'captureVariantFirst' ? t('captureVariantFirst', { count: cap.answers.length }) : t('captureNoProduct', { count: cap.answers.length })];
+      }
       if (cap.criteria.length > 0) {
         await f.send('criteria.learn', { criteria: cap.criteria, source: { ref: title.slice(0, 2000) }, author: AUTHOR });
       }
@@ -122,19 +138,22 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
           return !same;
         });
       }
-      if (answers.length > 0 || inherited > 0) {
-        const saved = answers.length
-          ? await f.send('answers.saveCaptured', {
-              productId: target.scope.productId,
-              variantId: target.scope.variantId,
-              answers,
-              source: { kind: 'page', ref: title.slice(0, 2000) },
-              author: AUTHOR,
-            })
-          : { counts: { created: 0, changed: 0, unchanged: 0 } };
-        messages.push(t('captureDone', { library: target.name, ...saved.counts, empty: cap.empty.length }));
-        if (inherited > 0) messages.push(t('captureInherited', { count: inherited }));
-      } else if (messages.length === 0) messages.push(t('captureNothing'));
+      // Page sans réponse : le produit est relié à sa bibliothèque (et le catalogue appris), rien d'autre.
+      if (cap.answers.length === 0) return [empty(), t('captureLinked', { library: target.name })];
+      const saved = answers.length
+        ? await f.send('answers.saveCaptured', {
+            productId: target.scope.productId,
+            variantId: target.scope.variantId,
+            answers,
+            source: { kind: 'page', ref: title.slice(0, 2000) },
+            author: AUTHOR,
+          })
+        : { counts: { created: 0, changed: 0, unchanged: 0 } };
+      const { created, changed, unchanged } = saved.counts;
+      // Tout lu, rien de différent : le dire (et non « aucune réponse »).
+      if (created + changed === 0) messages.push(t('captureSame', { count: cap.answers.length, library: target.name }));
+      else messages.push(t('captureDone', { library: target.name, created, changed, unchanged, empty: cap.empty.length }));
+      if (inherited > 0) messages.push(t('captureInherited', { count: inherited }));
       return messages;
     },
 
@@ -144,7 +163,26 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       lastUndo = mergeUndo(undoHere(), result.undo);
       undoPage = location.href;
       if (!opts?.only) await f.send('source.used', { scope: source });
-      return result.report;
+      const explanation = explainFill(reading().model, result.report, { answers: data.answers, hasProduct: !!data.product, hasCompany: !!data.company });
+      return { report: result.report, explanation };
+    },
+
+    async choose(choice) {
+      await f.send('page.choose', { choice, author: AUTHOR });
+    },
+
+    async linkVariant() {
+      const ctx = await f.send('page.context', { pageProduct: reading().product });
+      const shown = ctx.identity.product;
+      if (!shown) return;
+      await f.send('page.linkVariant', { pageProduct: shown, author: AUTHOR });
+    },
+
+    async keepSeparate() {
+      const ctx = await f.send('page.context', { pageProduct: reading().product });
+      const shown = ctx.identity.product;
+      if (!shown) return;
+      await f.send('page.link', { pageProduct: shown, author: AUTHOR });
     },
 
     async undo() {
@@ -168,10 +206,9 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       // Seulement la bibliothèque reliée au produit affiché, jamais la source choisie pour remplir :
       // les preuves d'un éditeur producteur restent confidentielles sur la page d'un distributeur.
       const { model, product } = reading();
-      if (!product) return [];
       const zones =
         model.type === 'criteria' ? model.criteria.flatMap((c) => c.evidence) : model.type === 'deposits' ? model.zones : [];
-      const open = zones.filter((z) => z.input && !z.locked && z.files.length === 0);
+      const open = zones.filter((z) => z.input && !zoneHasEvidence(z));
       if (open.length === 0) return [];
       const { files } = await f.send('page.evidence.list', { pageProduct: product });
       const offers: EvidenceOffer[] = [];
@@ -185,7 +222,6 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
 
     async attach(offer) {
       const { model, product } = reading();
-      if (!product) return t('evidenceRefused', { file: offer.fileName, zone: offer.zone });
       const { meta, contentBase64 } = await f.send('page.evidence.get', { pageProduct: product, fileId: offer.fileId });
       const zones = model.type === 'criteria' ? model.criteria.flatMap((c) => c.evidence) : model.type === 'deposits' ? model.zones : [];
       const zone = zones.find((z) => z.type === offer.zone && z.input);
@@ -208,7 +244,7 @@ export const panel: Feature = {
     const api = createApi(f, () => readPage(f.doc, f.recognition()));
     const view = (r: PageRecognition): PanelView => ({
       recognition: r,
-      summary: summarise(reading.model),
+      summary: summarise(reading.model, reading.model.type === 'criteria' ? f.known(reading.model.questionnaire) : undefined),
       product: reading.product,
       problems: reading.problems,
     });

@@ -32,9 +32,9 @@ describe('messages des pages Convergence', () => {
     const v = (await send('variant.create', { variant: { productId: fam.data.productId, os: 'android', device: 'mobile' }, author: 't' }, 'page')) as { data: { id: string } };
     const android = { name: 'Produit Android', version: 'v0.1', number: '3101' };
     await send('page.link', { pageProduct: android, scope: { productId: fam.data.productId, variantId: v.data.id }, author: 't' });
-    const ctx = (await send('page.context', { pageProduct: android })) as { data: { current: unknown; suggestedBecause: string } };
+    const ctx = (await send('page.context', { pageProduct: android })) as { data: { current: unknown; suggestedReason: string } };
     expect(ctx.data.current).toEqual({ productId: fam.data.productId, variantId: v.data.id });
-    expect(ctx.data.suggestedBecause).toMatch(/variante, puis celles de sa famille/);
+    expect(ctx.data.suggestedReason).toBe('reliee-variante');
     // Relier 3100 à la variante le retire de la famille.
     await send('page.link', { pageProduct: PAGE, scope: { productId: fam.data.productId, variantId: v.data.id }, author: 't' });
     const list = (await send('products.list', {})) as { data: { products: { product: { convergenceNumber?: string } }[] } };

@@ -8,6 +8,8 @@ import type { GuardProblem } from '../../../lib/page/guard';
 import { guard } from '../../../entrypoints/content/features/guard';
 import type { FeatureContext } from '../../../entrypoints/content/feature';
 import { LEVELS_A, LEVELS_B, load } from './guard-fixtures';
+import { readPageProduct } from '../../../lib/page/read/product';
+import { collectSignals } from '../../../lib/page/signals';
 
 const PROBLEM: GuardProblem = { code: 'sous-minimum', ref: 'A08.5.23', level: '1', acceptable: ['NA', '2', '3'], target: null };
 
@@ -166,6 +168,9 @@ describe('la fonction « garde » sur une page', () => {
       filling: () => false,
       send: async () => null,
       runFill: <T,>(fill: () => Promise<T>) => fill(),
+      // Catalogue vide et produit lu sur la page : comme le script de contenu sans bibliothèque.
+      known: () => undefined,
+      product: () => readPageProduct(collectSignals(document)),
     } as unknown as FeatureContext;
     stop = guard.start(f) as (() => void) | void;
     return root;
