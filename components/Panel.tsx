@@ -8,6 +8,8 @@ import type { PageProduct } from '../lib/page/read/product';
 import type { PageSummary } from '../lib/page/summary';
 import { t } from './strings';
 import { uiLanguage } from './i18n';
+import { pageKindLabel, pageTextOf } from './page-strings';
+import type { PageText } from '../lib/page/text';
 import { SummaryLine, productText } from './Summary';
 
 type Scope = { productId: string; variantId: string };
@@ -44,7 +46,7 @@ export interface PanelView {
   recognition: PageRecognition;
   summary: PageSummary;
   product: PageProduct | null;
-  problems: string[];
+  problems: PageText[];
 }
 
 const scopeKey = (s: Scope) => `${s.productId}|${s.variantId}`;
@@ -332,9 +334,9 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
       </header>
       <div id="ac-body" hidden={!open}>
         <p class="ac-status" role="status" aria-live="polite">
-          {view.recognition.recognised ? t('pageRecognised', { kind: view.recognition.label }) : t('pageNotRecognised')}
+          {view.recognition.recognised ? t('pageRecognised', { kind: pageKindLabel(view.recognition.kind) }) : t('pageNotRecognised')}
         </p>
-        <p class="ac-why">{view.recognition.recognised ? t('pageWhy', { why: view.recognition.because }) : view.recognition.reason}</p>
+        <p class="ac-why">{view.recognition.recognised ? t('pageWhy', { why: pageTextOf(view.recognition.because) }) : pageTextOf(view.recognition.reason)}</p>
         {view.recognition.recognised && (
           <div class="ac-product">
             {shown && (
@@ -489,7 +491,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
             </summary>
             <ul>
               {view.problems.map((p, i) => (
-                <li key={i}>{p}</li>
+                <li key={i}>{pageTextOf(p)}</li>
               ))}
             </ul>
           </details>

@@ -11,6 +11,7 @@ import { summarise } from '../../lib/page/summary';
 import type { FeatureContext } from './feature';
 import { FEATURES } from './features';
 import { t } from '../../components/strings';
+import { pageKindLabel, pageTextOf } from '../../components/page-strings';
 import { loadLanguagePreference } from '../../components/i18n';
 import type { QuestionnaireId } from '../../lib/domain/questionnaires';
 import type { KnownCriteria } from '../../lib/page/guard/known';
@@ -92,8 +93,8 @@ export default defineContentScript({
         return {
           recognised: recognition.recognised,
           kind: recognition.recognised ? recognition.kind : null,
-          label: recognition.recognised ? recognition.label : t('pageNotRecognised'),
-          explanation: recognition.recognised ? recognition.because : recognition.reason,
+          label: recognition.recognised ? pageKindLabel(recognition.kind) : t('pageNotRecognised'),
+          explanation: pageTextOf(recognition.recognised ? recognition.because : recognition.reason),
           title: document.title,
           product: reading.product ?? context?.identity.product ?? null,
           productFrom: reading.product ? 'page' : (context?.identity.from ?? 'aucune'),

@@ -1,10 +1,11 @@
+import { pageText, type PageText } from './text';
 import type { PageKind } from './kinds';
 import { PAGE_MODULES, PAGE_REGISTRY } from './registry';
 import { collectSignals, type PageSignals } from './signals';
 
 export type PageRecognition =
-  | { recognised: true; kind: PageKind; label: string; because: string; candidates: PageKind[] }
-  | { recognised: false; reason: string; mainHeading: string };
+  | { recognised: true; kind: PageKind; label: string; because: PageText; candidates: PageKind[] }
+  | { recognised: false; reason: PageText; mainHeading: string };
 
 /** Reconnaît le type de page à partir de signaux déjà collectés (pur, testable). */
 export function recogniseSignals(signals: PageSignals): PageRecognition {
@@ -17,9 +18,7 @@ export function recogniseSignals(signals: PageSignals): PageRecognition {
     return {
       recognised: false,
       mainHeading: signals.mainHeadingRaw,
-      reason: signals.mainHeadingRaw
-        ? `Page non reconnue : le titre « ${signals.mainHeadingRaw} » ne correspond à aucune page Convergence connue.`
-        : 'Page non reconnue : aucun titre ni libellé Convergence connu n\'est visible.',
+      reason: signals.mainHeadingRaw ? pageText('nonReconnuTitre', { titre: signals.mainHeadingRaw }) : pageText('nonReconnuSansTitre'),
     };
   }
   return {

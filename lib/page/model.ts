@@ -1,3 +1,4 @@
+import type { PageText } from './text';
 import type { Conformity, Level, LevelScale, OuiNon } from '../domain/levels';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import type { Obligation } from '../domain/schemas';
@@ -46,7 +47,7 @@ export interface PageCriterion {
   objective?: string;
   displayCondition?: string;
   /** Ce qui n'a pas pu être lu, en français (affiché dans le panneau, jamais deviné). */
-  problems: string[];
+  problems: PageText[];
 }
 
 export interface PageQuestionnaire {

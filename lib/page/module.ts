@@ -2,11 +2,12 @@ import type { GuardContext, GuardProblem } from './guard/types';
 import { PAGE_KIND_LABELS, type PageKind } from './kinds';
 import type { PageModel } from './read/page';
 import type { PageSignals } from './signals';
+import type { PageText } from './text';
 
 /** Résultat d'un détecteur : un score (plus il est haut, plus la page est typique) et ce qui l'a convaincu. */
 export interface Detection {
   score: number;
-  because: string;
+  because: PageText;
 }
 
 /** Ce que reçoit la lecture détaillée d'une page reconnue. */
@@ -18,10 +19,10 @@ export interface ReadContext {
   signals: PageSignals;
 }
 
-/** La lecture d'une page : son modèle, et ce qui n'a pas pu être lu (français, affiché tel quel). */
+/** La lecture d'une page : son modèle, et ce qui n'a pas pu être lu (traduit par l'interface). */
 export interface KindReading {
   model: PageModel;
-  problems: string[];
+  problems: PageText[];
 }
 
 /**

@@ -9,8 +9,19 @@ import type { FieldValue } from './fill/engine';
 import { fieldKey } from './fill/targets';
 import type { PageModel } from './read/page';
 
+/** Les mots des libellés du rapport, fournis par l'interface dans sa langue (français par défaut). */
+export interface FillWords {
+  level: string;
+  comment: string;
+  specificite: string;
+  review: string;
+}
+
+export const FILL_WORDS_FR: FillWords = { level: 'niveau', comment: 'commentaire', specificite: 'spécificité', review: 'à revoir (marque blanche)' };
+
 export interface FillSource {
   answers: readonly Answer[];
+  words?: FillWords;
   /** Critères hérités à revoir (susceptibles de différer en marque blanche, guide §4). */
   review?: ReadonlySet<string>;
   product?: Product;
@@ -26,17 +37,18 @@ export function formPrefix(form: string): string {
 
 export function wantedFor(model: PageModel, src: FillSource): Wanted {
   const wanted: Wanted = new Map();
+  const words = src.words ?? FILL_WORDS_FR;
   if (model.type === 'criteria') {
     const onPage = new Map(model.criteria.map((c) => [c.id, c]));
     for (const a of src.answers) {
       if (a.questionnaire !== model.questionnaire) continue;
       const c = onPage.get(a.criterionId);
       const id = a.criterionId;
-      const flag = src.review?.has(id) ? ' — ⚑ à revoir (marque blanche)' : '';
-      if (a.value?.kind === 'niveau') wanted.set(`${id}#niveau`, { value: a.value.level, label: `${id} — niveau (${formatLevel(a.value.level, c?.scale)})${flag}` });
+      const flag = src.review?.has(id) ? ` — ⚑ ${words.review}` : '';
+      if (a.value?.kind === 'niveau') wanted.set(`${id}#niveau`, { value: a.value.level, label: `${id} — ${words.level} (${formatLevel(a.value.level, c?.scale)})${flag}` });
       if (a.value?.kind === 'conformite') wanted.set(`${id}#conformite`, { value: a.value.conformity, label: `${id} — ${formatConformity(a.value.conformity)}${flag}` });
-      if (a.comment.trim()) wanted.set(`${id}#commentaire`, { value: a.comment, label: `${id} — commentaire` });
-      if (a.specificite && c?.specificite) wanted.set(`${id}#specificite`, { value: a.specificite, label: `${id} — spécificité` });
+      if (a.comment.trim()) wanted.set(`${id}#commentaire`, { value: a.comment, label: `${id} — ${words.comment}` });
+      if (a.specificite && c?.specificite) wanted.set(`${id}#specificite`, { value: a.specificite, label: `${id} — ${words.specificite}` });
     }
   } else if (model.type === 'form' && model.form === 'orientation') {
     const byId = new Map(src.answers.filter((a) => a.questionnaire === 'orientation').map((a) => [a.criterionId, a]));

@@ -67,6 +67,8 @@ function createApi(f: FeatureContext, reading: () => PageReading): PanelApi {
       review: new Set(resolved.answers.filter((r) => r.reviewFlag).map((r) => r.answer.criterionId)),
       product: list.products.find((e) => e.product.id === source.productId)?.product,
       company: company ?? undefined,
+      // Les libellés du rapport dans la langue de l'interface.
+      words: { level: t('fillWordLevel'), comment: t('fillWordComment'), specificite: t('fillWordSpecificite'), review: t('fillWordReview') },
     };
   };
 

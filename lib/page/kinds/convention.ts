@@ -1,4 +1,5 @@
 import { definePage } from '../module';
+import { pageText } from '../text';
 
 const STATUSES = [
   "en attente d'envoi de la convention",
@@ -9,8 +10,8 @@ const STATUSES = [
 export const convention = definePage('convention', {
   detect(s) {
     const st = STATUSES.find((t) => s.text.includes(t));
-    if (st) return { score: 50, because: `statut de convention « ${st} »` };
-    if (s.breadcrumbItems.at(-1) === 'convention') return { score: 45, because: 'fil d\'Ariane « … > Convention »' };
+    if (st) return { score: 50, because: pageText('indiceStatutConvention', { statut: st }) };
+    if (s.breadcrumbItems.at(-1) === 'convention') return { score: 45, because: pageText('indiceFil', { texte: '… > Convention' }) };
     return null;
   },
 });

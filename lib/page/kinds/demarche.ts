@@ -1,3 +1,4 @@
+import { pageText } from '../text';
 import { hasButton, definePage } from '../module';
 
 export const demarche = definePage('demarche', {
@@ -7,7 +8,7 @@ export const demarche = definePage('demarche', {
     const title = /referencement .*guide/.test(s.mainHeading);
     const steps = s.text.includes('fiche administrative') && s.text.includes('convention') && s.text.includes('questionnaires');
     if (title && steps && hasButton(s, /^demarrer$/)) {
-      return { score: 30, because: 'titre de démarche, étapes Fiche administrative / Convention / Questionnaires et « Démarrer »' };
+      return { score: 30, because: pageText('indiceDemarche') };
     }
     return null;
   },

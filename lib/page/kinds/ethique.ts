@@ -1,3 +1,4 @@
+import { pageText } from '../text';
 import { definePage } from '../module';
 import { evaluationTitle } from './evaluation-title';
 import { criteriaPageProblems } from '../guard/rules';
@@ -6,7 +7,7 @@ import { readCriteriaPage } from './families';
 export const ethique = definePage('ethique', {
   detect(s) {
     const t = evaluationTitle(s);
-    if (t && /^ethique/.test(t.norm)) return { score: 80, because: `titre « ${t.raw} »` };
+    if (t && /^ethique/.test(t.norm)) return { score: 80, because: pageText('indiceTitre', { titre: t.raw }) };
     return null;
   },
   // Le titre suffit à reconnaître l'Éthique même si son libellé exact n'est pas connu.

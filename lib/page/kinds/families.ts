@@ -1,3 +1,4 @@
+import { pageText } from '../text';
 /**
  * Lectures communes à plusieurs types de pages (questionnaires à critères, pages de dépôt, formulaires),
  * appelées par leurs modules. Les lecteurs eux-mêmes sont dans lib/page/read.
@@ -21,14 +22,12 @@ export function readCriteriaPage(ctx: ReadContext, fallback: QuestionnaireId | n
   const q = readQuestionnaire(ctx.root, title);
   const questionnaire = q.questionnaire ?? fallback;
   if (!questionnaire) {
-    return { model: { type: 'none' }, problems: [`Questionnaire « ${title} » inconnu : ses réponses ne sont ni enregistrées ni remplies.`] };
+    return { model: { type: 'none' }, problems: [pageText('questionnaireInconnu', { titre: title })] };
   }
   const problems = q.criteria.flatMap((c) => c.problems);
-  if (q.criteria.length === 0) problems.push('Aucun critère lisible sur cette page (identifiant de critère et réponses introuvables).');
-  for (const id of q.unreadable) problems.push(`Identifiant ${id} vu sans réponse associée : ignoré.`);
-  for (const id of q.unsupported) {
-    problems.push(`Critère ${id} : sa réponse est dans un contrôle que l'Assistant ne sait pas lire (liste déroulante ou bouton personnalisé) ; il n'est ni enregistré, ni rempli, ni vérifié.`);
-  }
+  if (q.criteria.length === 0) problems.push(pageText('aucunCritere'));
+  for (const id of q.unreadable) problems.push(pageText('identifiantSansReponse', { id }));
+  for (const id of q.unsupported) problems.push(pageText('controleNonLu', { id }));
   return { model: { type: 'criteria', questionnaire, title, criteria: q.criteria, unreadable: q.unreadable }, problems };
 }
 
@@ -37,7 +36,7 @@ export function readDepositsPage(ctx: ReadContext, kind: 'rgpd' | 'securite-echa
   const title = shownTitle(ctx);
   const zones = readDepositZones(ctx.root);
   const questionnaire = questionnaireFromLabel(title) ?? kind;
-  return { model: { type: 'deposits', questionnaire, title, zones }, problems: zones.length === 0 ? ['Aucune zone de dépôt lisible sur cette page.'] : [] };
+  return { model: { type: 'deposits', questionnaire, title, zones }, problems: zones.length === 0 ? [pageText('aucuneZone')] : [] };
 }
 
 export function formReading(form: FormKind, fields: FormField[]): KindReading {

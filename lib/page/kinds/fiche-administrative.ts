@@ -1,3 +1,4 @@
+import { pageText } from '../text';
 import { definePage } from '../module';
 import { ficheProblems } from '../guard/rules';
 import { readFormFields } from '../read/form';
@@ -6,10 +7,10 @@ import { formReading, openDialog } from './families';
 export const ficheAdministrative = definePage('fiche-administrative', {
   detect(s) {
     if (s.text.includes('description de la structure porteuse du produit') || s.text.includes('denomination ou raison sociale')) {
-      return { score: 65, because: '« Description de la structure porteuse du produit »' };
+      return { score: 65, because: pageText('indiceTexte', { texte: 'Description de la structure porteuse du produit' }) };
     }
     if (/fiche administrative/.test(s.dialog) && s.dialog.includes('transmettre la fiche administrative')) {
-      return { score: 65, because: 'fenêtre « Transmettre la fiche administrative »' };
+      return { score: 65, because: pageText('indiceFenetre', { texte: 'Transmettre la fiche administrative' }) };
     }
     return null;
   },

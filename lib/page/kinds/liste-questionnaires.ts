@@ -1,3 +1,4 @@
+import { pageText } from '../text';
 import { definePage } from '../module';
 
 export const listeQuestionnaires = definePage('liste-questionnaires', {
@@ -6,7 +7,7 @@ export const listeQuestionnaires = definePage('liste-questionnaires', {
     const evaluations = ['interoperabilite', 'urbanisation', 'maturite securite'].filter((q) => s.text.includes(q)).length;
     const counts = /(criteres renseignes|questions obligatoires renseignees|types de documents deposes)/.test(s.text);
     if (orientation && evaluations >= 2 && counts && !/^questionnaire/.test(s.mainHeading)) {
-      return { score: 45, because: 'orientation et questionnaires d\'évaluation listés avec leurs compteurs' };
+      return { score: 45, because: pageText('indiceListe') };
     }
     return null;
   },

@@ -1,3 +1,4 @@
+import { pageText } from '../text';
 import { definePage } from '../module';
 import { readFormFields } from '../read/form';
 import { formReading, openDialog } from './families';
@@ -6,7 +7,7 @@ export const marqueBlanche = definePage('marque-blanche', {
   detect(s) {
     // Une fenêtre modale ouverte l'emporte sur la page qu'elle recouvre.
     if (s.dialog.includes('editeur producteur ou editeur distributeur') && s.dialog.includes('marque blanche')) {
-      return { score: 100, because: 'fenêtre « …éditeur producteur ou éditeur distributeur d\'une solution en marque blanche ? »' };
+      return { score: 100, because: pageText('indiceFenetre', { texte: "…éditeur producteur ou éditeur distributeur d'une solution en marque blanche ?" }) };
     }
     return null;
   },

@@ -1,3 +1,4 @@
+import { pageText } from '../text';
 import { definePage } from '../module';
 import { orientationProblems } from '../guard/rules';
 import { readFormFields } from '../read/form';
@@ -7,7 +8,7 @@ export const orientation = definePage('orientation', {
   detect(s) {
     if (/^questionnaire d'orientation$/.test(s.mainHeading) || s.headings.some((h) => h.level <= 2 && h.text === "questionnaire d'orientation")) {
       if (s.text.includes('questions obligatoires repondues') || s.text.includes('pour quelle architecture')) {
-        return { score: 80, because: 'titre « Questionnaire d\'orientation » et questions' };
+        return { score: 80, because: pageText('indiceOrientation') };
       }
     }
     return null;

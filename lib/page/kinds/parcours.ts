@@ -1,10 +1,11 @@
+import { pageText } from '../text';
 import { headingMatches, definePage } from '../module';
 
 export const parcours = definePage('parcours', {
   detect(s) {
     const what = headingMatches(s, /^qu'est-ce que mon espace sante/);
     const demarche = headingMatches(s, /^la demarche$/);
-    if (what && demarche) return { score: 60, because: 'titres « Qu\'est-ce que Mon espace santé ? » et « La démarche »' };
+    if (what && demarche) return { score: 60, because: pageText('indiceTitres', { a: "Qu'est-ce que Mon espace santé ?", b: 'La démarche' }) };
     return null;
   },
 });

@@ -1,3 +1,4 @@
+import { pageText } from '../text';
 import { definePage } from '../module';
 import { readFormFields } from '../read/form';
 import { formReading } from './families';
@@ -5,7 +6,7 @@ import { formReading } from './families';
 export const produitFormulaire = definePage('produit-formulaire', {
   detect(s) {
     if (/^ajouter un nouveau produit/.test(s.mainHeading)) {
-      return { score: 70, because: 'titre « Ajouter un nouveau produit »' };
+      return { score: 70, because: pageText('indiceTitre', { titre: 'Ajouter un nouveau produit' }) };
     }
     return null;
   },

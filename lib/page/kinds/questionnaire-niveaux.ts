@@ -1,3 +1,4 @@
+import { pageText } from '../text';
 import { definePage } from '../module';
 import { evaluationTitle } from './evaluation-title';
 import { criteriaPageProblems } from '../guard/rules';
@@ -7,11 +8,11 @@ export const questionnaireNiveaux = definePage('questionnaire-niveaux', {
   detect(s) {
     const t = evaluationTitle(s);
     if (t && /^(interoperabilite|urbanisation|maturite securite|securite)$/.test(t.norm)) {
-      return { score: 80, because: `titre « ${t.raw} »` };
+      return { score: 80, because: pageText('indiceTitre', { titre: t.raw }) };
     }
     // Questionnaire inconnu mais structuré en niveaux : sélection du niveau de maturité.
     if (t && s.text.includes('selectionnez le niveau de maturite')) {
-      return { score: 60, because: 'questionnaire d\'évaluation avec sélection du niveau de maturité' };
+      return { score: 60, because: pageText('indiceNiveauxMaturite') };
     }
     return null;
   },

@@ -1,9 +1,10 @@
+import { pageText } from '../text';
 import { headingMatches, definePage } from '../module';
 
 export const resultats = definePage('resultats', {
   detect(s) {
     const h = headingMatches(s, /^resultats? de l'evaluation/);
-    if (h) return { score: 60, because: `titre « ${h} »` };
+    if (h) return { score: 60, because: pageText('indiceTitre', { titre: h }) };
     return null;
   },
 });

@@ -1,10 +1,11 @@
+import { pageText } from '../text';
 import { headingMatches, definePage } from '../module';
 
 export const tableauDeBord = definePage('tableau-de-bord', {
   detect(s) {
     const h = headingMatches(s, /^les parcours$/);
     if (h && s.text.includes('selectionnez le parcours qui repond a votre besoin')) {
-      return { score: 60, because: 'titre « Les parcours » et « Sélectionnez le parcours… »' };
+      return { score: 60, because: pageText('indiceTableauDeBord') };
     }
     return null;
   },

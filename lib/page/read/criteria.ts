@@ -1,3 +1,4 @@
+import { pageText, type PageText } from '../text';
 import { parseConformity, parseLevel, parseMinimumText, parseOuiNon, sortLevels, type Level } from '../../domain/levels';
 import { questionnaireFromLabel } from '../../domain/questionnaires';
 import { accessibleName, buttonText, visibleText } from '../dom/name';
@@ -150,7 +151,7 @@ function minimumFromBlock(container: Element): { levels: Level[]; text: string }
 
 /** Lit un bloc de critère. */
 function readCriterion(id: string, idEl: Element, container: Element, section: string | undefined): PageCriterion {
-  const problems: string[] = [];
+  const problems: PageText[] = [];
   const idText = visibleText(idEl);
   let title = idText.slice(idText.indexOf(id) + id.length).replace(/^[\s:–—-]+/, '').trim();
   if (!title) {
@@ -182,7 +183,7 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
   const checked = options.find((o) => o.checked);
   const level = levelGroup && checked ? parseLevel(checked.label) : null;
   const conformity = conformityGroup && checked ? parseConformity(checked.label) : null;
-  if (!levelGroup && !conformityGroup && evidence.length === 0) problems.push(`Critère ${id} : aucune réponse lisible (ni niveau, ni conformité, ni zone de dépôt).`);
+  if (!levelGroup && !conformityGroup && evidence.length === 0) problems.push(pageText('critereSansReponse', { id }));
 
   // Niveaux acceptables : ✓ sur les options, sinon le texte du bloc.
   let acceptableLevels: Level[] = [];
@@ -196,7 +197,7 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
     acceptableLevels = fromText.levels;
     minimumText = fromText.text;
   } else if (levelGroup) {
-    problems.push(`Critère ${id} : niveau minimum requis non indiqué sur la page.`);
+    problems.push(pageText('minimumNonIndique', { id }));
   }
 
   const textarea = Array.from(container.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea,input[type="text"]')).find(
@@ -208,7 +209,7 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
     ) ?? null;
 
   const obligation = badge(container);
-  if (!obligation) problems.push(`Critère ${id} : nature (Obligation ou Option) non indiquée.`);
+  if (!obligation) problems.push(pageText('natureNonIndiquee', { id }));
 
   return {
     id,

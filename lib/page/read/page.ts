@@ -1,3 +1,4 @@
+import type { PageText } from '../text';
 /**
  * Le modèle d'une page Convergence : ce que l'extension lit pour enregistrer, remplir et vérifier.
  * Le type de page vient de la reconnaissance (detect.ts) ; sa lecture, de son module (lib/page/registry.ts).
@@ -23,7 +24,7 @@ export interface PageReading {
   model: PageModel;
   product: PageProduct | null;
   /** Ce qui n'a pas pu être lu (français), à afficher tel quel. */
-  problems: string[];
+  problems: PageText[];
 }
 
 /** La zone de contenu de la page (hors interface de l'extension, hors bandeaux). */

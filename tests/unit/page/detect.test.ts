@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { pageTextOf } from '../../../components/page-strings';
 import { describe, expect, it } from 'vitest';
 import { recognisePage } from '../../../lib/page/detect';
 import type { PageKind } from '../../../lib/page/kinds';
@@ -43,7 +44,7 @@ describe('reconnaissance du type de page', () => {
   it('dit clairement quand une page est inconnue, en citant son titre', () => {
     const r = recognisePage(load('<main><h1>Mentions légales</h1><p>Texte.</p></main>'));
     expect(r.recognised).toBe(false);
-    if (!r.recognised) expect(r.reason).toContain('« Mentions légales »');
+    if (!r.recognised) expect(pageTextOf(r.reason)).toBe('Page non reconnue : le titre « Mentions légales » ne correspond à aucune page Convergence connue.');
   });
 
   it('reconnaît la convention à son fil d\'Ariane quand aucun statut n\'est affiché', () => {

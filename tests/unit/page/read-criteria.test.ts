@@ -110,7 +110,7 @@ describe('lecture des critères à niveaux', () => {
     expect(a?.comment?.control.getAttribute('aria-label')).toBe('Commentaire du critère 04.03');
     expect(b?.obligation).toBe('option');
     expect(b?.options.map((o) => o.label)).toEqual(['Maturité très faible', 'Maturité forte']);
-    expect(b?.problems.join(' ')).toMatch(/niveau minimum requis non indiqué/);
+    expect(b?.problems).toContainEqual({ key: 'minimumNonIndique', params: { id: b?.id } });
   });
 });
 
