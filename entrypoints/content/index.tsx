@@ -69,7 +69,12 @@ export default defineContentScript({
         }
         return catalogue.get(questionnaire);
       },
-      product: () => readPageProduct(collectSignals(document)) ?? tabProduct,
+      product() {
+        // Le dernier produit lu reste celui de l'onglet pour les pages suivantes qui ne l'affichent pas (navigation sans rechargement).
+        const shown = readPageProduct(collectSignals(document));
+        if (shown) tabProduct = shown;
+        return shown ?? tabProduct;
+      },
     };
     void f
       .send('page.context', { pageProduct: readPageProduct(collectSignals(document)) })
