@@ -1,15 +1,20 @@
+import { BackupPanel } from './BackupPanel';
 import { useAction, useLoad, useManager } from './context';
-import { downloadBlob, formatDate } from './files';
+import { downloadBlob, formatDate, formatSize } from './files';
 import { ImportPanel } from './ImportPanel';
 import { VIEW_HEADING_ID } from './Manager';
 import type { ProductEntry } from './Manager';
 import { t } from './strings';
 
-/** La bibliothèque entière : import (JSON ou tableur vers un produit choisi), export JSON, journal des opérations. */
+/**
+ * La bibliothèque entière : import (JSON ou tableur vers un produit choisi), export JSON, sauvegarde complète
+ * et restauration, journal des opérations avec jusqu'où l'annulation remonte.
+ */
 export function LibraryView({ entries }: { entries: readonly ProductEntry[] }) {
   const { send, announce, version } = useManager();
   const [busy, run] = useAction();
   const journal = useLoad(() => send('operations.list', { limit: 20 }), [version]);
+  const reach = useLoad(() => send('operations.reach', {}), [version]);
 
   const exportAll = () =>
     void run(async () => {
@@ -32,9 +37,26 @@ export function LibraryView({ entries }: { entries: readonly ProductEntry[] }) {
           {t('exportLibraryJson')}
         </button>
       </section>
+      <BackupPanel />
       <section aria-labelledby="mgr-journal" class="mgr-subsection">
         <h3 id="mgr-journal">{t('journalTitle')}</h3>
         <p class="mgr-hint">{t('journalHint')}</p>
+        {reach.data && (
+          <p class="mgr-undo-reach">
+            {reach.data.since ? t('undoReach', { date: formatDate(reach.data.since, true), count: reach.data.operations }) : t('undoReachNone')}
+            {reach.data.stoppedByRestore && ` ${t('undoReachRestore', { date: formatDate(reach.data.stoppedByRestore, true) })}`}
+          </p>
+        )}
+        {reach.data && (
+          <p class="mgr-hint">
+            {t('journalBounds', {
+              max: reach.data.limits.maxOperations,
+              size: formatSize(reach.data.limits.maxJournalBlobBytes),
+              ops: reach.data.journalOperations,
+              used: formatSize(reach.data.journalBlobBytes),
+            })}
+          </p>
+        )}
         {journal.loading && !journal.data && <p>{t('loading')}</p>}
         {journal.error && <p class="mgr-error-text">{journal.error}</p>}
         {journal.data && ops.length === 0 && <p>{t('journalEmpty')}</p>}

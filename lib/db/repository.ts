@@ -15,19 +15,22 @@ import {
   AnswerSchema,
   CompanyProfileSchema,
   CriterionSchema,
+  EvidenceFileMetaSchema,
   ProductSchema,
   VariantSchema,
   answerId,
   criterionKey,
 } from '../domain/schemas';
-import type { Answer, CompanyProfile, Criterion, EvidenceFileMeta, Product, Provenance, Variant } from '../domain/schemas';
+import type { Answer, CompanyProfile, Criterion, EvidenceFile, EvidenceFileMeta, Product, Provenance, Variant } from '../domain/schemas';
 import { applyAnswerInput, sameAnswerContent } from '../domain/values';
 import type { AnswerInput } from '../domain/values';
 import { formatZodIssues } from '../domain/zod-fr';
 import { productReadiness, todayIso } from '../rules/product-readiness';
 import type { ReadinessReport } from '../rules/types';
+import type { ImportPreview } from '../exchange/import-plan';
 import { ConvergenceDB } from './schema';
 import type { JournalEntry, JournalTable, OperationKind, OperationRecord } from './schema';
+import { withStorageErrors } from './storage-errors';
 
 export interface OperationMeta {
   kind: OperationKind;
@@ -83,7 +86,67 @@ export type ProductInput = Omit<Product, 'id' | 'createdAt' | 'updatedAt' | 'exc
   Partial<Pick<Product, 'id' | 'excludedCriteria' | 'interests' | 'role'>>;
 export type VariantInput = Omit<Variant, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Variant, 'id'>>;
 
-const ALL_TABLES = ['answers', 'criteria', 'products', 'variants', 'companies', 'files', 'operations', 'journal'] as const;
+const ALL_TABLES = ['answers', 'criteria', 'products', 'variants', 'companies', 'files', 'operations', 'journal', 'blobs'] as const;
+
+/**
+ * Bornes du journal : au-delà, les plus anciennes opérations sont oubliées (avec leurs entrées), et
+ * l'annulation ne remonte plus jusqu'à elles. La dernière opération est toujours gardée.
+ */
+export interface JournalLimits {
+  /** Nombre d'opérations gardées. */
+  maxOperations: number;
+  /** Octets de contenus de preuves que seul le journal garde en vie (preuves supprimées ou remplacées). */
+  maxJournalBlobBytes: number;
+}
+
+export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxOperations: 500, maxJournalBlobBytes: 200 * 1024 * 1024 };
+
+/** Aperçus d'import gardés en attente de validation : les plus récents, une heure au plus. */
+export const MAX_PREVIEWS = 5;
+export const PREVIEW_TTL_MS = 60 * 60 * 1000;
+
+/** Jusqu'où « Annuler la dernière opération » peut remonter, et ce que le journal garde. */
+export interface UndoReach {
+  /** Opérations annulables l'une après l'autre. */
+  operations: number;
+  /** Date de la plus ancienne d'entre elles (null : rien à annuler). */
+  since: string | null;
+  /** Une restauration arrête l'annulation (date de la restauration), null sinon. */
+  stoppedByRestore: string | null;
+  /** Opérations gardées dans le journal, et octets de preuves qu'il est seul à garder. */
+  journalOperations: number;
+  journalBlobBytes: number;
+  limits: JournalLimits;
+}
+
+/** Tout ce qu'une sauvegarde complète contient (les contenus de preuves à part, désignés par empreinte). */
+export interface LibrarySnapshot {
+  products: Product[];
+  variants: Variant[];
+  companies: CompanyProfile[];
+  criteria: Criterion[];
+  answers: Answer[];
+  files: EvidenceFileMeta[];
+  operations: OperationRecord[];
+  journal: JournalEntry[];
+}
+
+export interface BlobInfo {
+  sha256: string;
+  size: number;
+  type: string;
+}
+
+/** Empreintes des contenus qu'un enregistrement du journal désigne (seulement pour la table files). */
+export function blobRefs(table: string, ...records: unknown[]): string[] {
+  if (table !== 'files') return [];
+  const out = new Set<string>();
+  for (const r of records) {
+    const h = r && typeof r === 'object' ? (r as { hash?: unknown }).hash : undefined;
+    if (typeof h === 'string' && h) out.add(h);
+  }
+  return [...out];
+}
 
 function comparable(v: unknown): string {
   return JSON.stringify(v, (k, val: unknown) => (k === 'blob' ? undefined : val));
@@ -109,7 +172,7 @@ class Writer {
     const before = (await t.get(key)) as unknown;
     if (before !== undefined && comparable(before) === comparable(record)) return 'unchanged';
     await t.put(record);
-    this.entries.push({ opId: this.opId, table, key, before: before ?? null, after: record, at: this.at });
+    this.push(table, key, before ?? null, record);
     return before === undefined ? 'created' : 'changed';
   }
 
@@ -118,40 +181,132 @@ class Writer {
     const before = (await t.get(key)) as unknown;
     if (before === undefined) return;
     await t.delete(key);
-    this.entries.push({ opId: this.opId, table, key, before, after: null, at: this.at });
+    this.push(table, key, before, null);
+  }
+
+  /** Une preuve n'entre au journal que par sa description : le contenu est désigné par son empreinte. */
+  private push(table: JournalTable, key: string, before: unknown, after: unknown): void {
+    const entry: JournalEntry = { opId: this.opId, table, key, before, after, at: this.at };
+    const blobs = blobRefs(table, before, after);
+    if (blobs.length) entry.blobs = blobs;
+    this.entries.push(entry);
   }
 }
 
 export class Repository {
+  readonly limits: JournalLimits;
+
   constructor(
     readonly db: ConvergenceDB,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+    limits: Partial<JournalLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_JOURNAL_LIMITS, ...limits };
+    this.limits.maxOperations = Math.max(1, this.limits.maxOperations);
+  }
 
   /** Open (or create) a database by name; tests pass a fresh unique name. */
-  static open(name?: string, clock?: () => Date): Repository {
-    return new Repository(new ConvergenceDB(name), clock);
+  static open(name?: string, clock?: () => Date, limits?: Partial<JournalLimits>): Repository {
+    return new Repository(new ConvergenceDB(name), clock, limits);
   }
 
   private now(): string {
     return this.clock().toISOString();
   }
 
-  /** Run fn in ONE transaction as one journaled operation; any throw rolls everything back. */
+  /**
+   * Run fn in ONE transaction as one journaled operation; any throw rolls everything back.
+   * Disque plein : l'erreur du navigateur devient l'explication française (rien n'est écrit). Le journal est
+   * ramené à ses bornes dans la même transaction.
+   */
   async runOperation<T>(meta: OperationMeta, fn: (w: Writer, at: string) => Promise<T>): Promise<OperationResult<T>> {
     const at = this.now();
     const opId = crypto.randomUUID();
-    return this.db.transaction('rw', [...ALL_TABLES], async () => {
-      const w = new Writer(this.db, opId, at);
-      const result = await fn(w, at);
-      if (w.entries.length === 0) return { opId: null, result };
-      await this.db.journal.bulkAdd(w.entries);
-      const last = await this.db.operations.orderBy('order').last();
-      const op: OperationRecord = { id: opId, order: (last?.order ?? 0) + 1, kind: meta.kind, label: meta.label, author: meta.author, at, undone: 0 };
-      if (meta.undoes) op.undoes = meta.undoes;
-      await this.db.operations.add(op);
-      return { opId, result };
-    });
+    return withStorageErrors(() =>
+      this.db.transaction('rw', [...ALL_TABLES], async () => {
+        const w = new Writer(this.db, opId, at);
+        const result = await fn(w, at);
+        if (w.entries.length === 0) return { opId: null, result };
+        await this.db.journal.bulkAdd(w.entries);
+        const last = await this.db.operations.orderBy('order').last();
+        const op: OperationRecord = { id: opId, order: (last?.order ?? 0) + 1, kind: meta.kind, label: meta.label, author: meta.author, at, undone: 0 };
+        if (meta.undoes) op.undoes = meta.undoes;
+        await this.db.operations.add(op);
+        // Une annulation n'élague pas : « L'annulation remonte jusqu'au … (N opérations) » reste vrai
+        // annulation après annulation (le journal dépasse alors sa borne d'au plus N, jusqu'à la prochaine opération).
+        if (meta.kind !== 'annulation') await this.pruneJournal(w.entries.some((e) => e.blobs));
+        return { opId, result };
+      }),
+    );
+  }
+
+  /**
+   * Oublie les plus anciennes opérations au-delà des bornes (nombre d'opérations ; octets de preuves que seul
+   * le journal garde), puis supprime les contenus que plus rien ne désigne. Opérations entières, les plus
+   * anciennes d'abord : ce qui reste est une suite continue jusqu'à la dernière, que l'annulation peut
+   * toujours défaire dans l'ordre. Dans la transaction de l'appelant.
+   */
+  private async pruneJournal(checkBlobs: boolean): Promise<void> {
+    const db = this.db;
+    const { maxOperations, maxJournalBlobBytes } = this.limits;
+    const total = await db.operations.count();
+    const dropOldest = Math.max(0, total - maxOperations);
+    let dropUpToOrder = -Infinity;
+    if (checkBlobs) {
+      const { sizes, bytes } = await this.journalOnlyBlobs();
+      if (bytes > maxJournalBlobBytes) {
+        const ops = await db.operations.orderBy('order').toArray();
+        const orderOf = new Map(ops.map((o) => [o.id, o.order]));
+        const newest = ops[ops.length - 1]?.order ?? 0;
+        // Pour chaque contenu, la plus récente opération qui le désigne : l'oublier libère le contenu.
+        const lastRef = new Map<string, number>();
+        for (const e of await db.journal.where('blobs').anyOf([...sizes.keys()]).toArray()) {
+          const order = orderOf.get(e.opId) ?? -Infinity;
+          for (const h of e.blobs ?? []) if (sizes.has(h)) lastRef.set(h, Math.max(lastRef.get(h) ?? -Infinity, order));
+        }
+        let left = bytes;
+        for (const [h, order] of [...lastRef].sort((a, b) => a[1] - b[1])) {
+          if (left <= maxJournalBlobBytes || order >= newest) break;
+          left -= sizes.get(h) ?? 0;
+          dropUpToOrder = order;
+        }
+      }
+    }
+    if (dropOldest === 0 && dropUpToOrder === -Infinity) return;
+    const newestOp = await db.operations.orderBy('order').last();
+    const victims = new Map<string, OperationRecord>();
+    if (dropOldest > 0) for (const o of await db.operations.orderBy('order').limit(dropOldest).toArray()) victims.set(o.id, o);
+    if (dropUpToOrder > -Infinity) for (const o of await db.operations.where('order').belowOrEqual(dropUpToOrder).toArray()) victims.set(o.id, o);
+    if (newestOp) victims.delete(newestOp.id);
+    if (victims.size === 0) return;
+    const ids = [...victims.keys()];
+    const entries = await db.journal.where('opId').anyOf(ids).toArray();
+    const candidates = new Set<string>();
+    for (const e of entries) e.blobs?.forEach((h) => candidates.add(h));
+    await db.journal.bulkDelete(entries.map((e) => e.seq!));
+    await db.operations.bulkDelete(ids);
+    await this.collectBlobs(candidates);
+  }
+
+  /** Contenus que seul le journal désigne (aucune preuve en vigueur), avec leur taille. */
+  private async journalOnlyBlobs(): Promise<{ sizes: Map<string, number>; bytes: number }> {
+    const inJournal = (await this.db.journal.orderBy('blobs').uniqueKeys()) as string[];
+    const sizes = new Map<string, number>();
+    if (inJournal.length === 0) return { sizes, bytes: 0 };
+    const live = new Set((await this.db.files.orderBy('hash').uniqueKeys()) as string[]);
+    const only = inJournal.filter((h) => !live.has(h));
+    for (const b of await this.db.blobs.bulkGet(only)) if (b) sizes.set(b.hash, b.size);
+    let bytes = 0;
+    for (const n of sizes.values()) bytes += n;
+    return { sizes, bytes };
+  }
+
+  /** Supprime les contenus que ni une preuve ni une entrée du journal ne désigne plus. */
+  private async collectBlobs(candidates: Iterable<string>): Promise<void> {
+    for (const h of candidates) {
+      const used = (await this.db.files.where('hash').equals(h).count()) + (await this.db.journal.where('blobs').equals(h).count());
+      if (used === 0) await this.db.blobs.delete(h);
+    }
   }
 
   // ---------- products, variants, company ----------
@@ -414,23 +569,39 @@ export class Repository {
 
   // ---------- evidence files ----------
 
+  /**
+   * Ajoute une preuve : le contenu est rangé une fois par SHA-256 (table blobs, partagé par toutes les preuves
+   * et entrées du journal de même contenu) ; la ligne files et le journal n'en gardent que la description.
+   */
   async addEvidenceFile(input: NewEvidenceFile, author: string): Promise<OperationResult<EvidenceFileMeta>> {
-    const file = await makeEvidenceFile(input, this.clock());
-    return this.runOperation({ kind: 'saisie', label: `Preuve « ${file.name} »`, author }, async (w) => {
-      await this.requireTarget(file.productId, file.variantId);
-      await w.put('files', file.id, file);
-      const { blob: _blob, ...meta } = file;
+    const { blob, ...candidate } = await makeEvidenceFile(input, this.clock());
+    const meta = validate(EvidenceFileMetaSchema, candidate, `Preuve « ${candidate.name.slice(0, 100)} »`);
+    return this.runOperation({ kind: 'saisie', label: `Preuve « ${meta.name} »`, author }, async (w) => {
+      await this.requireTarget(meta.productId, meta.variantId);
+      if ((await this.db.blobs.where('hash').equals(meta.hash).count()) === 0) await this.db.blobs.add({ hash: meta.hash, blob, size: meta.size, type: meta.type });
+      await w.put('files', meta.id, meta);
       return meta;
     });
   }
 
-  getEvidenceFile(id: string) {
-    return this.db.files.get(id);
+  /** Une preuve avec son contenu. */
+  async getEvidenceFile(id: string): Promise<EvidenceFile | undefined> {
+    const meta = await this.db.files.get(id);
+    if (!meta) return undefined;
+    const content = await this.db.blobs.get(meta.hash);
+    if (!content) throw new UserError(`Le contenu de la preuve « ${meta.name} » est introuvable dans la base.`);
+    const { blob: _legacy, ...clean } = meta;
+    return { ...clean, blob: content.blob };
   }
 
   async listEvidenceFiles(productId: string): Promise<EvidenceFileMeta[]> {
     const files = await this.db.files.where('productId').equals(productId).toArray();
     return files.map(({ blob: _blob, ...meta }) => meta);
+  }
+
+  /** Le contenu rangé sous une empreinte (sauvegarde complète). */
+  getBlob(hash: string): Promise<{ hash: string; blob: Blob; size: number; type: string } | undefined> {
+    return this.db.blobs.get(hash);
   }
 
   // ---------- journal: history and undo ----------
@@ -455,13 +626,45 @@ export class Repository {
     });
   }
 
-  /** The operation "undo" would revert: the latest one not yet undone (annulations excluded). */
-  async lastUndoable(): Promise<OperationRecord | undefined> {
-    return this.db.operations
+  /**
+   * Les opérations que l'annulation peut défaire, la plus récente d'abord : ni annulées, ni annulations, et
+   * aucune avant une restauration (le journal d'avant décrit une autre base).
+   */
+  private async undoable(): Promise<{ ops: OperationRecord[]; restoredAt: string | null }> {
+    const ops: OperationRecord[] = [];
+    let restoredAt: string | null = null;
+    await this.db.operations
       .orderBy('order')
       .reverse()
-      .filter((o) => o.undone === 0 && o.kind !== 'annulation')
-      .first();
+      .until((o) => {
+        if (o.kind === 'restauration') restoredAt = o.at;
+        return o.kind === 'restauration';
+      })
+      .each((o) => {
+        if (o.undone === 0 && o.kind !== 'annulation' && o.kind !== 'restauration') ops.push(o);
+      });
+    return { ops, restoredAt };
+  }
+
+  /** The operation "undo" would revert: the latest one not yet undone (annulations excluded). */
+  async lastUndoable(): Promise<OperationRecord | undefined> {
+    return (await this.undoable()).ops[0];
+  }
+
+  /** Jusqu'où l'annulation remonte (« L'annulation remonte jusqu'au … (N opérations) ») et ce que garde le journal. */
+  async undoReach(): Promise<UndoReach> {
+    return this.db.transaction('r', [this.db.operations, this.db.journal, this.db.files, this.db.blobs], async () => {
+      const { ops, restoredAt } = await this.undoable();
+      const oldest = ops[ops.length - 1];
+      return {
+        operations: ops.length,
+        since: oldest?.at ?? null,
+        stoppedByRestore: restoredAt,
+        journalOperations: await this.db.operations.count(),
+        journalBlobBytes: (await this.journalOnlyBlobs()).bytes,
+        limits: { ...this.limits },
+      };
+    });
   }
 
   /**
@@ -485,5 +688,105 @@ export class Repository {
       await this.db.operations.update(target.id, { undone: 1 });
       return target;
     });
+  }
+
+  // ---------- aperçus d'import (survivent à l'arrêt du service d'arrière-plan, MV3) ----------
+
+  /** Garde un aperçu d'import jusqu'à sa validation : les MAX_PREVIEWS plus récents, une heure au plus. */
+  async savePreview(preview: ImportPreview, ttlMs = PREVIEW_TTL_MS): Promise<void> {
+    const now = this.clock();
+    const row = { id: preview.id, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + ttlMs).toISOString(), preview };
+    await withStorageErrors(() =>
+      this.db.transaction('rw', this.db.previews, async () => {
+        await this.db.previews.where('expiresAt').belowOrEqual(row.createdAt).delete();
+        await this.db.previews.put(row);
+        const all = await this.db.previews.orderBy('expiresAt').primaryKeys();
+        if (all.length > MAX_PREVIEWS) await this.db.previews.bulkDelete(all.slice(0, all.length - MAX_PREVIEWS));
+      }),
+    );
+  }
+
+  /** Un aperçu en attente, ou undefined s'il est inconnu ou expiré. */
+  async loadPreview(id: string): Promise<ImportPreview | undefined> {
+    const row = await this.db.previews.get(id);
+    if (!row) return undefined;
+    if (row.expiresAt <= this.now()) {
+      await this.db.previews.delete(id);
+      return undefined;
+    }
+    return row.preview as ImportPreview;
+  }
+
+  async dropPreview(id: string): Promise<void> {
+    await this.db.previews.delete(id);
+  }
+
+  // ---------- sauvegarde complète et restauration (le format du fichier : lib/exchange/backup.ts) ----------
+
+  /** Tout ce que contient une sauvegarde, lu en une transaction ; les contenus sont listés, pas lus. */
+  async readSnapshot(): Promise<{ data: LibrarySnapshot; blobs: BlobInfo[] }> {
+    const db = this.db;
+    return db.transaction('r', [...ALL_TABLES], async () => {
+      const [products, variants, companies, criteria, answers, files, operations, journal] = await Promise.all([
+        db.products.toArray(),
+        db.variants.toArray(),
+        db.companies.toArray(),
+        db.criteria.toArray(),
+        db.answers.toArray(),
+        db.files.toArray(),
+        db.operations.orderBy('order').toArray(),
+        db.journal.toArray(),
+      ]);
+      const used = new Set<string>(files.map((f) => f.hash));
+      for (const e of journal) for (const h of e.blobs ?? []) used.add(h);
+      const blobs: BlobInfo[] = [];
+      for (const b of await db.blobs.bulkGet([...used].sort())) if (b) blobs.push({ sha256: b.hash, size: b.size, type: b.type });
+      if (blobs.length !== used.size) throw new UserError('Des contenus de preuves manquent dans la base : sauvegarde impossible.');
+      return {
+        data: { products, variants, companies, criteria, answers, files: files.map(({ blob: _b, ...m }) => m), operations, journal },
+        blobs,
+      };
+    });
+  }
+
+  /**
+   * Remplace toute la bibliothèque par une sauvegarde vérifiée, en UNE transaction (tout ou rien) : chaque
+   * table est vidée puis remplie, les aperçus d'import en attente sont oubliés (ils décrivaient l'ancienne
+   * base), et une opération « restauration » est notée : l'annulation ne remonte pas au-delà. L'appelant a
+   * vérifié les données (lib/exchange/backup.ts).
+   */
+  async restoreSnapshot(data: LibrarySnapshot, blobs: ReadonlyMap<string, Blob>, meta: { author: string; label: string }): Promise<OperationRecord> {
+    const db = this.db;
+    const needed = new Set<string>(data.files.map((f) => f.hash));
+    const journal = data.journal.map((e) => {
+      const refs = blobRefs(e.table, e.before, e.after);
+      refs.forEach((h) => needed.add(h));
+      const { blobs: _old, ...rest } = e;
+      return refs.length ? { ...rest, blobs: refs } : rest;
+    });
+    for (const h of needed) if (!blobs.has(h)) throw new UserError(`Contenu de preuve manquant (empreinte ${h.slice(0, 12)}…) : restauration impossible.`);
+    const at = this.now();
+    return withStorageErrors(() =>
+      db.transaction('rw', [...ALL_TABLES, 'previews'], async () => {
+        for (const t of [...ALL_TABLES, 'previews']) await db.table(t).clear();
+        await db.products.bulkAdd(data.products);
+        await db.variants.bulkAdd(data.variants);
+        await db.companies.bulkAdd(data.companies);
+        await db.criteria.bulkAdd(data.criteria);
+        await db.answers.bulkAdd(data.answers);
+        await db.files.bulkAdd(data.files);
+        await db.blobs.bulkAdd([...needed].map((hash) => {
+          const blob = blobs.get(hash)!;
+          return { hash, blob, size: blob.size, type: blob.type };
+        }));
+        await db.operations.bulkAdd(data.operations);
+        await db.journal.bulkAdd(journal);
+        const last = await db.operations.orderBy('order').last();
+        const op: OperationRecord = { id: crypto.randomUUID(), order: (last?.order ?? 0) + 1, kind: 'restauration', label: meta.label, author: meta.author, at, undone: 0 };
+        await db.operations.add(op);
+        await this.pruneJournal(true);
+        return op;
+      }),
+    );
   }
 }

@@ -5,11 +5,14 @@
 import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
 import { parseConformity, parseLevel } from '../domain/levels';
-import type { Answer, CompanyProfile, Criterion, EvidenceFile, Product, Variant } from '../domain/schemas';
+import type { Answer, CompanyProfile, Criterion, EvidenceFileMeta, Product, Variant } from '../domain/schemas';
+import { repairRecord } from './repair';
 
 export const DB_NAME = 'assistant-convergence';
 
-export type OperationKind = 'import' | 'capture' | 'saisie' | 'lot' | 'produit' | 'annulation';
+/** « restauration » : une sauvegarde complète a remplacé la bibliothèque ; l'annulation ne remonte pas au-delà. */
+export const OPERATION_KINDS = ['import', 'capture', 'saisie', 'lot', 'produit', 'annulation', 'restauration'] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** One user-level operation (an import, a capture from a page, a bulk edit…): the unit of undo. */
 export interface OperationRecord {
@@ -39,6 +42,30 @@ export interface JournalEntry {
   before: unknown;
   after: unknown;
   at: string;
+  /**
+   * Empreintes SHA-256 des contenus de preuves que before/after désignent (table files, v3) : index
+   * multiEntry, pour savoir si un contenu est encore référencé par le journal.
+   */
+  blobs?: string[];
+}
+
+/** Contenu d'une preuve, rangé une seule fois par empreinte (v3) : fichiers et journal le désignent par `hash`. */
+export interface BlobRecord {
+  hash: string;
+  blob: Blob;
+  size: number;
+  type: string;
+}
+
+/** Ligne de la table files depuis la v3 : la description seule, le contenu est dans blobs. */
+export type StoredEvidenceFile = EvidenceFileMeta & { blob?: never };
+
+/** Aperçu d'import en attente de validation (v3) : survit à l'arrêt du service d'arrière-plan. */
+export interface PreviewRecord {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  preview: unknown;
 }
 
 /** Shape of an answer in schema version 1 (kept only for the migration). */
@@ -78,7 +105,18 @@ export const SCHEMA_V2 = {
   journal: '++seq, opId, [table+key]',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/**
+ * v3 : contenus de preuves rangés une fois par empreinte (blobs), journal qui les désigne (index *blobs),
+ * aperçus d'import persistants (previews).
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  journal: '++seq, opId, [table+key], *blobs',
+  blobs: 'hash',
+  previews: 'id, expiresAt',
+} as const;
+
+export const CURRENT_VERSION = 3;
 
 function migrateAnswerV1(a: AnswerV1): Answer {
   const level = parseLevel(a.level);
@@ -138,19 +176,75 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+const EPOCH = new Date(0).toISOString();
+
+type Row = Record<string, unknown>;
+const isRow = (v: unknown): v is Row => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Le contenu d'une ligne files v2 part dans blobs ; la ligne garde la description. */
+function detachBlob(row: Row, blobs: Map<string, BlobRecord>): Row {
+  const { blob, ...meta } = row;
+  const hash = typeof meta.hash === 'string' ? meta.hash : '';
+  if (blob instanceof Blob && hash && !blobs.has(hash)) {
+    blobs.set(hash, { hash, blob, size: typeof meta.size === 'number' ? meta.size : blob.size, type: typeof meta.type === 'string' ? meta.type : blob.type });
+  }
+  return meta;
+}
+
+/**
+ * v2 → v3.
+ * - Les données venues de la v1 (critères sans source ni updatedAt, fiches sans extra…) sont complétées pour
+ *   passer les schémas d'aujourd'hui : sans cela, l'export JSON d'une base migrée était refusé par notre import.
+ * - Les contenus de preuves quittent files et le journal (où une preuve supprimée restait en double) pour la
+ *   table blobs, une fois par empreinte. L'empreinte est celle enregistrée à l'ajout : pas de calcul ici
+ *   (crypto.subtle n'est pas une requête IndexedDB, l'attendre clôturerait la transaction de mise à niveau).
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  for (const table of ['products', 'variants', 'criteria', 'answers', 'companies'] as const) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((r: Row) => void repairRecord(table, r, EPOCH));
+  }
+  const blobs = new Map<string, BlobRecord>();
+  const files = tx.table('files');
+  const rows = (await files.toArray()) as Row[];
+  await files.bulkPut(rows.map((r) => detachBlob(r, blobs)));
+  await tx
+    .table('journal')
+    .toCollection()
+    .modify((e: Row) => {
+      const refs = new Set<string>();
+      for (const side of ['before', 'after'] as const) {
+        const rec = e[side];
+        if (!isRow(rec)) continue;
+        if (e.table === 'files') {
+          const meta = detachBlob(rec, blobs);
+          if (typeof meta.hash === 'string') refs.add(meta.hash);
+          e[side] = meta;
+        } else if (typeof e.table === 'string') repairRecord(e.table, rec, EPOCH);
+      }
+      if (refs.size) e.blobs = [...refs];
+    });
+  await tx.table('blobs').bulkPut([...blobs.values()]);
+}
+
 export class ConvergenceDB extends Dexie {
   products!: Table<Product, string>;
   variants!: Table<Variant, string>;
   criteria!: Table<Criterion, string>;
   answers!: Table<Answer, string>;
   companies!: Table<CompanyProfile, string>;
-  files!: Table<EvidenceFile, string>;
+  files!: Table<StoredEvidenceFile, string>;
   operations!: Table<OperationRecord, string>;
   journal!: Table<JournalEntry, number>;
+  blobs!: Table<BlobRecord, string>;
+  previews!: Table<PreviewRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }

@@ -1,0 +1,191 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useAction, useManager } from './context';
+import { FieldError } from './fields';
+import { downloadBlob, formatDate, formatSize } from './files';
+import { downloadBackup, sendBackup } from './backup-transfer';
+import type { RestorePreview } from './backup-transfer';
+import { t } from './strings';
+
+const TABLES = ['products', 'variants', 'companies', 'criteria', 'answers', 'files'] as const;
+
+/** « Sauvegarde complète » (téléchargement) et « Restaurer une sauvegarde » (fichier → aperçu vérifié → confirmation). */
+export function BackupPanel() {
+  const { send, author, announce, changed, clearError } = useManager();
+  const [busy, run] = useAction();
+  const [progress, setProgress] = useState('');
+  const [preview, setPreview] = useState<{ file: File; data: RestorePreview } | null>(null);
+  const [fileError, setFileError] = useState('');
+  const [inputKey, setInputKey] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
+  // Après « Restaurer » ou « Annuler », le focus revient au champ du fichier, une fois le nouveau champ rendu.
+  const focusFile = useRef(false);
+  useEffect(() => {
+    if (!focusFile.current) return;
+    focusFile.current = false;
+    fileInput.current?.focus();
+  }, [inputKey]);
+
+  const backup = () =>
+    void run(async () => {
+      try {
+        const r = await downloadBackup(send, (done, total) => setProgress(t('backupProgress', { done, total })));
+        downloadBlob(r.fileName, r.file);
+        announce(t('backupDone', { name: r.fileName, products: r.counts.products ?? 0, answers: r.counts.answers ?? 0, files: r.counts.files ?? 0, size: formatSize(r.file.size) }));
+      } finally {
+        setProgress('');
+      }
+    });
+
+  const reset = () => {
+    setPreview(null);
+    setInputKey((k) => k + 1);
+    focusFile.current = true;
+  };
+
+  const check = (ev: Event) => {
+    ev.preventDefault();
+    const file = fileInput.current?.files?.[0];
+    setFileError('');
+    setPreview(null);
+    if (!file) {
+      setFileError(t('errNoFile'));
+      fileInput.current?.focus();
+      return;
+    }
+    void run(async () => {
+      setProgress(t('restoreReading'));
+      try {
+        const r = await sendBackup(send, file, file.name, 'apercu', author, (done, total) => setProgress(t('restoreVerifying', { done, total })));
+        setPreview({ file, data: r.preview });
+        announce(t('restorePreviewReady', { name: file.name }));
+      } finally {
+        setProgress('');
+      }
+    });
+  };
+
+  const restore = () =>
+    void run(async () => {
+      if (!preview) return;
+      const { file } = preview;
+      setProgress(t('restoreReading'));
+      try {
+        // Le fichier est relu et revérifié : l'aperçu n'a rien gardé dans l'arrière-plan.
+        const r = await sendBackup(send, file, file.name, 'restauration', author, (done, total) => setProgress(t('restoreWriting', { done, total })));
+        const tb = r.preview.tables;
+        announce(t('restoreDone', { name: file.name, products: tb.products.backup, answers: tb.answers.backup, files: tb.files.backup }));
+        reset();
+        changed();
+      } finally {
+        setProgress('');
+      }
+    });
+
+  const cancel = () => {
+    clearError();
+    announce(t('restoreCancelled'));
+    reset();
+  };
+
+  const p = preview?.data;
+  return (
+    <>
+      <section aria-labelledby="mgr-sauvegarde" class="mgr-subsection">
+        <h3 id="mgr-sauvegarde">{t('backupTitle')}</h3>
+        <p class="mgr-hint">{t('backupHint')}</p>
+        <button type="button" class="btn secondary" disabled={busy} onClick={backup}>
+          {t('backupDownload')}
+        </button>
+      </section>
+      <section aria-labelledby="mgr-restauration" class="mgr-subsection">
+        <form class="mgr-form" noValidate onSubmit={check} aria-labelledby="mgr-restauration">
+          <h3 id="mgr-restauration">{t('restoreTitle')}</h3>
+          <p class="mgr-hint">{t('restoreHint')}</p>
+          <div class="mgr-field">
+            <label for="mgr-restauration-fichier">{t('fRestoreFile')}</label>
+            <input
+              key={inputKey}
+              ref={fileInput}
+              id="mgr-restauration-fichier"
+              type="file"
+              accept=".json,application/json"
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby={fileError ? 'mgr-restauration-fichier-error' : undefined}
+              onChange={() => {
+                setPreview(null);
+                setFileError('');
+              }}
+            />
+            <FieldError id="mgr-restauration-fichier-error" error={fileError} />
+          </div>
+          <div class="mgr-buttons">
+            <button type="submit" class="btn secondary" disabled={busy}>
+              {t('restoreCheck')}
+            </button>
+          </div>
+        </form>
+        <p class="mgr-hint" aria-live="polite">
+          {progress}
+        </p>
+        {preview && p && (
+          <section class="mgr-preview" aria-labelledby="mgr-restauration-apercu">
+            <h4 id="mgr-restauration-apercu" ref={previewHeading} tabIndex={-1}>
+              {t('restorePreviewTitle', { name: p.fileName })}
+            </h4>
+            <p>{t('restoreVerified', { date: formatDate(p.createdAt, true), blobs: p.blobs, size: formatSize(p.blobBytes) })}</p>
+            <p class="mgr-confirm">{t('restoreWarning')}</p>
+            <div class="mgr-table-wrap">
+              <table class="mgr-table">
+                <caption>{t('restoreCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('colData')}</th>
+                    <th scope="col">{t('colInBackup')}</th>
+                    <th scope="col">{t('colRestoreAdded')}</th>
+                    <th scope="col">{t('colReplaced')}</th>
+                    <th scope="col">{t('colIdentical')}</th>
+                    <th scope="col">{t('colRemoved')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {TABLES.map((k) => {
+                    const c = p.tables[k];
+                    return (
+                      <tr key={k}>
+                        <th scope="row">{t(`table_${k}`)}</th>
+                        <td>{c.backup}</td>
+                        <td>{c.added}</td>
+                        <td>{c.replaced}</td>
+                        <td>{c.identical}</td>
+                        <td>{c.removed}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <p>{t('restoreJournal', { count: p.operations })}</p>
+            <ul class="mgr-plain">
+              {p.productNames.added.length > 0 && <li>{t('restoreProductsAdded', { names: p.productNames.added.join(', ') })}</li>}
+              {p.productNames.replaced.length > 0 && <li>{t('restoreProductsReplaced', { names: p.productNames.replaced.join(', ') })}</li>}
+              {p.productNames.removed.length > 0 && <li>{t('restoreProductsRemoved', { names: p.productNames.removed.join(', ') })}</li>}
+            </ul>
+            <div class="mgr-buttons">
+              <button type="button" class="btn danger" disabled={busy} onClick={restore}>
+                {t('doRestore')}
+              </button>
+              <button type="button" class="btn secondary" disabled={busy} onClick={cancel}>
+                {t('cancel')}
+              </button>
+            </div>
+          </section>
+        )}
+      </section>
+    </>
+  );
+}

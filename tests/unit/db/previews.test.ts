@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PREVIEWS, Repository } from '../../../lib/db/repository';
+import { ConvergenceDB } from '../../../lib/db/schema';
+import { commitImport, exportLibrary, previewImport } from '../../../lib/exchange/service';
+import { serializeLibrary } from '../../../lib/exchange/json-format';
+import { level, PROV, seedProduct, T0 } from '../core/helpers';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function sharedDb() {
+  const name = `apercus-${process.pid}-${Math.random()}`;
+  let now = T0.getTime();
+  const clock = () => new Date(now);
+  return { open: () => new Repository(new ConvergenceDB(name), clock), advance: (ms: number) => void (now += ms) };
+}
+
+describe("aperçus d'import en attente : dans IndexedDB, bornés, expirés après une heure", () => {
+  it("survivent à l'arrêt du service d'arrière-plan (nouvelle instance sur la même base) et se valident ensuite", async () => {
+    const { open } = sharedDb();
+    const source = open();
+    await seedProduct(source, 'p1');
+    await source.saveAnswers('p1', '', [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: level('2') }], PROV, { kind: 'saisie', label: 's', author: 'a' });
+    const text = serializeLibrary(await exportLibrary(source));
+
+    const { open: openTarget } = sharedDb();
+    const worker1 = openTarget();
+    const preview = await previewImport(worker1, { fileName: 'bibliotheque.json', data: enc(text) });
+    await worker1.savePreview(preview);
+    worker1.db.close();
+
+    // Le service d'arrière-plan a été arrêté : une nouvelle instance rouvre la même base.
+    const worker2 = openTarget();
+    const loaded = await worker2.loadPreview(preview.id);
+    expect(loaded).toEqual(preview);
+    const r = await commitImport(worker2, loaded!, { conflicts: 'garder', author: 'bob' });
+    expect(r.result.answers.created).toBe(1);
+    await worker2.dropPreview(preview.id);
+    expect(await worker2.loadPreview(preview.id)).toBeUndefined();
+  });
+
+  it('expirent après une heure, et seuls les plus récents sont gardés', async () => {
+    const { open, advance } = sharedDb();
+    const repo = open();
+    const make = (id: string) => ({ id, fileName: `${id}.json`, source: 'json' as const, counts: { nouveau: 0, modifie: 0, identique: 0, conflit: 0 }, criteria: { nouveaux: 0, modifies: 0 }, products: { nouveaux: 0, modifies: 0 }, items: [], plan: [], changeBase: {} });
+    await repo.savePreview(make('ancien'));
+    advance(59 * 60 * 1000);
+    expect(await repo.loadPreview('ancien')).toBeDefined();
+    advance(2 * 60 * 1000);
+    expect(await repo.loadPreview('ancien')).toBeUndefined();
+    for (let i = 0; i < MAX_PREVIEWS + 2; i++) {
+      advance(1000);
+      await repo.savePreview(make(`a${i}`));
+    }
+    expect(await repo.db.previews.count()).toBe(MAX_PREVIEWS);
+    expect(await repo.loadPreview('a0')).toBeUndefined();
+    expect(await repo.loadPreview(`a${MAX_PREVIEWS + 1}`)).toBeDefined();
+  });
+});
