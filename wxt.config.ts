@@ -27,6 +27,15 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: [`${CONVERGENCE_ORIGIN}/*`],
     action: { default_title: '__MSG_extName__' },
+    // Le panneau et la fenêtre de la garde sont des pages de l'extension chargées dans des cadres de la page
+    // Convergence, et seulement là ; l'adresse change à chaque session (Chrome), la page ne peut pas la deviner.
+    web_accessible_resources: [
+      {
+        resources: ['panel.html', 'garde.html'],
+        matches: [`${CONVERGENCE_ORIGIN}/*`],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

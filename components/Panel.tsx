@@ -1,15 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResponseOf } from '../lib/messages/protocol';
-import type { PageRecognition } from '../lib/page/detect';
 import type { FillReportEntry, FillStatus } from '../lib/page/fill/engine';
 import type { FillExplanation } from '../lib/page/fill/explain';
 import { QUESTIONNAIRE_LABELS } from '../lib/domain/questionnaires';
-import type { PageProduct } from '../lib/page/read/product';
-import type { PageSummary } from '../lib/page/summary';
 import { t } from './strings';
 import { uiLanguage } from './i18n';
 import { pageKindLabel, pageTextOf } from './page-strings';
-import type { PageText } from '../lib/page/text';
 import { SummaryLine, productText } from './Summary';
 
 type Scope = { productId: string; variantId: string };
@@ -42,12 +38,8 @@ export interface PanelApi {
   attach(offer: EvidenceOffer): Promise<string>;
 }
 
-export interface PanelView {
-  recognition: PageRecognition;
-  summary: PageSummary;
-  product: PageProduct | null;
-  problems: PageText[];
-}
+/** Ce que le script de contenu a lu de la page (message « panel.view »). */
+export type PanelView = ResponseOf<'panel.view'>;
 
 const scopeKey = (s: Scope) => `${s.productId}|${s.variantId}`;
 const parseScope = (k: string): Scope | null => {

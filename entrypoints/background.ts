@@ -17,6 +17,12 @@ export default defineBackground(() => {
   platform.onMessage((message, sender) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || (isMessageType(type) && PROTOCOL[type].to !== 'background')) return undefined;
-    return dispatch(handlers, message, sender.extensionPage ? 'page' : 'content', { tabId: sender.extensionPage ? undefined : sender.tabId });
+    const from = sender.extensionPage ? 'page' : 'content';
+    // L'onglet vient du navigateur (l'onglet du script de contenu, ou celui qui contient le panneau), jamais du message.
+    return dispatch(handlers, message, from, { tabId: sender.tabId }).then((reply) => {
+      // Un refus d'autorité n'est jamais muet : il est noté dans la console de l'arrière-plan.
+      if (!reply.ok && reply.refused) console.warn(`[Assistant Convergence] Refusé (${from}, onglet ${sender.tabId ?? '—'}) : ${reply.error}`);
+      return reply;
+    });
   });
 });

@@ -1,14 +1,19 @@
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { GuardAction, GuardProblem } from '../../lib/page/guard/types';
-import { problemText } from './format';
 import { t } from './strings';
+
+/** Un point à corriger, déjà rédigé (components/guard/format.ts) par le script de contenu. */
+export interface GuardItem {
+  ref?: string;
+  text: string;
+  detail?: string;
+  action: string;
+}
 
 export interface GuardDialogProps {
   /** Nom du bouton arrêté (« Valider »). */
   buttonLabel: string;
-  action: GuardAction;
-  problems: GuardProblem[];
+  items: GuardItem[];
   onCorrect(): void;
   onForce(): void;
   onClose(): void;
@@ -36,7 +41,7 @@ export function GuardDialog(props: GuardDialogProps): JSX.Element {
     const focusables = Array.from(box.current.querySelectorAll<HTMLElement>('button,[tabindex="0"]'));
     const first = focusables[0];
     const last = focusables.at(-1);
-    const active = (box.current.getRootNode() as ShadowRoot).activeElement;
+    const active = (box.current.getRootNode() as Document | ShadowRoot).activeElement;
     if (!first || !last) return;
     if (e.shiftKey && (active === first || !box.current.contains(active))) {
       e.preventDefault();
@@ -47,7 +52,7 @@ export function GuardDialog(props: GuardDialogProps): JSX.Element {
     }
   };
 
-  const count = props.problems.length;
+  const count = props.items.length;
   return (
     <div class="backdrop">
       <div
@@ -64,10 +69,9 @@ export function GuardDialog(props: GuardDialogProps): JSX.Element {
           <p id="ac-garde-intro">{t('dialogIntro')}</p>
         </div>
         <ul class="list" aria-label={t('problemsLabel')} tabIndex={0}>
-          {props.problems.map((p, i) => {
-            const x = problemText(p, props.action);
+          {props.items.map((x, i) => {
             return (
-              <li key={i} data-ref={p.ref}>
+              <li key={i} data-ref={x.ref}>
                 <span class="text">{x.text}</span>
                 {x.detail && (
                   <>

@@ -1,60 +1,31 @@
-import { render } from 'preact';
-import type { GuardAction, GuardProblem } from '../../lib/page/guard/types';
-import { GuardDialog } from './GuardDialog';
-import { DIALOG_CSS, adoptStyles } from './styles';
+import { platform } from '../../lib/platform';
 
 export const DIALOG_HOST_TAG = 'assistant-convergence-garde';
-const ISOLATED = ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'focusin', 'focusout', 'input', 'change'];
-
-export interface OpenDialog {
-  buttonLabel: string;
-  action: GuardAction;
-  problems: GuardProblem[];
-  /** Le bouton arrêté : il retrouve le focus à la fermeture. */
-  returnFocus: HTMLElement | null;
-  onCorrect(): void;
-  onForce(): void;
-}
 
 /**
- * Ouvre la boîte de dialogue de la garde dans sa propre racine fantôme ouverte, au-dessus de la page.
- * Les événements clavier et souris n'en sortent pas (la page ne les voit pas). Rend la fonction de fermeture.
+ * Le cadre de la fenêtre de la garde, au-dessus de la page, dans une racine fantôme fermée : la fenêtre
+ * elle-même est une page de l'extension (garde.html) que les scripts de la page ne peuvent ni lire ni
+ * piloter. Elle demande son contenu et rend le choix de la personne par les messages « guard.* ».
+ * Rend la fonction qui retire le cadre.
  */
-export function openGuardDialog(doc: Document, o: OpenDialog): () => void {
+export function openGuardFrame(doc: Document): () => void {
   const host = doc.createElement(DIALOG_HOST_TAG);
-  for (const type of ISOLATED) host.addEventListener(type, (e) => e.stopPropagation());
-  const shadow = host.attachShadow({ mode: 'open' });
-  adoptStyles(shadow, DIALOG_CSS);
-  const mount = doc.createElement('div');
-  shadow.appendChild(mount);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent =
+    ':host{all:initial;position:fixed;inset:0;z-index:2147483647;display:block}iframe{position:absolute;inset:0;width:100%;height:100%;border:0;background:transparent;color-scheme:normal}';
+  const frame = doc.createElement('iframe');
+  frame.src = platform.extensionUrl('/garde.html');
+  frame.title = 'Assistant Convergence — garde avant validation';
+  // Le focus passe dans la fenêtre dès qu'elle est chargée (le clic arrêté vient d'une personne).
+  frame.addEventListener('load', () => frame.focus());
+  shadow.append(style, frame);
   (doc.body ?? doc.documentElement).appendChild(host);
-
-  let closed = false;
-  const close = (restoreFocus: boolean) => {
-    if (closed) return;
-    closed = true;
-    render(null, mount);
-    host.remove();
-    if (restoreFocus && o.returnFocus?.isConnected) o.returnFocus.focus();
+  return () => {
+    // Masqué tout de suite ; retiré un instant après, quand le clic qui l'a fermé a fini d'être traité dans le cadre.
+    host.style.display = 'none';
+    setTimeout(() => host.remove(), 100);
   };
-  render(
-    <GuardDialog
-      buttonLabel={o.buttonLabel}
-      action={o.action}
-      problems={o.problems}
-      onClose={() => close(true)}
-      onCorrect={() => {
-        close(false);
-        o.onCorrect();
-      }}
-      onForce={() => {
-        close(true);
-        o.onForce();
-      }}
-    />,
-    mount,
-  );
-  return () => close(true);
 }
 
 /** Met au premier plan le contrôle d'un problème : défilement jusqu'à lui, puis focus (un élément non focalisable reçoit tabindex="-1"). */

@@ -11,21 +11,25 @@ interface Placed {
 }
 
 /**
- * Les repères « Sous le niveau minimum » : un élément hôte (racine fantôme ouverte) ajouté EN DERNIER dans
+ * Les repères « Sous le niveau minimum » : un élément hôte (racine fantôme FERMÉE : les scripts de la page ne la
+ * lisent pas ; elle ne dit d'ailleurs que ce que la page affiche déjà) ajouté EN DERNIER dans
  * le groupe des niveaux du critère, pour que le rendu de la page (Preact, React…) ne le déplace pas.
  * sync() ne touche au DOM que si quelque chose a changé.
  */
 export class MarkerLayer {
   private placed = new Map<string, Placed>();
+  /** Les racines fermées ne sont joignables que par ce qu'on en a gardé. */
+  private bodies = new WeakMap<HTMLElement, HTMLElement>();
   /** Région « polite » (dans sa propre racine fantôme) : un nouveau repère est annoncé une fois. */
   private live: HTMLElement | null = null;
+  private liveHost: HTMLElement | null = null;
 
   constructor(private readonly doc: Document) {}
 
   private announce(text: string): void {
     if (!this.live?.isConnected) {
       const host = this.doc.createElement(`${MARKER_HOST_TAG}-annonce`);
-      const shadow = host.attachShadow({ mode: 'open' });
+      const shadow = host.attachShadow({ mode: 'closed' });
       const region = this.doc.createElement('p');
       region.setAttribute('role', 'status');
       region.setAttribute('aria-live', 'polite');
@@ -33,6 +37,7 @@ export class MarkerLayer {
       shadow.appendChild(region);
       this.doc.body.appendChild(host);
       this.live = region;
+      this.liveHost = host;
     }
     this.live.textContent = text;
   }
@@ -67,8 +72,8 @@ export class MarkerLayer {
   clear(): void {
     for (const p of this.placed.values()) p.host.remove();
     this.placed.clear();
-    const root = this.live?.getRootNode();
-    if (root instanceof ShadowRoot) root.host.remove();
+    this.liveHost?.remove();
+    this.liveHost = null;
     this.live = null;
   }
 
@@ -77,10 +82,16 @@ export class MarkerLayer {
     return [...this.placed.keys()];
   }
 
+  /** Le texte d'un repère (pour les tests : la racine fermée ne se lit pas du dehors). */
+  textOf(id: string): string | undefined {
+    const p = this.placed.get(id);
+    return p ? (this.bodies.get(p.host)?.textContent ?? undefined) : undefined;
+  }
+
   private create(id: string, text: string): HTMLElement {
     const host = this.doc.createElement(MARKER_HOST_TAG);
     host.setAttribute('data-critere', id);
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     adoptStyles(shadow, MARKER_CSS);
     const p = this.doc.createElement('p');
     p.className = 'marker';
@@ -96,11 +107,12 @@ export class MarkerLayer {
     body.textContent = text;
     p.append(sign, sr, body);
     shadow.appendChild(p);
+    this.bodies.set(host, body);
     return host;
   }
 
   private setText(host: HTMLElement, text: string): void {
-    const body = host.shadowRoot?.querySelector('.body');
+    const body = this.bodies.get(host);
     if (body) body.textContent = text;
   }
 }

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Send } from '../../lib/messages/client';
+import type { ContentMessageType, ParsedRequestOf, ResponseOf } from '../../lib/messages/protocol';
 import type { PageRecognition } from '../../lib/page/detect';
 import type { QuestionnaireId } from '../../lib/domain/questionnaires';
 import type { KnownCriteria } from '../../lib/page/guard/known';
@@ -30,7 +31,17 @@ export interface FeatureContext {
   known(questionnaire: QuestionnaireId): KnownCriteria | undefined;
   /** Le produit retenu pour la page : lu (read/product.ts), sinon celui que l'arrière-plan retient pour l'onglet. */
   product(): PageProduct | null;
+  /**
+   * Déclare des messages traités par le script de contenu (adressés à 'content' dans le protocole). Ils ne
+   * sont acceptés que des émetteurs que le protocole permet (pages de l'extension : panneau, fenêtre de la
+   * garde), jamais de la page. Rend de quoi les retirer.
+   */
+  handle(handlers: ContentHandlers): () => void;
+  /** Vrai pour un geste d'une personne (event.isTrusted) : les écoutes sur la page n'agissent que sur ceux-là. */
+  trusted(e: Event): boolean;
 }
+
+export type ContentHandlers = { [T in ContentMessageType]?: (req: ParsedRequestOf<T>) => Promise<ResponseOf<T>> };
 
 export interface Feature {
   name: string;

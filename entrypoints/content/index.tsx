@@ -1,14 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient } from '../../lib/messages/client';
-import { dispatchTo } from '../../lib/messages/handlers';
+import { dispatchTo } from '../../lib/messages/dispatch';
 import type { ResponseOf } from '../../lib/messages/protocol';
 import { recognisePage, type PageRecognition } from '../../lib/page/detect';
 import { watchPage } from '../../lib/page/watch';
 import { platform } from '../../lib/platform';
 import { readPage } from '../../lib/page/read/page';
 import { summarise } from '../../lib/page/summary';
-import type { FeatureContext } from './feature';
+import type { ContentHandlers, FeatureContext } from './feature';
 import { FEATURES } from './features';
 import { t } from '../../components/strings';
 import { pageKindLabel, pageTextOf } from '../../components/page-strings';
@@ -69,6 +69,13 @@ export default defineContentScript({
         }
         return catalogue.get(questionnaire);
       },
+      trusted: (e) => e.isTrusted,
+      handle(more) {
+        Object.assign(handlers, more);
+        return () => {
+          for (const k of Object.keys(more)) delete (handlers as Record<string, unknown>)[k];
+        };
+      },
       product() {
         // Le dernier produit lu reste celui de l'onglet pour les pages suivantes qui ne l'affichent pas (navigation sans rechargement).
         const shown = readPageProduct(collectSignals(document));
@@ -76,10 +83,13 @@ export default defineContentScript({
         return shown ?? tabProduct;
       },
     };
+    // Le produit que l'arrière-plan retient pour l'onglet (page précédente, choix), pour les pages qui ne l'affichent pas.
+    let tabFrom: 'page' | 'precedente' | 'choix' | 'aucune' = 'aucune';
     void f
-      .send('page.context', { pageProduct: readPageProduct(collectSignals(document)) })
+      .send('page.identity', { pageProduct: readPageProduct(collectSignals(document)) })
       .then((c) => {
-        tabProduct = c.identity.product;
+        tabProduct = c.product;
+        tabFrom = c.from;
       })
       .catch(() => undefined);
 
@@ -90,24 +100,28 @@ export default defineContentScript({
     });
     ctx.onInvalidated(stopWatching);
 
-    const handlers = {
+    const handlers: ContentHandlers = {
       'page.identify': async (): Promise<ResponseOf<'page.identify'>> => {
         const reading = readPage(document, recognition);
-        // Le produit retenu vient de l'arrière-plan (page précédente de l'onglet, choix de la personne).
-        const context = await f.send('page.context', { pageProduct: reading.product }).catch(() => null);
         return {
           recognised: recognition.recognised,
           kind: recognition.recognised ? recognition.kind : null,
           label: recognition.recognised ? pageKindLabel(recognition.kind) : t('pageNotRecognised'),
           explanation: pageTextOf(recognition.recognised ? recognition.because : recognition.reason),
           title: document.title,
-          product: reading.product ?? context?.identity.product ?? null,
-          productFrom: reading.product ? 'page' : (context?.identity.from ?? 'aucune'),
+          product: f.product(),
+          productFrom: reading.product ? 'page' : tabFrom,
           summary: summarise(reading.model, reading.model.type === 'criteria' ? f.known(reading.model.questionnaire) : undefined),
         };
       },
     };
-    ctx.onInvalidated(platform.onMessage((message, sender) => dispatchTo('content', handlers, message, sender.extensionPage ? 'page' : 'background')));
+    // Les messages au script de contenu ne viennent que du navigateur (pages de l'extension, arrière-plan) :
+    // les scripts de la page ne peuvent pas en envoyer ; le protocole dit lesquels chaque émetteur peut envoyer.
+    ctx.onInvalidated(
+      platform.onMessage((message, sender) =>
+        dispatchTo('content', handlers as Record<string, (r: unknown) => Promise<unknown>>, message, sender.extensionPage ? 'page' : 'background'),
+      ),
+    );
 
     // La langue réglée dans le gestionnaire vaut aussi sur la page ; un changement redessine le panneau.
     ctx.onInvalidated(await loadLanguagePreference(() => notify()));

@@ -3,25 +3,22 @@
  * replies `{ ok: true, data } | { ok: false, error }` with French errors. Pure: no browser API;
  * the extension's background wires dispatch() to runtime messaging.
  */
-import { errorMessage, UserError } from '../domain/errors';
+import { UserError } from '../domain/errors';
 import { variantDisplayName } from '../domain/naming';
 import { answerId, criterionKey } from '../domain/schemas';
 import type { Repository } from '../db/repository';
 import { commitImport, exportLibraryJson, exportProductXlsx, previewImport } from '../exchange/service';
-import type { ImportPreview } from '../exchange/import-plan';
-import { formatZodIssues } from '../domain/zod-fr';
+import { beginRestore, blobForBackup, buildBackup, cancelRestore, commitRestore, receiveRestoreBlob } from '../exchange/backup';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { z } from 'zod';
-import { isMessageType, MessageEnvelopeSchema, PageProductSchema, PROTOCOL, ScopeSchema, ShownStatusSchema } from './protocol';
+import { PageProductSchema, ScopeSchema, ShownStatusSchema } from './protocol';
 import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type TabMemory } from '../page/identity';
 import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf, SUGGESTION_REASONS } from './protocol';
 
 const StoredStatuses = z.strictObject({ statuses: z.array(ShownStatusSchema), at: z.string() });
 
-/** Ce que le transport sait de l'émetteur : l'onglet d'un script de contenu (absent pour une page de l'extension). */
-export interface SenderContext {
-  tabId?: number;
-}
+import { dispatchTo, type SenderContext } from './dispatch';
+export { dispatchTo, type SenderContext };
 
 export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
 
@@ -39,8 +36,6 @@ export function memorySettings(): SettingsStore {
 export interface HandlerOptions {
   now?: () => Date;
   settings?: SettingsStore;
-  /** How many import previews are kept in memory, waiting for a commit. */
-  maxPreviews?: number;
   /** Mémoire par onglet (storage.session dans l'extension : oubliée à la fermeture du navigateur). */
   tabs?: SettingsStore;
 }
@@ -58,8 +53,6 @@ function clearEmptyNumber<T extends { convergenceNumber?: string | undefined }>(
 
 export function createHandlers(repo: Repository, options: HandlerOptions = {}): Handlers {
   const now = options.now ?? (() => new Date());
-  const previews = new Map<string, ImportPreview>();
-  const maxPreviews = options.maxPreviews ?? 5;
   const settings = options.settings ?? memorySettings();
   const tabs = options.tabs ?? memorySettings();
   const tabKey = (sender: SenderContext) => `onglet:${sender.tabId ?? '-'}`;
@@ -94,6 +87,17 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
 
   return {
     'products.list': async () => ({ products: await productEntries() }),
+    'panel.tab': async (_req, sender) => {
+      if (sender.tabId === undefined) throw new UserError("Le panneau n'est pas dans un onglet.");
+      return { tabId: sender.tabId };
+    },
+    'page.identity': async ({ pageProduct }, sender) => {
+      const memory = await tabMemory(sender);
+      // Le produit lu est retenu pour les pages suivantes de l'onglet, comme par le panneau.
+      if (pageProduct) await setTabMemory(sender, { ...(memory.choice ? { choice: memory.choice } : {}), product: pageProduct });
+      const identity = resolveIdentity(await productEntries(), memory, pageProduct);
+      return { from: identity.from, product: identity.product };
+    },
     'page.context': async ({ pageProduct }, sender) => {
       const products = await productEntries();
       const memory = await tabMemory(sender);
@@ -277,8 +281,8 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
         throw new UserError(`Fichier « ${fileName} » : contenu illisible (base64 invalide).`);
       }
       const p = await previewImport(repo, { fileName, data, target }, now());
-      previews.set(p.id, p);
-      while (previews.size > maxPreviews) previews.delete(previews.keys().next().value as string);
+      // Gardé dans la base : le service d'arrière-plan peut être arrêté (MV3) entre l'aperçu et l'écriture.
+      await repo.savePreview(p);
       return {
         previewId: p.id,
         fileName: p.fileName,
@@ -292,10 +296,10 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       };
     },
     'import.commit': async ({ previewId, conflicts, author }) => {
-      const p = previews.get(previewId);
+      const p = await repo.loadPreview(previewId);
       if (!p) throw new UserError("Aperçu d'import introuvable ou expiré : relancez l'aperçu.");
       const r = await commitImport(repo, p, { conflicts, author });
-      previews.delete(previewId);
+      await repo.dropPreview(previewId);
       return { criteria: r.result.criteria, answers: r.result.answers, undoToken: r.opId };
     },
     'export.json': async ({ productIds }) => exportLibraryJson(repo, productIds),
@@ -303,6 +307,22 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       const { fileName, bytes } = await exportProductXlsx(repo, productId, variantId, now());
       return { fileName, contentBase64: bytesToBase64(bytes) };
     },
+    'backup.create': async () => {
+      const { fileName, head, tail, blobs, counts } = await buildBackup(repo, now());
+      return { fileName, head, tail, blobs, counts };
+    },
+    'backup.blob': async ({ sha256 }) => ({ contentBase64: await blobForBackup(repo, sha256) }),
+    'backup.restore.begin': async (req) => beginRestore(repo, req),
+    'backup.restore.blob': async (req) => receiveRestoreBlob(repo, req),
+    'backup.restore.commit': async ({ sessionId, author }) => {
+      const { operation: op } = await commitRestore(repo, { sessionId, author });
+      return { operation: { id: op.id, kind: op.kind, label: op.label, at: op.at, author: op.author } };
+    },
+    'backup.restore.cancel': async ({ sessionId }) => {
+      cancelRestore(repo, sessionId);
+      return {};
+    },
+    'operations.reach': async () => repo.undoReach(),
   };
 }
 
@@ -314,38 +334,6 @@ export async function dispatch(handlers: Handlers, message: unknown, from: Party
   return dispatchTo('background', handlers as unknown as Record<string, (r: unknown, s: SenderContext) => Promise<unknown>>, message, from, sender);
 }
 
-/**
- * Validation on receipt, for any receiving party (background or content script): envelope, known
- * type, addressed to `to`, allowed sender, request schema; then the handler, whose errors become
- * a French `{ ok: false, error }`.
- */
-export async function dispatchTo(
-  to: Party,
-  handlers: Partial<Record<string, (r: unknown, s: SenderContext) => Promise<unknown>>>,
-  message: unknown,
-  from: Party,
-  sender: SenderContext = {},
-): Promise<Reply> {
-  const env = MessageEnvelopeSchema.safeParse(message);
-  if (!env.success) return { ok: false, error: `Message mal formé : ${formatZodIssues(env.error.issues)}.` };
-  const type = env.data.type;
-  if (!isMessageType(type)) return { ok: false, error: `Type de message inconnu « ${type.slice(0, 100)} ».` };
-  const def = PROTOCOL[type];
-  if (def.to !== to) {
-    return { ok: false, error: to === 'background' ? `Le message « ${type} » n'est pas traité par l'arrière-plan de l'extension.` : `Le message « ${type} » n'est pas traité par la page.` };
-  }
-  if (!(def.from as readonly Party[]).includes(from)) return { ok: false, error: `Le message « ${type} » n'est pas autorisé depuis cet émetteur (${from}).` };
-  const req = def.request.safeParse(env.data.payload ?? {});
-  if (!req.success) return { ok: false, error: `Message « ${type} » invalide : ${formatZodIssues(req.error.issues)}.` };
-  const handler = handlers[type];
-  if (!handler) return { ok: false, error: `Le message « ${type} » n'a pas de gestionnaire ici.` };
-  try {
-    const data = await handler(req.data, sender);
-    return { ok: true, data } as Reply;
-  } catch (e) {
-    return { ok: false, error: errorMessage(e) };
-  }
-}
 
 /** Convenience: a dispatch bound to its handlers. */
 export function createDispatcher(handlers: Handlers): (message: unknown, from?: Party, sender?: SenderContext) => Promise<Reply> {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PAGE_KINDS } from '../page/kinds';
+import { PAGE_TEXT_KEYS } from '../page/text';
 import {
   AnswerSchema,
   AnswerValueSchema,
@@ -185,9 +186,59 @@ export const SUGGESTION_REASONS = ['reliee', 'reliee-variante', 'reliee-distribu
 
 const ProductEntrySchema = z.strictObject({ product: ProductSchema, variants: z.array(VariantSchema), displayNames: z.record(z.string(), z.string()) });
 
+
+/** La vue du panneau : ce que le script de contenu a lu (les textes sont des codes, traduits par le panneau). */
+const PageTextSchema = z.strictObject({ key: z.enum(PAGE_TEXT_KEYS), params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional() });
+const SummarySchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('criteria'), read: z.number(), mandatory: z.number(), atRisk: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('fields'), read: z.number(), required: z.number(), empty: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('zones'), read: z.number(), empty: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('nothing') }),
+]);
+export const PanelViewSchema = z.strictObject({
+  recognition: z.union([
+    z.strictObject({ recognised: z.literal(true), kind: z.enum(PAGE_KINDS), because: PageTextSchema }),
+    z.strictObject({ recognised: z.literal(false), reason: PageTextSchema }),
+  ]),
+  product: z.lazy(() => PageProductSchema).nullable(),
+  summary: SummarySchema,
+  problems: z.array(PageTextSchema).max(5000),
+  canUndo: z.boolean(),
+  /** Change à chaque relecture qui modifie la vue (le panneau ne redessine que si elle a changé). */
+  url: z.string().max(4000),
+});
+const FillReportEntrySchema = z.strictObject({
+  key: z.string().max(300),
+  label: z.string().max(2000),
+  status: z.enum(['filled', 'identical', 'conflict', 'refused', 'not-found']),
+  pageValue: z.string(),
+  libraryValue: z.string(),
+  detail: z.string().optional(),
+});
+const FillExplanationSchema = z.discriminatedUnion('code', [
+  z.strictObject({ code: z.literal('page-vide') }),
+  z.strictObject({ code: z.literal('source-vide') }),
+  z.strictObject({ code: z.literal('questionnaire-absent'), questionnaire: QuestionnaireIdSchema, others: z.array(QuestionnaireIdSchema) }),
+  z.strictObject({ code: z.literal('formulaire-absent'), form: z.enum(['produit', 'fiche-administrative']) }),
+  z.strictObject({ code: z.literal('tout-identique'), identical: z.number().int() }),
+  z.strictObject({ code: z.literal('rien-ecrit'), conflict: z.number().int(), identical: z.number().int(), missing: z.number().int() }),
+]);
+/** Ce qu'une page offre à enregistrer : le panneau décide où l'écrire (l'arrière-plan l'écrit). */
+const CapturedSchema = z.strictObject({
+  model: z.enum(['criteria', 'deposits', 'form', 'none']),
+  form: z.enum(['orientation', 'produit', 'fiche-administrative', 'marque-blanche']).optional(),
+  /** Titre de la page et produit affiché : la provenance lisible des réponses. */
+  title: z.string().max(2000),
+  criteria: z.array(CriterionInputSchema).max(2000),
+  answers: z.array(AnswerInputSchema).max(5000),
+  product: ProductSchema.pick({ name: true, version: true, type: true, nil: true, responsable: true, description: true, certifications: true, interests: true }).partial().optional(),
+  company: CompanyProfileSchema.omit({ id: true, updatedAt: true }).partial().optional(),
+  empty: z.array(z.string().max(2000)).max(5000),
+});
+
 export const PROTOCOL = {
   'products.list': {
-    from: ['page', 'content'],
+    from: ['page'],
     to: 'background',
     description: 'Lister les produits (familles) et leurs variantes OS.',
     request: z.strictObject({}),
@@ -196,7 +247,7 @@ export const PROTOCOL = {
     }),
   },
   'page.context': {
-    from: ['content'],
+    from: ['page'],
     to: 'background',
     description:
       "Le contexte d'une page Convergence pour l'onglet émetteur : le produit retenu (lu sur la page, sinon celui de la page précédente de l'onglet, sinon le choix « Ce produit est : »), la bibliothèque reliée, la variante reconnue à son nom, la source proposée et la liste des produits.",
@@ -214,7 +265,7 @@ export const PROTOCOL = {
     }),
   },
   'page.link': {
-    from: ['content', 'page'],
+    from: ['page'],
     to: 'background',
     description:
       'Relier le produit affiché sur Convergence à une bibliothèque : une famille ou variante existante, la famille de même nom et version encore sans n°, ou une nouvelle famille créée depuis la page.',
@@ -222,7 +273,7 @@ export const PROTOCOL = {
     response: ScopeSchema,
   },
   'page.linkVariant': {
-    from: ['content'],
+    from: ['page'],
     to: 'background',
     description:
       "Relier le produit affiché comme variante de la famille reconnue à son nom (« Dossia iOS Mobile » → variante iOS Mobile de « Dossia v3.1 ») : la variante est créée si besoin et reçoit le n° Convergence.",
@@ -230,7 +281,7 @@ export const PROTOCOL = {
     response: ScopeSchema,
   },
   'page.choose': {
-    from: ['content'],
+    from: ['page'],
     to: 'background',
     description:
       "Le choix « Ce produit est : » fait dans le panneau quand le produit affiché n'est pas lisible : une portée existante, ou un nouveau produit. Retenu pour l'onglet, et relié au n° Convergence dès qu'une page en affiche un.",
@@ -241,7 +292,7 @@ export const PROTOCOL = {
     response: ScopeSchema,
   },
   'source.used': {
-    from: ['content'],
+    from: ['page'],
     to: 'background',
     description: 'Noter la source de réponses utilisée en dernier (proposée ensuite par défaut).',
     request: z.strictObject({ scope: ScopeSchema }),
@@ -262,7 +313,7 @@ export const PROTOCOL = {
     response: z.strictObject({ meta: EvidenceFileMetaSchema, contentBase64: z.string() }),
   },
   'page.evidence.list': {
-    from: ['content'],
+    from: ['page'],
     to: 'background',
     description:
       'Preuves de la bibliothèque reliée au produit affiché (par son n° Convergence) : jamais celles d\'un autre produit, donc jamais celles d\'un éditeur producteur sur la page d\'un distributeur.',
@@ -270,7 +321,7 @@ export const PROTOCOL = {
     response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
   },
   'page.evidence.get': {
-    from: ['content'],
+    from: ['page'],
     to: 'background',
     description: 'Contenu (base64) d\'une preuve de la bibliothèque reliée au produit affiché, pour la joindre à une zone de dépôt.',
     request: z.strictObject({ pageProduct: PageProductSchema.nullable(), fileId: id.max(400) }),
@@ -308,14 +359,14 @@ export const PROTOCOL = {
     response: EvidenceFileMetaSchema,
   },
   'product.create': {
-    from: ['page', 'content'],
+    from: ['page'],
     to: 'background',
     description: 'Créer un produit (formulaire « Ajouter un nouveau produit »).',
     request: z.strictObject({ product: ProductInputSchema, author }),
     response: ProductSchema,
   },
   'product.update': {
-    from: ['page', 'content'],
+    from: ['page'],
     to: 'background',
     description: 'Modifier un produit.',
     request: z.strictObject({ id, patch: ProductPatchSchema, author }),
@@ -350,21 +401,21 @@ export const PROTOCOL = {
     response: z.strictObject({ deleted: DeleteCountsSchema, undoToken: UndoToken }),
   },
   'company.get': {
-    from: ['page', 'content'],
+    from: ['page'],
     to: 'background',
     description: 'Lire la fiche administrative (profil de l’entreprise).',
     request: z.strictObject({ id: id.optional() }),
     response: CompanyProfileSchema.nullable(),
   },
   'company.put': {
-    from: ['page', 'content'],
+    from: ['page'],
     to: 'background',
     description: 'Enregistrer la fiche administrative.',
     request: z.strictObject({ company: CompanyProfileSchema.omit({ updatedAt: true }), author }),
     response: CompanyProfileSchema,
   },
   'criteria.learn': {
-    from: ['content', 'page'],
+    from: ['page'],
     to: 'background',
     description: 'Ajouter ou compléter des critères du catalogue, lus sur une page.',
     request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), source: z.strictObject({ ref: text(2000) }), author }),
@@ -378,7 +429,7 @@ export const PROTOCOL = {
     response: z.strictObject({ criteria: z.array(CriterionSchema) }),
   },
   'answers.saveCaptured': {
-    from: ['content', 'page'],
+    from: ['page'],
     to: 'background',
     description: "Enregistrer des réponses capturées sur une page (ou saisies) pour un produit ; renvoie un jeton d'annulation.",
     request: z.strictObject({
@@ -391,7 +442,7 @@ export const PROTOCOL = {
     response: z.strictObject({ counts: CountsSchema, undoToken: UndoToken }),
   },
   'answers.resolved': {
-    from: ['content', 'page'],
+    from: ['page'],
     to: 'background',
     description: "Réponses en vigueur d'un produit ou d'une variante, avec leur provenance.",
     request: z.strictObject({ productId: id, variantId, questionnaire: QuestionnaireIdSchema.optional() }),
@@ -409,7 +460,7 @@ export const PROTOCOL = {
     }),
   },
   'readiness.get': {
-    from: ['content', 'page'],
+    from: ['page'],
     to: 'background',
     description: "État de préparation d'un produit : constats et verdicts.",
     request: z.strictObject({ productId: id, variantId, today: IsoDateSchema.optional() }),
@@ -464,6 +515,105 @@ export const PROTOCOL = {
     request: z.strictObject({ productId: id, variantId }),
     response: z.strictObject({ fileName: z.string(), contentBase64: z.string() }),
   },
+  'panel.tab': {
+    from: ['page'],
+    to: 'background',
+    description: "Le panneau (page de l'extension dans un cadre de la page Convergence) demande l'onglet qui le contient : c'est l'arrière-plan qui le sait, pas la page.",
+    request: z.strictObject({}),
+    response: z.strictObject({ tabId: z.number().int().nonnegative() }),
+  },
+  'panel.view': {
+    from: ['page'],
+    to: 'content',
+    description: 'Ce que le script de contenu a lu de la page, pour le panneau : type de page et indices, produit affiché, résumé, ce qui n\'a pas pu être lu.',
+    request: z.strictObject({}),
+    response: PanelViewSchema,
+  },
+  'panel.changed': {
+    from: ['content'],
+    to: 'page',
+    description: 'La page a changé (relecture faite) : le panneau de cet onglet redemande sa vue.',
+    request: z.strictObject({}),
+    response: z.strictObject({}),
+  },
+  'panel.capture': {
+    from: ['page'],
+    to: 'content',
+    description: "Lire ce qu'il y a à enregistrer sur la page (réponses, critères, formulaire produit, fiche administrative). Le panneau décide où l'écrire ; le script de contenu n'écrit rien.",
+    request: z.strictObject({}),
+    response: CapturedSchema,
+  },
+  'panel.fill': {
+    from: ['page'],
+    to: 'content',
+    description: 'Remplir la page avec les réponses que le panneau a obtenues de l\'arrière-plan (geste de la personne dans le panneau).',
+    request: z.strictObject({
+      answers: z.array(AnswerSchema).max(5000),
+      review: z.array(z.string().max(100)).max(5000),
+      product: ProductSchema.optional(),
+      company: CompanyProfileSchema.optional(),
+      words: z.strictObject({ level: text(50), comment: text(50), specificite: text(50), review: text(100) }),
+      overwrite: z.array(z.string().max(300)).max(5000).optional(),
+      only: z.array(z.string().max(300)).max(5000).optional(),
+    }),
+    response: z.strictObject({ report: z.array(FillReportEntrySchema), explanation: FillExplanationSchema.nullable() }),
+  },
+  'panel.undo': {
+    from: ['page'],
+    to: 'content',
+    description: 'Annuler le dernier remplissage de cette page (sauf les champs modifiés depuis).',
+    request: z.strictObject({}),
+    response: z.strictObject({ restored: z.number().int(), impossible: z.array(z.strictObject({ label: z.string(), reason: z.string() })), canUndo: z.boolean() }),
+  },
+  'panel.zones': {
+    from: ['page'],
+    to: 'content',
+    description: 'Les zones de dépôt vides de la page (type de preuve attendu), pour proposer les preuves de la bibliothèque reliée.',
+    request: z.strictObject({}),
+    response: z.strictObject({ zones: z.array(text(300)) }),
+  },
+  'panel.attach': {
+    from: ['page'],
+    to: 'content',
+    description: "Déposer un fichier de la bibliothèque dans une zone de dépôt, comme un glisser-déposer (geste de la personne dans le panneau).",
+    request: z.strictObject({ zone: text(300), name: text(500).min(1), type: text(200), contentBase64: z.string().max(30_000_000) }),
+    response: z.strictObject({ attached: z.boolean() }),
+  },
+  'panel.resize': {
+    from: ['page'],
+    to: 'content',
+    description: 'La hauteur du panneau a changé : le cadre qui le contient suit.',
+    request: z.strictObject({ height: z.number().int().min(0).max(5000) }),
+    response: z.strictObject({}),
+  },
+  'guard.dialog': {
+    from: ['page'],
+    to: 'content',
+    description: 'Ce que la fenêtre de la garde doit montrer : le bouton arrêté et chaque problème, déjà rédigés dans la langue de l\'interface.',
+    request: z.strictObject({}),
+    response: z
+      .strictObject({
+        buttonLabel: z.string().max(300),
+        problems: z
+          .array(z.strictObject({ ref: z.string().max(300).optional(), text: z.string().max(2000), detail: z.string().max(2000).optional(), action: z.string().max(2000) }))
+          .max(2000),
+      })
+      .nullable(),
+  },
+  'guard.choice': {
+    from: ['page'],
+    to: 'content',
+    description: "Le choix de la personne dans la fenêtre de la garde : corriger (aller au premier problème), valider quand même (le clic arrêté passe, une fois), fermer.",
+    request: z.strictObject({ choice: z.enum(['corriger', 'forcer', 'fermer']) }),
+    response: z.strictObject({}),
+  },
+  'page.identity': {
+    from: ['content'],
+    to: 'background',
+    description: "Le produit retenu pour la page de l'onglet émetteur (lu, page précédente, choix), sans rien d'autre de la bibliothèque : la garde en fait la clé des statuts mémorisés.",
+    request: z.strictObject({ pageProduct: PageProductSchema.nullable() }),
+    response: z.strictObject({ from: z.enum(['page', 'precedente', 'choix', 'aucune']), product: PageProductSchema.nullable() }),
+  },
   'page.identify': {
     from: ['background', 'page'],
     to: 'content',
@@ -489,11 +639,100 @@ export const PROTOCOL = {
       ]),
     }),
   },
+  'backup.create': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Sauvegarde complète (docs/formats.md § 4) : l'en-tête du fichier (données, journal, index des contenus, empreinte SHA-256 du contenu) ; la page demande ensuite chaque contenu de preuve (backup.blob) et assemble le fichier.",
+    request: z.strictObject({}),
+    response: z.strictObject({
+      fileName: z.string(),
+      /** Début du fichier, jusqu'à `"blobs":[` ; puis un élément par contenu, puis `tail`. */
+      head: z.string(),
+      tail: z.string(),
+      blobs: z.array(z.strictObject({ sha256: z.string(), size: z.number().int().nonnegative(), type: z.string() })),
+      counts: z.record(z.string(), z.number()),
+    }),
+  },
+  'backup.blob': {
+    from: ['page'],
+    to: 'background',
+    description: 'Un contenu de preuve (base64) pour la sauvegarde complète, vérifié contre son empreinte avant envoi.',
+    request: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    response: z.strictObject({ contentBase64: z.string() }),
+  },
+  'backup.restore.begin': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Début d'une restauration ou de son aperçu : l'en-tête de la sauvegarde (sans les contenus) est vérifié en entier (format, empreinte, schémas, cohérence) et comparé à la base. Rien n'est écrit.",
+    request: z.strictObject({
+      fileName: text(300).min(1),
+      /** L'en-tête en texte JSON (openBackupFile dans lib/exchange/backup.ts). */
+      manifest: z.string().max(60_000_000),
+      purpose: z.enum(['apercu', 'restauration']).default('apercu'),
+    }),
+    response: (() => {
+      const n = z.number().int().nonnegative();
+      const counts = z.strictObject({ backup: n, added: n, replaced: n, identical: n, removed: n });
+      return z.strictObject({
+        sessionId: z.string(),
+        expectedBlobs: n,
+        preview: z.strictObject({
+          fileName: z.string(),
+          createdAt: z.string(),
+          tables: z.strictObject({ products: counts, variants: counts, companies: counts, criteria: counts, answers: counts, files: counts }),
+          operations: n,
+          blobs: n,
+          blobBytes: n,
+          productNames: z.strictObject({ added: z.array(z.string()), replaced: z.array(z.string()), removed: z.array(z.string()) }),
+        }),
+      });
+    })(),
+  },
+  'backup.restore.blob': {
+    from: ['page'],
+    to: 'background',
+    description: "Un contenu de preuve de la sauvegarde, vérifié (taille, SHA-256) à réception ; un contenu refusé arrête la restauration, rien n'est écrit.",
+    request: z.strictObject({ sessionId: z.string().min(1).max(100), sha256: z.string().max(64), contentBase64: z.string().max(40_000_000) }),
+    response: z.strictObject({ remaining: z.number().int().nonnegative() }),
+  },
+  'backup.restore.commit': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Restaurer la sauvegarde vérifiée : toute la bibliothèque est remplacée en une transaction (tout ou rien). L'annulation ne remonte pas au-delà de la restauration.",
+    request: z.strictObject({ sessionId: z.string().min(1).max(100), author }),
+    response: z.strictObject({ operation: OperationSummarySchema }),
+  },
+  'backup.restore.cancel': {
+    from: ['page'],
+    to: 'background',
+    description: "Abandonner une restauration ou un aperçu en cours (rien n'a été écrit).",
+    request: z.strictObject({ sessionId: z.string().min(1).max(100) }),
+    response: z.strictObject({}),
+  },
+  'operations.reach': {
+    from: ['page'],
+    to: 'background',
+    description: "Jusqu'où « Annuler la dernière opération » remonte (nombre d'opérations, date de la plus ancienne) et ce que le journal garde (bornes).",
+    request: z.strictObject({}),
+    response: z.strictObject({
+      operations: z.number().int().nonnegative(),
+      since: z.string().nullable(),
+      stoppedByRestore: z.string().nullable(),
+      journalOperations: z.number().int().nonnegative(),
+      journalBlobBytes: z.number().int().nonnegative(),
+      limits: z.strictObject({ maxOperations: z.number().int(), maxJournalBlobBytes: z.number().int() }),
+    }),
+  },
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageType = keyof typeof PROTOCOL;
 /** Messages handled by the background service worker. */
 export type BackgroundMessageType = { [T in MessageType]: (typeof PROTOCOL)[T]['to'] extends 'background' ? T : never }[MessageType];
+/** Messages handled by the content script of a Convergence tab. */
+export type ContentMessageType = { [T in MessageType]: (typeof PROTOCOL)[T]['to'] extends 'content' ? T : never }[MessageType];
 export type RequestOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
 export type ParsedRequestOf<T extends MessageType> = z.output<(typeof PROTOCOL)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.output<(typeof PROTOCOL)[T]['response']>;
@@ -503,7 +742,8 @@ export interface Message<T extends MessageType = MessageType> {
   payload: RequestOf<T>;
 }
 
-export type Reply<T extends MessageType = MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: string };
+/** refused : le message n'est pas permis à cet émetteur (l'arrière-plan le note dans sa console). */
+export type Reply<T extends MessageType = MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: string; refused?: true };
 
 export const MessageEnvelopeSchema = z.strictObject({ type: z.string().max(100), payload: z.unknown() });
 

@@ -4,7 +4,8 @@
  * n'efface jamais les réponses de la bibliothèque.
  */
 import type { CriterionInput } from '../domain/catalogue';
-import type { AnswerInput } from '../domain/values';
+import { applyAnswerInput, sameAnswerContent, type AnswerInput } from '../domain/values';
+import type { Answer } from '../domain/schemas';
 import type { CompanyProfile, EvidenceRef, Product } from '../domain/schemas';
 import { companyFieldOf, FICHE_PRODUCT_FIELDS, productFieldOf, type ProductField } from './fields';
 import type { PageCriterion } from './model';
@@ -150,3 +151,30 @@ export function zoneId(questionnaire: string, title: string): string {
   return `${prefix}.${slug}`;
 }
 
+
+/** La fiche administrative enregistrée, complétée par ce que la page montre (les champs inconnus gardés à part). */
+export function mergeCompany(current: CompanyProfile | null, captured: NonNullable<Capture['company']>): Omit<CompanyProfile, 'updatedAt'> {
+  const merged = {
+    ...(current ?? { id: 'entreprise', denomination: '', extra: {} }),
+    ...captured,
+    extra: { ...(current?.extra ?? {}), ...(captured.extra ?? {}) },
+  } as CompanyProfile;
+  const { updatedAt: _u, ...out } = merged;
+  return out;
+}
+
+/**
+ * Sur une variante d'OS (ou un distributeur), une réponse identique à celle héritée (famille, producteur)
+ * n'est pas recopiée : elle deviendrait une surcharge et ne suivrait plus les changements de la famille.
+ */
+export function withoutInherited(answers: readonly AnswerInput[], inheritedAnswers: readonly Answer[]): { answers: AnswerInput[]; inherited: number } {
+  const byId = new Map(inheritedAnswers.map((a) => [`${a.questionnaire}/${a.criterionId}`, a]));
+  let inherited = 0;
+  const kept = answers.filter((a) => {
+    const from = byId.get(`${a.questionnaire}/${a.criterionId}`);
+    const same = !!from && sameAnswerContent(from, applyAnswerInput(from, a));
+    if (same) inherited++;
+    return !same;
+  });
+  return { answers: kept, inherited };
+}

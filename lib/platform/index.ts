@@ -19,9 +19,14 @@ export const platform = {
     return browser.runtime.sendMessage(message);
   },
 
-  /** Envoie un message au script de contenu d'un onglet. */
-  sendToTab(tabId: number, message: unknown): Promise<unknown> {
-    return browser.tabs.sendMessage(tabId, message);
+  /** Envoie un message au script de contenu d'un onglet (du cadre principal quand frameId vaut 0). */
+  sendToTab(tabId: number, message: unknown, frameId?: number): Promise<unknown> {
+    return frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId });
+  },
+
+  /** L'adresse d'une page de l'extension (chrome-extension://…, moz-extension://…). */
+  extensionUrl(path: string): string {
+    return browser.runtime.getURL(path as never);
   },
 
   /**

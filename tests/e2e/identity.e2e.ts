@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../components/i18n';
 import { t } from '../../components/strings';
 import { launchExtension, type Harness } from './harness.mjs';
-import { capture, demarche, fill, goto, panel, panelMessages, state } from './panel';
+import { capture, demarche, fill, goto, panel, panelMessages, state, waitPanel } from './panel';
 
 // Issue « pages jamais vues » : le produit affiché se lit partout où une personne le voit (fil d'Ariane en
 // texte, titre, titre du document), se retient d'une page à l'autre de l'onglet, se choisit quand il n'est
@@ -117,9 +117,9 @@ describe('un choix de la personne survit au rendu tardif de la page', () => {
 
     const page = await h.context.newPage();
     const started = Date.now();
-    await page.goto('https://convergence.esante.gouv.fr/produits/3100/demarches/mes/questionnaires/interoperabilite?scenario=grand&retard=5000');
+    await page.goto('https://convergence.esante.gouv.fr/produits/3100/demarches/mes/questionnaires/interoperabilite?scenario=grand&retard=8000');
     const loaded = Date.now();
-    const select = panel(page).getByLabel(t('sourceLabel'));
+    const select = (await waitPanel(page)).getByLabel(t('sourceLabel'));
     const other = async () => (await select.locator('option').allTextContents()).find((o) => o.startsWith('Autre produit 1.0'));
     await expect.poll(other, { timeout: 10_000, interval: 20 }).toBeTruthy();
     await select.selectOption({ label: (await other())! });
@@ -127,7 +127,7 @@ describe('un choix de la personne survit au rendu tardif de la page', () => {
     const afterLoad = Date.now() - loaded;
     // Le produit n'était pas encore affiché au moment du choix.
     expect(await productLine(page).textContent()).not.toContain('Produit - v0.1 - 3100');
-    console.log(`[e2e] source choisie ${afterLoad} ms après l'événement load, ${chosenAfter} ms après le début du chargement (produit affiché 5000 ms après le rendu)`);
+    console.log(`[e2e] source choisie ${afterLoad} ms après l'événement load, ${chosenAfter} ms après le début du chargement (produit affiché 8000 ms après le rendu)`);
 
     await expect.poll(async () => (await productLine(page).textContent()) ?? '', { timeout: 15_000 }).toContain('Produit - v0.1 - 3100');
     expect(await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).toMatch(/^Autre produit 1\.0/);

@@ -332,6 +332,50 @@ describe('gestionnaire des bibliothèques (page d\'options)', () => {
     await expect.poll(() => nav().getByRole('button', { name: VARIANT }).count()).toBe(1);
   });
 
+  it('sauvegarde complète → bibliothèque vidée → restauration : tout revient, contenus des preuves compris (SHA-256)', async () => {
+    const snapshot = async () => {
+      const list = await bg<{ products: { product: { id: string; name: string }; variants: { id: string }[] }[] }>('products.list', {});
+      const out: Record<string, unknown> = {};
+      for (const e of list.products) {
+        const files = await bg<{ files: { id: string; name: string; hash: string }[] }>('evidence.list', { productId: e.product.id, variantId: '' });
+        const answers = await bg<{ answers: { answer: { criterionId: string; comment: string; value: unknown } }[] }>('answers.resolved', { productId: e.product.id, variantId: '' });
+        // Les octets de chaque preuve, relus depuis la base et comparés par leur empreinte.
+        const bytes = await Promise.all(
+          files.files.map(async (f) => {
+            const c = await bg<{ contentBase64: string }>('evidence.get', { productId: e.product.id, variantId: '', fileId: f.id });
+            return { name: f.name, hash: f.hash, sha: createHash('sha256').update(Buffer.from(c.contentBase64, 'base64')).digest('hex') };
+          }),
+        );
+        out[e.product.name] = { variants: e.variants.length, answers: answers.answers.map((a) => [a.answer.criterionId, a.answer.value, a.answer.comment]), bytes };
+      }
+      return out;
+    };
+    const before = await snapshot();
+    const withFiles = Object.values(before).filter((x) => (x as { bytes: unknown[] }).bytes.length > 0);
+    expect(withFiles.length).toBeGreaterThan(0);
+    for (const x of withFiles) for (const b of (x as { bytes: { hash: string; sha: string }[] }).bytes) expect(b.sha).toBe(b.hash);
+
+    await nav().getByRole('button', { name: 'Import, export et historique' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger une sauvegarde complète' }).click()]);
+    const file = path.join(ROOT, '.output', 'test-results', `manager-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+
+    // La bibliothèque vidée : chaque produit supprimé.
+    for (const e of (await bg<{ products: { product: { id: string } }[] }>('products.list', {})).products) {
+      await bg('product.delete', { id: e.product.id, author: 'e2e' }).catch(() => undefined);
+    }
+    for (const e of (await bg<{ products: { product: { id: string } }[] }>('products.list', {})).products) await bg('product.delete', { id: e.product.id, author: 'e2e' });
+    expect((await bg<{ products: unknown[] }>('products.list', {})).products).toEqual([]);
+
+    await page.reload();
+    await nav().getByRole('button', { name: 'Import, export et historique' }).click();
+    await page.getByLabel('Fichier de sauvegarde complète (.json)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Vérifier la sauvegarde' }).click();
+    await page.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
+    await expect.poll(() => status().textContent(), { timeout: 20_000 }).toMatch(/restaurée/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('aucune requête réseau hors du simulateur', () => {
     expect(h.offOrigin).toEqual([]);
   });

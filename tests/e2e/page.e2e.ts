@@ -5,7 +5,7 @@ import { t } from '../../components/strings';
 import { ETHIQUE, ORIENTATION_ALL_APPLICABLE } from '../simulator/src/data/index.ts';
 import { FICHE_EXEMPLE } from '../simulator/src/scenarios.ts';
 import { launchExtension, type Harness } from './harness.mjs';
-import { capture, demarche, fill, goto, panel, state, type SimAnswers } from './panel';
+import { capture, demarche, fill, goto, panel, state, waitPanel, type SimAnswers } from './panel';
 
 // Tests de l'issue « sur la page » : enregistrer les réponses d'un produit, remplir un autre produit,
 // et vérifier l'état du framework de la page (simulateur Preact à champs contrôlés), pas seulement le DOM.
@@ -126,7 +126,7 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
     expect(await capture(page)).toMatch(/nouvelle\(s\)/);
     // Nouveau départ : démarche sans orientation (scénario « nominal »), même n° de produit 3100.
     page = await h.openSim('/produits/3100/demarches/mes/questionnaires/orientation', { scenario: 'nominal', page });
-    await panel(page).getByRole('status').first().waitFor();
+    await waitPanel(page);
     const counts = await fill(page, 'Produit v0.1');
     expect(counts.conflict).toBe(0);
     expect(counts.missing).toBe(0);
@@ -142,14 +142,14 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
     page = await h.openSim('/produits/3100/demarches/mes/fiche-administrative', { scenario: 'pret' });
     expect(await capture(page)).toBe(t('captureCompany', { count: Object.keys(FICHE_EXEMPLE).length }));
     page = await h.openSim('/produits/3100/demarches/mes/fiche-administrative', { scenario: 'nominal', page });
-    await panel(page).getByRole('status').first().waitFor();
+    await waitPanel(page);
     const counts = await fill(page, 'Produit v0.1');
     expect((counts.conflict ?? 0) + (counts.missing ?? 0)).toBe(0);
     expect(demarche(await state(page), 3100).ficheAdmin.values).toMatchObject(FICHE_EXEMPLE);
 
     // Formulaire produit : enregistré une fois (bibliothèque créée), rempli pour un nouveau produit.
     page = await h.openSim('/produits/nouveau', { scenario: 'vierge', page });
-    await panel(page).getByRole('status').first().waitFor();
+    await waitPanel(page);
     await page.getByLabel('Nom du produit').fill('Suivi Diabète');
     await page.getByLabel('Version').fill('2.1');
     await page.getByRole('radio', { name: 'Option' }).check();
@@ -158,7 +158,7 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
     await page.getByRole('checkbox', { name: /Catalogue de services de Mon espace santé/ }).check();
     expect(await capture(page)).toContain(t('captureProductCreated', { library: 'Suivi Diabète 2.1' }));
     page = await h.openSim('/produits/nouveau', { scenario: 'vierge', page });
-    await panel(page).getByRole('status').first().waitFor();
+    await waitPanel(page);
     const c2 = await fill(page, 'Suivi Diabète 2.1');
     expect((c2.conflict ?? 0) + (c2.missing ?? 0)).toBe(0);
     expect((await state(page)).productDraft).toMatchObject({
@@ -170,7 +170,7 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
   it('distributeur : réponses de l\'éditeur producteur reprises là où sa spécificité est « Non », jamais ailleurs', async () => {
     type Spec = SimAnswers[string] & { specificite?: 'Oui' | 'Non' };
     page = await h.openSim('/produits/2726/demarches/mes/questionnaires/maturite-securite', { scenario: 'producteur', page });
-    await panel(page).getByRole('status').first().waitFor();
+    await waitPanel(page);
     expect(await capture(page)).toMatch(/nouvelle\(s\)/);
     const producer = demarche(await state(page), 2726).questionnaires['maturite-securite']!.validated!.answers as Record<string, Spec>;
     const specific = Object.entries(producer).filter(([, a]) => a.specificite === 'Oui').map(([id]) => id);
@@ -179,7 +179,7 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
 
     // Le distributeur (rattaché, questionnaires vides) : sa bibliothèque est créée, puis déclarée distributrice du producteur.
     page = await h.openSim('/produits/2742/demarches/mes/questionnaires/maturite-securite', { scenario: 'distributeur', page });
-    await panel(page).getByRole('status').first().waitFor();
+    await waitPanel(page);
     await capture(page);
     const options = await h.openOptions();
     const ids = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'products.list', payload: {} }))) as { data: { products: { product: { id: string; convergenceNumber?: string } }[] } };

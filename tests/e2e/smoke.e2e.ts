@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_KIND_LABELS } from '../../lib/page/kinds';
 import { ORIGIN, launchExtension, type Harness } from './harness.mjs';
+import { panel, waitPanel } from './panel';
 import { PAGE_TOUR } from './tour.mjs';
 import { ETHIQUE } from '../simulator/src/data/index.ts';
 import { forceLanguage } from '../../components/i18n';
@@ -28,9 +29,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Le statut annoncé par le panneau de l'extension (racine fantôme ouverte, percée par Playwright). */
+/** Le statut annoncé par le panneau de l'extension (page de l'extension dans un cadre, atteinte par le cadre). */
 async function panelStatus(page: Page): Promise<string> {
-  const status = page.locator('assistant-convergence [role="status"]').first();
+  const status = (await waitPanel(page)).getByRole('status').first();
   await status.waitFor({ state: 'visible', timeout: 10_000 });
   return (await status.textContent()) ?? '';
 }
@@ -66,7 +67,7 @@ describe("l'extension construite dans Chromium", () => {
   it('dit clairement quand une page n\'est pas reconnue', async () => {
     const page = await h.openSim('/adresse-inexistante', { scenario: 'vierge' });
     await expect.poll(() => panelStatus(page)).toBe(t('pageNotRecognised'));
-    await expect(page.locator('assistant-convergence .ac-why').textContent()).resolves.toContain('« Page introuvable »');
+    await expect(panel(page).locator('.ac-why').first().textContent()).resolves.toContain('« Page introuvable »');
     await page.close();
   });
 

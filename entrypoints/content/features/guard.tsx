@@ -1,4 +1,6 @@
-import { focusProblem, openGuardDialog, DIALOG_HOST_TAG } from '../../../components/guard/dialog';
+import { focusProblem, openGuardFrame, DIALOG_HOST_TAG } from '../../../components/guard/dialog';
+import { problemText } from '../../../components/guard/format';
+import type { ResponseOf } from '../../../lib/messages/protocol';
 import { MARKER_HOST_TAG, MarkerLayer } from '../../../components/guard/markers';
 import { recognisePage } from '../../../lib/page/detect';
 import type { PageKind } from '../../../lib/page/kinds';
@@ -68,31 +70,50 @@ export const guard: Feature = {
       return q ? f.known(q) : undefined;
     };
 
-    let closeDialog: (() => void) | null = null;
+    // La fenêtre ouverte : son contenu (déjà rédigé dans la langue de l'interface) et ce que fait chaque choix.
+    let open: { content: NonNullable<ResponseOf<'guard.dialog'>>; choose(choice: 'corriger' | 'forcer' | 'fermer'): void } | null = null;
+    let closeFrame: (() => void) | null = null;
+    const closeDialog = () => {
+      closeFrame?.();
+      closeFrame = null;
+      open = null;
+    };
+    const stopHandling = f.handle({
+      'guard.dialog': async () => open?.content ?? null,
+      'guard.choice': async ({ choice }) => {
+        open?.choose(choice);
+        return {};
+      },
+    });
     const interceptor = interceptSubmits(win, {
       kind: kindNow,
       isOwn: (el) => OWN_TAGS.has(el.tagName),
+      // Seul le clic d'une personne est examiné : un clic simulé par un script de la page n'ouvre rien.
+      accept: (e) => f.trusted(e),
       check(_button, action) {
         const kind = kindNow();
         remember(kind);
         return evaluateGuard({ root: root(), kind, action, remembered: statuses.get(productKey()), known: knownNow() });
       },
       onBlocked(blocked) {
-        closeDialog?.();
-        closeDialog = openGuardDialog(doc, {
-          buttonLabel: buttonName(blocked.button),
-          action: blocked.action,
-          problems: blocked.problems,
-          returnFocus: blocked.button,
-          onCorrect: () => {
-            closeDialog = null;
-            if (!focusProblem(blocked.problems.find((p) => p.target?.isConnected)?.target ?? null)) blocked.button.focus();
+        closeDialog();
+        const label = buttonName(blocked.button);
+        open = {
+          content: {
+            buttonLabel: label,
+            problems: blocked.problems.map((p) => ({ ref: p.ref, ...problemText(p, blocked.action) })),
           },
-          onForce: () => {
-            closeDialog = null;
-            interceptor.passThrough(blocked);
+          choose(choice) {
+            closeDialog();
+            if (choice === 'corriger') {
+              if (!focusProblem(blocked.problems.find((p) => p.target?.isConnected)?.target ?? null)) blocked.button.focus();
+            } else {
+              if (blocked.button.isConnected) blocked.button.focus();
+              if (choice === 'forcer') interceptor.passThrough(blocked);
+            }
           },
-        });
+        };
+        closeFrame = openGuardFrame(doc);
       },
       onError: (e) => console.error('[Assistant Convergence] Garde avant validation :', e),
     });
@@ -135,6 +156,7 @@ export const guard: Feature = {
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onChange = (e: Event) => {
+      if (!f.trusted(e)) return;
       const t = e.target;
       if (!(t instanceof HTMLInputElement) || (t.type !== 'radio' && t.type !== 'checkbox')) return;
       if (timer !== undefined || f.filling()) return; // après un remplissage, onPageChange relit une fois
@@ -161,7 +183,8 @@ export const guard: Feature = {
       stopWatching();
       doc.removeEventListener('change', onChange, true);
       if (timer !== undefined) clearTimeout(timer);
-      closeDialog?.();
+      closeDialog();
+      stopHandling();
       markers.clear();
     };
   },

@@ -29,6 +29,8 @@ export interface InterceptOptions {
   isOwn?(el: Element): boolean;
   /** Erreur d'une vérification : on laisse passer (ne jamais casser la page). */
   onError?(e: unknown): void;
+  /** Les gestes examinés (dans l'extension : ceux d'une personne, event.isTrusted) ; les autres passent sans rien ouvrir. */
+  accept?(e: Event): boolean;
 }
 
 export interface Interceptor {
@@ -81,7 +83,18 @@ export function interceptSubmits(win: Window, opts: InterceptOptions): Intercept
     opts.onBlocked(blocked);
   };
 
+  const accepted = (e: Event) => !opts.accept || opts.accept(e);
+  // Un envoi de formulaire est examiné seulement s'il suit, dans la même tâche, un geste examiné : un clic
+  // simulé sur un bouton d'envoi, ou form.requestSubmit() par un script, produisent un « submit » que le
+  // navigateur marque de confiance ; ce n'est pas pour autant le geste d'une personne.
+  let gesture = false;
+  const noteGesture = () => {
+    gesture = true;
+    setTimeout(() => (gesture = false), 0);
+  };
   const onClick = (e: MouseEvent) => {
+    if (!accepted(e)) return;
+    noteGesture();
     const path = e.composedPath();
     if (own(path)) return;
     const button = buttonInPath(path) as HTMLElement | null;
@@ -105,6 +118,8 @@ export function interceptSubmits(win: Window, opts: InterceptOptions): Intercept
 
   const onKeydown = (e: KeyboardEvent) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
+    if (!accepted(e)) return;
+    noteGesture();
     const path = e.composedPath();
     if (own(path)) return;
     const first = path[0];
@@ -118,7 +133,7 @@ export function interceptSubmits(win: Window, opts: InterceptOptions): Intercept
 
   const onSubmit = (e: Event) => {
     const form = e.target;
-    if (!(form instanceof HTMLFormElement)) return;
+    if (!(form instanceof HTMLFormElement) || !accepted(e) || (opts.accept && !gesture)) return;
     const submitter = ((e as SubmitEvent).submitter as HTMLElement | null) ?? defaultSubmitter(form);
     if (!submitter || submitter === cleared || submitter === bypass) return;
     const d = decide(submitter);

@@ -43,12 +43,14 @@ describe('message protocol', () => {
     const productId = (p as { data: { id: string } }).data.id;
     const v = await send({ type: 'variant.create', payload: { variant: { productId, os: 'android', device: 'mobile' }, author: 'alice' } });
     expect(v.ok).toBe(true);
-    const list = await send({ type: 'products.list', payload: {} }, 'content');
+    // Le script de contenu ne lit plus la liste des produits : c'est le panneau (page de l'extension) qui la lit.
+    expect(await send({ type: 'products.list', payload: {} }, 'content')).toMatchObject({ ok: false, refused: true });
+    const list = await send({ type: 'products.list', payload: {} }, 'page');
     expect(list).toMatchObject({ ok: true, data: { products: [{ product: { name: 'SantéPlus' } }] } });
     expect(Object.values((list as { data: { products: { displayNames: Record<string, string> }[] } }).data.products[0]!.displayNames)).toEqual(['SantéPlus Android Mobile']);
-    const learn = await send({ type: 'criteria.learn', payload: { criteria: [{ questionnaire: 'interoperabilite', id: 'A08.5.23', title: 'CDA', obligation: 'obligation', acceptableLevels: ['NA', '2', '3'] }], source: { ref: 'Questionnaire Interopérabilité' }, author: 'alice' } }, 'content');
+    const learn = await send({ type: 'criteria.learn', payload: { criteria: [{ questionnaire: 'interoperabilite', id: 'A08.5.23', title: 'CDA', obligation: 'obligation', acceptableLevels: ['NA', '2', '3'] }], source: { ref: 'Questionnaire Interopérabilité' }, author: 'alice' } }, 'page');
     expect(learn).toEqual({ ok: true, data: { counts: { created: 1, changed: 0, unchanged: 0 } } });
-    const save = await send({ type: 'answers.saveCaptured', payload: { productId, answers: [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: { kind: 'niveau', level: '1' } }], source: { kind: 'page', ref: 'Interopérabilité' }, author: 'alice' } }, 'content');
+    const save = await send({ type: 'answers.saveCaptured', payload: { productId, answers: [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: { kind: 'niveau', level: '1' } }], source: { kind: 'page', ref: 'Interopérabilité' }, author: 'alice' } }, 'page');
     expect(save).toMatchObject({ ok: true, data: { counts: { created: 1, changed: 0, unchanged: 0 }, undoToken: expect.any(String) } });
     const resolved = await send({ type: 'answers.resolved', payload: { productId, questionnaire: 'interoperabilite' } });
     expect(resolved).toMatchObject({ ok: true, data: { answers: [{ source: 'famille', answer: { value: { kind: 'niveau', level: '1' } } }] } });

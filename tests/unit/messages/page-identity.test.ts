@@ -18,12 +18,13 @@ function setup() {
   const { repo, tick } = freshRepo();
   const handlers = createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings(), tabs: memorySettings() });
   const dispatch = createDispatcher(handlers);
-  const send = async <T = unknown>(type: string, payload: unknown, tabId?: number, from: 'content' | 'page' = 'content'): Promise<T> => {
+  // Le panneau est une page de l'extension dans un onglet : l'arrière-plan connaît son onglet.
+  const send = async <T = unknown>(type: string, payload: unknown, tabId?: number, from: 'content' | 'page' = 'page'): Promise<T> => {
     const r = await dispatch({ type, payload }, from, { tabId });
     if (!r.ok) throw new Error(r.error);
     return r.data as T;
   };
-  const attempt = (type: string, payload: unknown, tabId?: number) => dispatch({ type, payload }, 'content', { tabId });
+  const attempt = (type: string, payload: unknown, tabId?: number, from: 'content' | 'page' = 'page') => dispatch({ type, payload }, from, { tabId });
   return { repo, send, attempt, tick };
 }
 
@@ -138,5 +139,28 @@ describe('variantes reconnues à leur nom', () => {
     const ctx = await send<Ctx>('page.context', { pageProduct: null }, 9);
     expect(ctx.suggestedReason).toBe('recente');
     expect(ctx.suggestedSource).toEqual({ productId: b.productId, variantId: '' });
+  });
+});
+
+describe('l\'arrière-plan fait autorité sur ce qu\'un script de contenu peut demander', () => {
+  it('un script de contenu ne lit ni n\'écrit la bibliothèque : refus nommé, rien d\'écrit', async () => {
+    const { send, attempt } = setup();
+    const fam = await send<{ productId: string }>('page.link', { pageProduct: DOSSIA, author: 't' }, 1);
+    const refused = [
+      ['products.list', {}],
+      ['answers.resolved', { productId: fam.productId, variantId: '' }],
+      ['answers.saveCaptured', { productId: fam.productId, variantId: '', answers: [], source: { kind: 'page', ref: 'x' }, author: 't' }],
+      ['page.link', { pageProduct: { name: 'Pirate', version: 'v1', number: '6666' }, author: 't' }],
+      ['page.context', { pageProduct: DOSSIA }],
+      ['page.evidence.list', { pageProduct: DOSSIA }],
+      ['company.get', {}],
+    ] as const;
+    for (const [type, payload] of refused) {
+      expect(await attempt(type, payload, 1, 'content'), type).toMatchObject({ ok: false, refused: true, error: expect.stringMatching(/pas autorisé depuis cet émetteur \(content\)/) });
+    }
+    expect((await send<Ctx>('page.context', { pageProduct: DOSSIA }, 1)).products).toHaveLength(1);
+    // Ce qu'il peut demander : le produit retenu pour son onglet, rien d'autre de la bibliothèque.
+    expect(await attempt('page.identity', { pageProduct: null }, 1, 'content')).toEqual({ ok: true, data: { from: 'precedente', product: DOSSIA } });
+    expect(await attempt('page.identity', { pageProduct: null }, 2, 'content')).toEqual({ ok: true, data: { from: 'aucune', product: null } });
   });
 });

@@ -7,7 +7,8 @@ function setup() {
   const { repo } = freshRepo();
   const handlers = createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings() });
   const send = createDispatcher(handlers);
-  return { repo, send: (type: string, payload: unknown, from: 'content' | 'page' = 'content') => send({ type, payload }, from) };
+  // Les messages « page.* » viennent du panneau (page de l'extension) ; « page.statuses.* » du script de contenu.
+  return { repo, send: (type: string, payload: unknown, from: 'content' | 'page' = type.startsWith('page.statuses') ? 'content' : 'page') => send({ type, payload }, from) };
 }
 
 const PAGE = { name: 'Produit', version: 'v0.1', number: '3100' };

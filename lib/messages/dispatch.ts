@@ -1,0 +1,48 @@
+/**
+ * La validation à la réception, pour tout destinataire (arrière-plan, script de contenu, panneau) : sans
+ * dépendance vers la base ni les échanges, pour que le script de contenu et le panneau restent légers.
+ */
+import { errorMessage } from '../domain/errors';
+import { formatZodIssues } from '../domain/zod-fr';
+import { isMessageType, MessageEnvelopeSchema, PROTOCOL } from './protocol';
+import type { Party, Reply } from './protocol';
+
+/** Ce que le transport sait de l'émetteur : l'onglet du script de contenu, ou celui qui contient le panneau. */
+export interface SenderContext {
+  tabId?: number;
+}
+
+/**
+ * Validation on receipt, for any receiving party (background or content script): envelope, known
+ * type, addressed to `to`, allowed sender, request schema; then the handler, whose errors become
+ * a French `{ ok: false, error }`.
+ */
+export async function dispatchTo(
+  to: Party,
+  handlers: Partial<Record<string, (r: unknown, s: SenderContext) => Promise<unknown>>>,
+  message: unknown,
+  from: Party,
+  sender: SenderContext = {},
+): Promise<Reply> {
+  const env = MessageEnvelopeSchema.safeParse(message);
+  if (!env.success) return { ok: false, error: `Message mal formé : ${formatZodIssues(env.error.issues)}.` };
+  const type = env.data.type;
+  if (!isMessageType(type)) return { ok: false, error: `Type de message inconnu « ${type.slice(0, 100)} ».` };
+  const def = PROTOCOL[type];
+  if (def.to !== to) {
+    return { ok: false, error: to === 'background' ? `Le message « ${type} » n'est pas traité par l'arrière-plan de l'extension.` : `Le message « ${type} » n'est pas traité par la page.` };
+  }
+  if (!(def.from as readonly Party[]).includes(from)) {
+    return { ok: false, refused: true, error: `Le message « ${type} » n'est pas autorisé depuis cet émetteur (${from}).` };
+  }
+  const req = def.request.safeParse(env.data.payload ?? {});
+  if (!req.success) return { ok: false, error: `Message « ${type} » invalide : ${formatZodIssues(req.error.issues)}.` };
+  const handler = handlers[type];
+  if (!handler) return { ok: false, error: `Le message « ${type} » n'a pas de gestionnaire ici.` };
+  try {
+    const data = await handler(req.data, sender);
+    return { ok: true, data } as Reply;
+  } catch (e) {
+    return { ok: false, error: errorMessage(e) };
+  }
+}
