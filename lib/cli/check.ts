@@ -1,20 +1,14 @@
 /** `check`: readiness of what a file holds (a JSON library or any spreadsheet). */
-import { readFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { mergeCriterion } from '../domain/catalogue';
 import { UserError } from '../domain/errors';
-import { EVALUATION_QUESTIONNAIRES } from '../domain/questionnaires';
-import type { QuestionnaireId } from '../domain/questionnaires';
-import { resolveAnswers } from '../domain/resolve';
-import type { Criterion } from '../domain/schemas';
-import { kindOfValue } from '../domain/values';
-import { parseLibraryJson } from '../exchange/json-format';
-import type { Library } from '../exchange/json-format';
-import { isJsonFile } from '../exchange/service';
-import { parseSpreadsheet } from '../exchange/sheet-import';
-import type { ParsedWorkbook } from '../exchange/sheet-import';
-import { assessReadiness } from '../rules/readiness';
-import type { AnswerFacts, ReadinessReport } from '../rules/types';
+import { displaySafe } from '../domain/text';
+import { readJsonText } from '../exchange/json-text';
+import { FILE_LIMITS, formatMiB } from '../exchange/limits';
+import { isJsonFile, readUntrusted, readUntrustedAsync, shownFileName } from '../exchange/untrusted';
+import type { ReadinessReport } from '../rules/types';
+import { readWorkbookIsolated } from './isolate';
+import type { IsolateOptions } from './isolate';
 
 export interface CheckedProduct {
   productId: string;
@@ -31,84 +25,67 @@ export interface CheckResult {
   warnings: number;
 }
 
-const FILE_QUESTIONNAIRES: QuestionnaireId[] = ['orientation', ...EVALUATION_QUESTIONNAIRES];
-
-export async function readInput(path: string): Promise<Uint8Array> {
+/**
+ * Contenu d'un fichier, sans jamais lire plus que la limite : un fichier trop gros (ou sans fin, comme
+ * /dev/zero) est refusé sur sa taille, avant lecture.
+ */
+export async function readInput(path: string, maxBytes: number = FILE_LIMITS.fileBytes): Promise<Uint8Array> {
+  const shown = displaySafe(path, 200);
   try {
-    return new Uint8Array(await readFile(path));
+    const st = await stat(path);
+    if (st.isDirectory()) throw new UserError(`« ${shown} » est un dossier, pas un fichier.`);
+    if (!st.isFile()) throw new UserError(`« ${shown} » n'est pas un fichier ordinaire.`);
+    if (st.size > maxBytes) throw new UserError(`Fichier « ${shown} » trop volumineux (${formatMiB(st.size)}, maximum ${formatMiB(maxBytes)}).`);
+    const fh = await open(path, 'r');
+    try {
+      const buf = new Uint8Array(Math.min(st.size, maxBytes) + 1);
+      let n = 0;
+      for (;;) {
+        const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+        if (bytesRead === 0) break;
+        n += bytesRead;
+        if (n === buf.length) break;
+      }
+      if (n > maxBytes) throw new UserError(`Fichier « ${shown} » trop volumineux (maximum ${formatMiB(maxBytes)}).`);
+      return buf.subarray(0, n);
+    } finally {
+      await fh.close();
+    }
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw new UserError(`Fichier « ${path} » introuvable.`);
-    if (code === 'EISDIR') throw new UserError(`« ${path} » est un dossier, pas un fichier.`);
-    if (code === 'EACCES') throw new UserError(`Fichier « ${path} » : lecture non autorisée.`);
-    throw new UserError(`Fichier « ${path} » illisible.`);
+    if (code === 'ENOENT') throw new UserError(`Fichier « ${shown} » introuvable.`);
+    if (code === 'EISDIR') throw new UserError(`« ${shown} » est un dossier, pas un fichier.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`Fichier « ${shown} » : lecture non autorisée.`);
+    throw new UserError(`Fichier « ${shown} » illisible.`);
   }
 }
 
-export function checkWorkbook(parsed: ParsedWorkbook, today: string): CheckedProduct {
-  const at = `${today}T00:00:00.000Z`;
-  const criteria = parsed.rows.map((r) => mergeCriterion(undefined, r.criterion, { kind: 'import', ref: parsed.fileName, at }));
-  const answers: AnswerFacts[] = parsed.rows
-    .filter((r) => r.answer)
-    .map((r) => ({
-      criterionKey: `${r.questionnaire}/${r.criterion.id}`,
-      value: r.answer?.value ?? null,
-      evidence: r.answer?.evidence ?? [],
-      validUntil: r.answer?.validUntil,
-      evidenceStated: r.evidenceStated,
-    }));
-  const report = assessReadiness({ criteria, answers, applicableQuestionnaires: FILE_QUESTIONNAIRES, today, mode: 'fichier' });
-  const name = parsed.productSheet?.['Nom du produit'] || basename(parsed.fileName);
-  return { productId: parsed.productSheet?.['Identifiant'] ?? '', name, criteria: criteria.length, report };
-}
-
-export function checkLibrary(lib: Library, today: string, productId?: string): CheckedProduct[] {
-  const products = productId ? lib.products.filter((p) => p.id === productId) : lib.products;
-  if (productId && products.length === 0) throw new UserError(`Produit « ${productId} » absent du fichier.`);
-  const catalogue = new Map(lib.criteria.map((c) => [c.key, c]));
-  return products.map((product) => {
-    const producerAnswers = product.role.kind === 'distributeur' ? lib.answers.filter((a) => a.productId === (product.role as { producerProductId: string }).producerProductId) : undefined;
-    const resolved = resolveAnswers({ product, variantId: '', answers: lib.answers.filter((a) => a.productId === product.id), criteria: catalogue, ...(producerAnswers ? { producerAnswers } : {}) });
-    const excluded = new Set(product.excludedCriteria);
-    const criteria: Criterion[] = lib.criteria.filter((c) => !excluded.has(c.key));
-    // Answers to criteria the file does not describe are judged with what the answer itself says.
-    for (const r of resolved) {
-      if (catalogue.has(r.criterionKey) || excluded.has(r.criterionKey) || !r.answer.value) continue;
-      criteria.push(
-        mergeCriterion(undefined, { questionnaire: r.answer.questionnaire, id: r.answer.criterionId, kind: kindOfValue(r.answer.value) }, r.answer.provenance),
-      );
-    }
-    const report = assessReadiness({
-      criteria,
-      answers: resolved.map((r) => ({
-        criterionKey: r.criterionKey,
-        value: r.answer.value,
-        evidence: r.answer.evidence,
-        validUntil: r.answer.validUntil,
-        inheritedEvidenceTypes: r.inheritedEvidenceTypes,
-        reviewFlag: r.reviewFlag,
-      })),
-      applicableQuestionnaires: product.applicableQuestionnaires ?? FILE_QUESTIONNAIRES,
-      today,
-      mode: 'fichier',
-    });
-    return { productId: product.id, name: product.name, criteria: criteria.length, report };
-  });
-}
-
-export async function checkFile(path: string, today: string, productId?: string): Promise<CheckResult> {
+/**
+ * Lit et juge un fichier. Un classeur est lu dans un fil séparé (isolate.ts) ; les modules lourds (zod,
+ * règles) ne sont chargés qu'une fois le fichier passé les premiers contrôles.
+ */
+export async function checkFile(path: string, today: string, productId?: string, isolate?: IsolateOptions): Promise<CheckResult> {
   const data = await readInput(path);
-  const name = basename(path);
+  const raw = basename(path);
+  const name = shownFileName(raw);
   let products: CheckedProduct[];
   let kind: CheckResult['kind'];
-  if (isJsonFile(name, data)) {
+  if (isJsonFile(raw, data)) {
     kind = 'json';
-    const lib = parseLibraryJson(data, name);
-    products = checkLibrary(lib, today, productId);
+    const text = readUntrusted(name, () => readJsonText(data, name)); // syntaxe vérifiée avant de charger zod
+    const { parseLibraryJson } = await import('../exchange/json-format');
+    const { checkLibrary } = await import('./check-rules');
+    const lib = readUntrusted(name, () => parseLibraryJson(text, name));
+    products = readUntrusted(name, () => checkLibrary(lib, today, productId));
     if (products.length === 0) throw new UserError(`Fichier « ${name} » : aucun produit à vérifier.`);
   } else {
     kind = 'tableur';
-    products = [checkWorkbook(parseSpreadsheet(data, name), today)];
+    const grids = await readUntrustedAsync(name, () => readWorkbookIsolated(data, name, isolate));
+    const { parseGrids } = await import('../exchange/sheet-parse');
+    const { checkWorkbook } = await import('./check-rules');
+    const parsed = readUntrusted(name, () => parseGrids(grids, name));
+    products = [readUntrusted(name, () => checkWorkbook(parsed, today))];
   }
   return {
     file: name,

@@ -1,16 +1,13 @@
 /** `convert IN OUT`: spreadsheet (.xlsx…) → JSON library, or JSON library → .xlsx workbook. */
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { UserError } from '../domain/errors';
-import { resolveAnswers } from '../domain/resolve';
-import { parseLibraryJson, serializeLibrary } from '../exchange/json-format';
-import type { Library } from '../exchange/json-format';
-import { isJsonFile } from '../exchange/service';
-import { parseSpreadsheet } from '../exchange/sheet-import';
-import { libraryFromWorkbook } from '../exchange/workbook-library';
-import { writeProductWorkbook } from '../exchange/xlsx-export';
-import { productReadiness } from '../rules/product-readiness';
+import { displaySafe } from '../domain/text';
+import { readJsonText } from '../exchange/json-text';
+import { isJsonFile, readUntrusted, readUntrustedAsync, shownFileName } from '../exchange/untrusted';
 import { readInput } from './check';
+import { readWorkbookIsolated } from './isolate';
+import type { IsolateOptions } from './isolate';
 
 export interface ConvertResult {
   input: string;
@@ -20,52 +17,43 @@ export interface ConvertResult {
   answers: number;
 }
 
-export function workbookFromLibrary(lib: Library, today: string, productId?: string, variantId = ''): Uint8Array {
-  const product = productId ? lib.products.find((p) => p.id === productId) : lib.products.length === 1 ? lib.products[0] : undefined;
-  if (!product) {
-    if (productId) throw new UserError(`Produit « ${productId} » absent du fichier.`);
-    throw new UserError(
-      lib.products.length === 0
-        ? 'Le fichier ne contient aucun produit.'
-        : `Le fichier contient ${lib.products.length} produits : précisez --produit ID (${lib.products.map((p) => `${p.id} = ${p.name}`).join(', ')}).`,
-    );
+/** Écrit d'un coup (fichier temporaire puis renommage) : un échec ne laisse pas de fichier à moitié écrit. */
+async function writeAtomically(output: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${output}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, bytes, { flag: 'wx' });
+    await rename(tmp, output);
+  } catch {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw new UserError(`Impossible d'écrire « ${displaySafe(output, 200)} ».`);
   }
-  const variant = variantId ? lib.variants.find((v) => v.id === variantId && v.productId === product.id) : undefined;
-  if (variantId && !variant) throw new UserError(`Variante « ${variantId} » absente du fichier pour ce produit.`);
-  const catalogue = new Map(lib.criteria.map((c) => [c.key, c]));
-  const producerId = product.role.kind === 'distributeur' ? product.role.producerProductId : undefined;
-  const resolved = resolveAnswers({
-    product,
-    variantId,
-    answers: lib.answers.filter((a) => a.productId === product.id),
-    criteria: catalogue,
-    ...(producerId ? { producerAnswers: lib.answers.filter((a) => a.productId === producerId) } : {}),
-  });
-  const report = productReadiness({ product, catalogue: lib.criteria, resolved, today });
-  return writeProductWorkbook({ product, variant, criteria: lib.criteria, answers: resolved.map((r) => ({ answer: r.answer, source: r.source })), report });
 }
 
-export async function convertFile(input: string, output: string, today: string, productId?: string, variantId?: string): Promise<ConvertResult> {
+export async function convertFile(input: string, output: string, today: string, productId?: string, variantId?: string, isolate?: IsolateOptions): Promise<ConvertResult> {
   const outExt = extname(output).toLowerCase();
   const data = await readInput(input);
-  const name = basename(input);
-  let bytes: Uint8Array | string;
+  const raw = basename(input);
+  const name = shownFileName(raw);
+  const outName = shownFileName(basename(output));
+  let bytes: Uint8Array;
   let result: Omit<ConvertResult, 'input' | 'output'>;
-  if (isJsonFile(name, data)) {
-    if (outExt !== '.xlsx') throw new UserError(`Conversion d'un JSON : le fichier de sortie doit finir par .xlsx (reçu « ${basename(output)} »).`);
-    const lib = parseLibraryJson(data, name);
-    bytes = workbookFromLibrary(lib, today, productId, variantId);
-    result = { direction: 'json→xlsx', criteria: lib.criteria.length, answers: lib.answers.length };
+  if (isJsonFile(raw, data)) {
+    if (outExt !== '.xlsx') throw new UserError(`Conversion d'un JSON : le fichier de sortie doit finir par .xlsx (reçu « ${outName} »).`);
+    const text = readUntrusted(name, () => readJsonText(data, name)); // syntaxe vérifiée avant de charger zod
+    const { xlsxFromJson } = await import('./convert-build');
+    const r = readUntrusted(name, () => xlsxFromJson(text, name, outName, today, productId, variantId));
+    bytes = r.bytes;
+    result = { direction: 'json→xlsx', criteria: r.criteria, answers: r.answers };
   } else {
-    if (outExt !== '.json') throw new UserError(`Conversion d'un tableur : le fichier de sortie doit finir par .json (reçu « ${basename(output)} »).`);
-    const lib = libraryFromWorkbook(parseSpreadsheet(data, name));
-    bytes = serializeLibrary(lib);
-    result = { direction: 'xlsx→json', criteria: lib.criteria.length, answers: lib.answers.length };
+    if (outExt !== '.json') throw new UserError(`Conversion d'un tableur : le fichier de sortie doit finir par .json (reçu « ${outName} »).`);
+    const grids = await readUntrustedAsync(name, () => readWorkbookIsolated(data, name, isolate));
+    const { parseGrids } = await import('../exchange/sheet-parse');
+    const { jsonFromWorkbook } = await import('./convert-build');
+    const parsed = readUntrusted(name, () => parseGrids(grids, name));
+    const r = readUntrusted(name, () => jsonFromWorkbook(parsed, name, outName));
+    bytes = r.bytes;
+    result = { direction: 'xlsx→json', criteria: r.criteria, answers: r.answers };
   }
-  try {
-    await writeFile(output, bytes);
-  } catch {
-    throw new UserError(`Impossible d'écrire « ${output} ».`);
-  }
-  return { input, output, ...result };
+  await writeAtomically(output, bytes);
+  return { input: displaySafe(input, 200), output: displaySafe(output, 200), ...result };
 }

@@ -1,5 +1,6 @@
 /** Human-readable French report of `check`. */
 import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
+import { displaySafe } from '../domain/text';
 import type { Finding } from '../rules/types';
 import type { CheckResult } from './check';
 
@@ -38,5 +39,22 @@ export function formatCheckText(r: CheckResult): string {
     }
   }
   out.push('', `Résultat : ${r.blockers} point(s) bloquant(s), ${r.warnings} avertissement(s).`);
-  return out.join('\n') + '\n';
+  // Chaque ligne est rendue sûre : un nom ou un intitulé venu du fichier ne peut ni ajouter une ligne
+  // (« Résultat : 0 point(s) bloquant(s) » contrefait) ni piloter le terminal ou inverser l'affichage.
+  return out.map((line) => displaySafe(line, 20_000)).join('\n') + '\n';
+}
+
+// eslint-disable-next-line no-control-regex
+const TERMINAL_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Dernier filet avant le terminal : tout caractère de contrôle (sauf le saut de ligne) devient visible. */
+export function terminalSafe(s: string): string {
+  return s.replace(TERMINAL_UNSAFE, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`);
+}
+
+const JSON_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** JSON pour une machine, sans caractère C1 ni contrôle bidirectionnel bruts (échappés en \uXXXX, JSON valide). */
+export function jsonSafe(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }

@@ -1,10 +1,13 @@
 /** Entry point of the convergence-helper command (Node 20). Never prints a stack trace. */
 import { errorMessage, UserError } from '../domain/errors';
-import { todayIso } from '../rules/product-readiness';
+import { displaySafe } from '../domain/text';
 import { HELP_TEXT, parseArgs } from './args';
 import { checkFile } from './check';
 import { convertFile } from './convert';
-import { formatCheckText } from './format';
+import { formatCheckText, jsonSafe, terminalSafe } from './format';
+
+// Pas d'import des règles pour une date : l'outil doit démarrer vite et refuser un fichier piégé sans rien charger.
+const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export interface CliIO {
   out: (s: string) => void;
@@ -12,12 +15,13 @@ export interface CliIO {
 }
 
 const processIO: CliIO = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => process.stdout.write(terminalSafe(s)),
+  err: (s) => process.stderr.write(terminalSafe(s)),
 };
 
 /** Run the command; returns the exit code (0 ok, 1 blockers, 2 unreadable input or usage error). */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  if (argv[0] === 'sauvegarde' || argv[0] === 'backup') return (await import('./backup')).runBackupCli(argv.slice(1), io);
   let json = argv.includes('--json');
   try {
     const args = parseArgs(argv);
@@ -29,15 +33,17 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     }
     if (args.command === 'check') {
       const r = await checkFile(args.files[0] ?? '', today, args.product);
-      io.out(json ? JSON.stringify(r, null, 2) + '\n' : formatCheckText(r));
+      io.out(json ? jsonSafe(r) : formatCheckText(r));
       return r.blockers > 0 ? 1 : 0;
     }
     const r = await convertFile(args.files[0] ?? '', args.files[1] ?? '', today, args.product, args.variant);
-    io.out(json ? JSON.stringify(r, null, 2) + '\n' : `Conversion ${r.direction} : « ${r.output} » écrit (${r.criteria} critère(s), ${r.answers} réponse(s)).\n`);
+    const what = r.direction === 'json→xlsx' ? 'bibliothèque JSON → classeur Excel' : 'tableur → bibliothèque JSON';
+    io.out(json ? jsonSafe(r) : `Conversion ${what} : « ${r.input} » → « ${r.output} » écrit (${r.criteria} critère(s), ${r.answers} réponse(s)).\n`);
     return 0;
   } catch (e) {
-    const message = e instanceof UserError ? e.message : errorMessage(e);
-    if (json) io.out(JSON.stringify({ erreur: message }, null, 2) + '\n');
+    // Sur une seule ligne, quoi que contienne le message (nom de fichier, valeur citée…).
+    const message = displaySafe(e instanceof UserError ? e.message : errorMessage(e), 2000);
+    if (json) io.out(jsonSafe({ erreur: message }));
     io.err(`Erreur : ${message}\n`);
     return 2;
   }

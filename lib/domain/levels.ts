@@ -65,8 +65,12 @@ function startsWithWord(text: string, prefix: string): boolean {
 export function parseLevel(input: string | number | null | undefined): Level | null {
   if (input === null || input === undefined) return null;
   if (typeof input === 'number') return Number.isInteger(input) && input >= 0 && input <= 3 ? (String(input) as Level) : null;
-  const raw = input.replace(/^[\s✓✔☑*•-]+/, '');
+  // Une puce (« - », « • », « ✓ ») se retire ; un signe moins collé à un chiffre (« -1 ») est un autre nombre.
+  const raw = input.replace(/^(?:[\s✓✔☑*•]|-(?=\s))+/, '');
   const cut = raw.split(/\s[:–—]\s|\s*:\s/)[0] ?? raw; // drop a description after « : »
+  // « Niveau -1 », « Niveau 2.5 », « 2,5 » : pas un niveau (normalizeText en ferait « 1 » ou « 2 5 »).
+  const head = /^(?:(?:niveau|niv\.?|level)\s*)?([-−–]\s*)?\d(\s*[.,]\s*\d+)?/i.exec(cut.trim());
+  if (head && (head[1] || (head[2] && !/^[.,]\s*0+$/.test(head[2].trim())))) return null;
   const n = normalizeText(cut);
   if (!n) return null;
   if (NA_FORMS.includes(n)) return 'NA';
@@ -77,7 +81,7 @@ export function parseLevel(input: string | number | null | undefined): Level | n
   for (const [word, level] of MATURITE_WORDS) if (words === word) return level;
   // Long labels: « Niveau 2 le produit dispose … » when no colon separated the description.
   if (startsWithWord(n, 'niveau non applicable')) return 'NA';
-  const lead = /^niveau ([0-3])(?: |$)/.exec(n);
+  const lead = /^niveau ([0-3])(?:$| [a-z])/.exec(n); // « Niveau 2 le produit… », pas « Niveau 2 5 »
   if (lead?.[1]) return lead[1] as Level;
   if (m) for (const [word, level] of MATURITE_WORDS) if (startsWithWord(words, word)) return level;
   return null;

@@ -7,7 +7,7 @@ import { mergeCriterion } from '../domain/catalogue';
 import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import { answerId, criterionKey } from '../domain/schemas';
-import type { Answer, Criterion, Product, Provenance } from '../domain/schemas';
+import type { Answer, CompanyProfile, Criterion, Product, Provenance, Variant } from '../domain/schemas';
 import { applyAnswerInput, formatAnswerValue, sameAnswerContent } from '../domain/values';
 import type { AnswerInput } from '../domain/values';
 import type { ChangeSet } from '../db/repository';
@@ -49,6 +49,11 @@ export interface ImportPreview {
   /** Everything a commit writes, by item status (conflicts are written only on request). */
   plan: { status: ImportStatus; change: NonNullable<ChangeSet['answers']>[number] | NonNullable<ChangeSet['rawAnswers']>[number] }[];
   changeBase: Omit<ChangeSet, 'answers' | 'rawAnswers'>;
+  /**
+   * JSON : produits, variantes, fiches et critères du fichier plus anciens que ceux enregistrés (updatedAt),
+   * comme les réponses en conflit : « garder » les laisse tels qu'enregistrés (nom, n° Convergence…).
+   */
+  keptOnGarder?: { products: string[]; variants: string[]; companies: string[]; criteria: string[] };
 }
 
 function emptyCounts(): Record<ImportStatus, number> {
@@ -135,9 +140,26 @@ export function planSpreadsheetImport(
   };
 }
 
+/** Ids of file records that differ from the stored ones while being older: kept under « garder ». */
+function olderInFile<T extends { updatedAt: string }>(records: readonly T[], stored: readonly T[] | undefined, keyOf: (r: T) => string): string[] {
+  const byKey = new Map((stored ?? []).map((r) => [keyOf(r), r]));
+  return records
+    .filter((r) => {
+      const s = byKey.get(keyOf(r));
+      return !!s && s.updatedAt > r.updatedAt && JSON.stringify(s) !== JSON.stringify(r);
+    })
+    .map(keyOf);
+}
+
 export function planLibraryImport(
   lib: Library,
-  stored: { answers: ReadonlyMap<string, Answer>; criteria: readonly Criterion[]; products: readonly Product[] },
+  stored: {
+    answers: ReadonlyMap<string, Answer>;
+    criteria: readonly Criterion[];
+    products: readonly Product[];
+    variants?: readonly Variant[];
+    companies?: readonly CompanyProfile[];
+  },
   fileName: string,
   id: string,
 ): ImportPreview {
@@ -167,30 +189,54 @@ export function planLibraryImport(
     });
     plan.push({ status, change: { ...a, expectedUpdatedAt: existing?.updatedAt ?? null } });
   });
+  const keptOnGarder = {
+    products: olderInFile(lib.products, stored.products, (p) => p.id),
+    variants: olderInFile(lib.variants, stored.variants, (v) => v.id),
+    companies: olderInFile(lib.companies, stored.companies, (c) => c.id),
+    criteria: olderInFile(lib.criteria, stored.criteria, (c) => c.key),
+  };
+  const keptProducts = new Set(keptOnGarder.products);
+  const keptCriteria = new Set(keptOnGarder.criteria);
   let pNew = 0;
   let pChanged = 0;
   for (const p of lib.products) {
     const s = storedProducts.get(p.id);
     if (!s) pNew++;
-    else if (JSON.stringify(s) !== JSON.stringify(p)) pChanged++;
+    else if (!keptProducts.has(p.id) && JSON.stringify(s) !== JSON.stringify(p)) pChanged++;
   }
   return {
     id,
     fileName,
     source: 'json',
     counts,
-    criteria: countCriteria(lib.criteria.map((c) => ({ existing: catalogue.get(c.key), next: c }))),
+    criteria: countCriteria(lib.criteria.filter((c) => !keptCriteria.has(c.key)).map((c) => ({ existing: catalogue.get(c.key), next: c }))),
     products: { nouveaux: pNew, modifies: pChanged },
     items,
     plan,
     changeBase: { companies: lib.companies, products: lib.products, variants: lib.variants, rawCriteria: lib.criteria },
+    keptOnGarder,
   };
 }
 
 /** The change set a commit writes: conflicts only when the user chose to replace them. */
 export function changeSetOf(preview: ImportPreview, conflicts: 'garder' | 'remplacer'): ChangeSet {
   const keep = preview.plan.filter((p) => p.status !== 'identique' && (p.status !== 'conflit' || conflicts === 'remplacer'));
-  if (preview.source === 'json') return { ...preview.changeBase, rawAnswers: keep.map((p) => p.change as NonNullable<ChangeSet['rawAnswers']>[number]) };
+  if (preview.source === 'json') {
+    const base = { ...preview.changeBase };
+    const kept = conflicts === 'garder' ? preview.keptOnGarder : undefined;
+    if (kept) {
+      // « garder » garde ce qui est enregistré, fiches produit comprises (nom, n° Convergence…).
+      const without = <T>(records: T[] | undefined, ids: string[], keyOf: (r: T) => string) => {
+        const skip = new Set(ids);
+        return records?.filter((r) => !skip.has(keyOf(r)));
+      };
+      base.products = without(base.products, kept.products, (x) => x.id);
+      base.variants = without(base.variants, kept.variants, (x) => x.id);
+      base.companies = without(base.companies, kept.companies, (x) => x.id);
+      base.rawCriteria = without(base.rawCriteria, kept.criteria, (x) => x.key);
+    }
+    return { ...base, rawAnswers: keep.map((p) => p.change as NonNullable<ChangeSet['rawAnswers']>[number]) };
+  }
   return { ...preview.changeBase, answers: keep.map((p) => p.change as NonNullable<ChangeSet['answers']>[number]) };
 }
 

@@ -1,6 +1,7 @@
 /** Import and export against the repository: preview → commit, JSON library and Excel workbooks. */
 import { UserError } from '../domain/errors';
 import type { Answer } from '../domain/schemas';
+import { displaySafe } from '../domain/text';
 import type { Repository } from '../db/repository';
 import { productReadiness, todayIso } from '../rules/product-readiness';
 import { changeSetOf, planLibraryImport, planSpreadsheetImport } from './import-plan';
@@ -8,16 +9,10 @@ import type { ImportPreview } from './import-plan';
 import { makeLibrary, parseLibraryJson, serializeLibrary } from './json-format';
 import type { Library } from './json-format';
 import { parseSpreadsheet } from './sheet-import';
+import { isJsonFile, readUntrusted, shownFileName } from './untrusted';
 import { writeProductWorkbook } from './xlsx-export';
 
-export function isJsonFile(fileName: string, data: Uint8Array): boolean {
-  if (/\.json$/i.test(fileName)) return true;
-  for (const b of data.subarray(0, 64)) {
-    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0xef || b === 0xbb || b === 0xbf) continue;
-    return b === 0x7b; // {
-  }
-  return false;
-}
+export { isJsonFile, readUntrusted, shownFileName } from './untrusted';
 
 export interface PreviewRequest {
   fileName: string;
@@ -29,27 +24,34 @@ export interface PreviewRequest {
 /** Read a file and compare it with the database. Nothing is written. */
 export async function previewImport(repo: Repository, req: PreviewRequest, now = new Date()): Promise<ImportPreview> {
   const id = crypto.randomUUID();
+  const fileName = shownFileName(req.fileName);
   if (isJsonFile(req.fileName, req.data)) {
-    const lib = parseLibraryJson(req.data, req.fileName);
+    const lib = readUntrusted(fileName, () => parseLibraryJson(req.data, fileName));
     const ids = lib.answers.map((a) => a.id);
     const stored = (await repo.db.answers.bulkGet(ids)).filter((a): a is Answer => !!a);
     return planLibraryImport(
       lib,
-      { answers: new Map(stored.map((a) => [a.id, a])), criteria: await repo.listCriteria(), products: await repo.db.products.toArray() },
-      req.fileName,
+      {
+        answers: new Map(stored.map((a) => [a.id, a])),
+        criteria: await repo.listCriteria(),
+        products: await repo.db.products.toArray(),
+        variants: await repo.db.variants.toArray(),
+        companies: await repo.db.companies.toArray(),
+      },
+      fileName,
       id,
     );
   }
-  const parsed = parseSpreadsheet(req.data, req.fileName);
+  const parsed = readUntrusted(fileName, () => parseSpreadsheet(req.data, fileName));
   let target = req.target;
   if (!target) {
     const pid = parsed.productSheet?.['Identifiant'];
     if (pid && (await repo.getProduct(pid))) target = { productId: pid, variantId: parsed.productSheet?.['Variante'] ?? '' };
   }
-  if (!target) throw new UserError(`Fichier « ${req.fileName} » : choisissez le produit qui reçoit ces réponses.`);
+  if (!target) throw new UserError(`Fichier « ${fileName} » : choisissez le produit qui reçoit ces réponses.`);
   const product = await repo.requireProduct(target.productId);
   if (target.variantId && !(await repo.db.variants.get(target.variantId)))
-    throw new UserError(`Variante « ${target.variantId} » introuvable pour le produit « ${product.name} ».`);
+    throw new UserError(`Variante « ${displaySafe(target.variantId, 100)} » introuvable pour le produit « ${displaySafe(product.name, 100)} ».`);
   return planSpreadsheetImport(
     parsed,
     { answers: await repo.answersOfScope(target.productId, target.variantId), criteria: await repo.listCriteria() },

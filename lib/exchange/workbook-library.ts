@@ -2,13 +2,17 @@
 import { mergeCriterion } from '../domain/catalogue';
 import { answerId, criterionKey } from '../domain/schemas';
 import type { Answer, Criterion, Product, ProductRole } from '../domain/schemas';
+import { neutralizeName } from '../domain/text';
 import { makeLibrary } from './json-format';
 import type { Library } from './json-format';
 import type { ParsedWorkbook } from './sheet-import';
 
 function productFromSheet(parsed: ParsedWorkbook, at: string): Product {
-  const s = parsed.productSheet ?? {};
-  const base = parsed.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  // Les noms lus dans la feuille « Produit » tiennent sur une ligne ; les limites de longueur sont vérifiées
+  // en relisant le JSON produit (convert ne l'écrit que si l'import l'accepte).
+  const s: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [k, v] of Object.entries(parsed.productSheet ?? {})) s[k] = k === 'Description' ? v : neutralizeName(v);
+  const base = neutralizeName(parsed.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')).slice(0, 200);
   const roleKind = s['Rôle'];
   const role: ProductRole =
     roleKind === 'distributeur' && s['Produit producteur']
@@ -23,7 +27,7 @@ function productFromSheet(parsed: ParsedWorkbook, at: string): Product {
     type: s['Type de produit'] === 'Option' ? 'option' : 'socle',
     responsable: s['Responsable'] ?? '',
     description: s['Description'] ?? '',
-    interests: s['Intérêts'] ? s['Intérêts'].split(/\s*;\s*/).filter(Boolean) : [],
+    interests: s['Intérêts'] ? s['Intérêts'].split(/\s*;\s*/).map((x) => x.trim()).filter(Boolean) : [],
     role,
     excludedCriteria: [],
     createdAt: at,

@@ -1,85 +1,81 @@
 /**
- * Reading untrusted workbooks with SheetJS: size/format checks first, then safe options
- * (no formula evaluation — SheetJS never evaluates — formulas detected and refused where read,
- * dense storage, row/sheet limits, no VBA, no HTML).
+ * Lecture des classeurs non fiables. Avant SheetJS : taille, signature, et pour un zip (.xlsx, .ods) le
+ * répertoire central vérifié puis chaque entrée décompressée par notre code borné (zip-guard) ; SheetJS ne
+ * reçoit qu'une archive sans compression. Les CSV sont lus par notre lecteur (csv.ts), en texte.
+ * Options SheetJS sûres : aucune formule évaluée (SheetJS n'évalue jamais ; les formules des cellules lues
+ * sont refusées plus loin), stockage dense, lignes et feuilles bornées, ni VBA ni HTML.
+ *
+ * `parseWorkbookBytes` est une fonction pure (octets → grilles) : l'outil en ligne de commande l'exécute
+ * dans un fil séparé avec mémoire et durée bornées (lib/cli/isolate.ts) ; l'extension pourra faire de même
+ * dans un Worker dédié. En attendant, l'appel direct est protégé par les limites vérifiées avant lecture.
  */
 import * as XLSX from 'xlsx';
 import { UserError } from '../domain/errors';
+import { neutralizeName } from '../domain/text';
+import type { CellValue, SheetGrid } from './grid';
+import { FILE_LIMITS } from './limits';
+import { prepareWorkbookBytes } from './untrusted';
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_SHEETS = 50;
-export const MAX_ROWS = 20_000;
-export const MAX_COLS = 200;
+export type { CellValue, SheetGrid } from './grid';
+export { cellRef, colLetter } from './grid';
 
-export type CellValue = string | number | boolean | null;
+export const MAX_FILE_BYTES = FILE_LIMITS.fileBytes;
+export const MAX_SHEETS = FILE_LIMITS.sheets;
+export const MAX_ROWS = FILE_LIMITS.rows;
+export const MAX_COLS = FILE_LIMITS.cols;
 
-export interface SheetGrid {
-  name: string;
-  rows: CellValue[][];
-  /** "r,c" (0-based) of cells holding a formula. */
-  formulas: Set<string>;
+const SHEETJS_OPTIONS: XLSX.ParsingOptions = {
+  type: 'array',
+  dense: true,
+  cellFormula: true,
+  cellHTML: false,
+  cellNF: false,
+  cellStyles: false,
+  cellText: false,
+  cellDates: false,
+  bookVBA: false,
+  bookFiles: false,
+  sheetRows: FILE_LIMITS.rows + 1,
+  WTF: false,
+};
+
+/** Octets d'un classeur → grilles de valeurs (texte, nombre, booléen), ou une UserError en français qui nomme le fichier. */
+export function parseWorkbookBytes(data: Uint8Array, fileName: string): SheetGrid[] {
+  const prepared = prepareWorkbookBytes(data, fileName);
+  return 'grids' in prepared ? prepared.grids : readPreparedWorkbook(prepared.bytes, fileName);
 }
 
-function isZip(b: Uint8Array): boolean {
-  return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-}
-function isCfb(b: Uint8Array): boolean {
-  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  return b.length > 8 && sig.every((x, i) => b[i] === x);
-}
-
-export function cellRef(row: number, col: number): string {
-  return `${XLSX.utils.encode_col(col)}${row + 1}`;
-}
-export function colLetter(col: number): string {
-  return XLSX.utils.encode_col(col);
-}
-
-/** Read a workbook's sheets as grids of plain values, or throw a French UserError naming the file. */
-export function readWorkbookSafe(data: Uint8Array, fileName: string): SheetGrid[] {
-  if (data.byteLength > MAX_FILE_BYTES)
-    throw new UserError(`Fichier « ${fileName} » trop volumineux (${(data.byteLength / 1048576).toFixed(1)} Mo, maximum ${MAX_FILE_BYTES / 1048576} Mo).`);
-  if (data.byteLength === 0) throw new UserError(`Fichier « ${fileName} » vide.`);
-  const csv = /\.csv$/i.test(fileName);
-  if (!isZip(data) && !isCfb(data) && !csv)
-    throw new UserError(`Fichier « ${fileName} » : ce n'est pas un classeur (formats acceptés : .xlsx, .xls, .ods, .csv).`);
+/** Lecture par SheetJS d'un classeur déjà préparé par prepareWorkbookBytes (archive vérifiée, sans compression). */
+export function readPreparedWorkbook(input: Uint8Array, fileName: string): SheetGrid[] {
   let wb: XLSX.WorkBook;
   try {
-    const opts: XLSX.ParsingOptions = {
-      dense: true,
-      cellFormula: true,
-      cellHTML: false,
-      cellNF: false,
-      cellStyles: false,
-      cellText: false,
-      cellDates: false,
-      bookVBA: false,
-      bookFiles: false,
-      sheetRows: MAX_ROWS + 1,
-      WTF: false,
-    };
-    wb = csv && !isZip(data) && !isCfb(data)
-      ? XLSX.read(new TextDecoder('utf-8').decode(data), { ...opts, type: 'string' })
-      : XLSX.read(data, { ...opts, type: 'array' });
+    wb = XLSX.read(input, SHEETJS_OPTIONS);
   } catch (e) {
     const msg = e instanceof Error ? e.message : '';
-    if (/password/i.test(msg)) throw new UserError(`Fichier « ${fileName} » protégé par mot de passe : enregistrez-le sans protection.`);
+    if (/password|encrypt/i.test(msg)) throw new UserError(`Fichier « ${fileName} » protégé par mot de passe : enregistrez-le sans protection.`);
     throw new UserError(`Fichier « ${fileName} » illisible : ce n'est pas un classeur valide.`);
   }
-  if (wb.SheetNames.length === 0) throw new UserError(`Fichier « ${fileName} » : aucune feuille.`);
-  if (wb.SheetNames.length > MAX_SHEETS)
-    throw new UserError(`Fichier « ${fileName} » : trop de feuilles (${wb.SheetNames.length}, maximum ${MAX_SHEETS}).`);
-  return wb.SheetNames.map((name) => {
-    const ws = wb.Sheets[name];
+  const sheetNames = Array.isArray(wb.SheetNames) ? wb.SheetNames : [];
+  if (sheetNames.length === 0) throw new UserError(`Fichier « ${fileName} » : aucune feuille.`);
+  if (sheetNames.length > FILE_LIMITS.sheets)
+    throw new UserError(`Fichier « ${fileName} » : trop de feuilles (${sheetNames.length}, maximum ${FILE_LIMITS.sheets}).`);
+  const used = new Set<string>();
+  let cells = 0;
+  return sheetNames.map((rawName, index) => {
+    // Nom de feuille sûr à afficher et à garder en provenance ; deux feuilles ne se confondent pas.
+    let name = neutralizeName(String(rawName)).slice(0, FILE_LIMITS.sheetName) || `Feuille ${index + 1}`;
+    if (used.has(name)) name = `${name.slice(0, FILE_LIMITS.sheetName - 6)} (${index + 1})`;
+    used.add(name);
+    const ws = wb.Sheets[rawName];
     const grid: SheetGrid = { name, rows: [], formulas: new Set() };
     if (!ws) return grid;
     const dense = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
-    if (dense.length > MAX_ROWS)
-      throw new UserError(`Fichier « ${fileName} », feuille « ${name} » : trop de lignes (maximum ${MAX_ROWS}).`);
+    if (dense.length > FILE_LIMITS.rows)
+      throw new UserError(`Fichier « ${fileName} », feuille « ${name} » : trop de lignes (maximum ${FILE_LIMITS.rows}).`);
     for (let r = 0; r < dense.length; r++) {
       const src = dense[r] ?? [];
       const row: CellValue[] = [];
-      const width = Math.min(src.length, MAX_COLS);
+      const width = Math.min(src.length, FILE_LIMITS.cols);
       for (let c = 0; c < width; c++) {
         const cell = src[c];
         if (!cell) {
@@ -87,6 +83,9 @@ export function readWorkbookSafe(data: Uint8Array, fileName: string): SheetGrid[
           continue;
         }
         if (cell.f) grid.formulas.add(`${r},${c}`);
+        // Les grilles doublent la mémoire de SheetJS (et passent d'un fil à l'autre) : nombre de cellules borné.
+        if (++cells > FILE_LIMITS.cells)
+          throw new UserError(`Fichier « ${fileName} » : trop de cellules remplies (plus de ${FILE_LIMITS.cells.toLocaleString('fr-FR').replace(/[\u202f\u00a0]/g, ' ')}).`);
         const v = cell.v;
         row.push(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v instanceof Date ? v.toISOString() : null);
       }
@@ -95,3 +94,6 @@ export function readWorkbookSafe(data: Uint8Array, fileName: string): SheetGrid[
     return grid;
   });
 }
+
+/** Ancien nom, gardé pour les appelants existants. */
+export const readWorkbookSafe = parseWorkbookBytes;

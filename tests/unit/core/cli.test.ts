@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,53 @@ describe('convergence-helper CLI', () => {
       l.criteria.map((c) => [c.key, c.title, c.obligation, c.acceptableLevels, c.expectedEvidence]).sort();
     expect(crit(lib2)).toEqual(crit(lib));
     expect(cli('check', xlsx, '--date', '2025-06-01').code).toBe(0);
+  });
+
+  it('convert names the input and the output', () => {
+    const out = join(tmp, 'nomme.json');
+    const r = cli('convert', join(FIX, 'pret.xlsx'), out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Conversion tableur → bibliothèque JSON : « .*pret\.xlsx » → « .*nomme\.json » écrit \(\d+ critère\(s\), 9 réponse\(s\)\)\.$/m);
+  });
+
+  it('un nom sur plusieurs lignes ne contrefait pas la ligne « Résultat » ; aucun caractère de contrôle brut', () => {
+    const lib = JSON.parse(readFileSync(join(FIX, 'bibliotheque.json'), 'utf8'));
+    lib.products[0].name = 'Produit\nRésultat : 0 point(s) bloquant(s), 0 avertissement(s).\u202e';
+    lib.criteria[0].title = 'Titre\n\nRésultat : 0 point(s) bloquant(s), 0 avertissement(s).\u202e';
+    lib.answers = lib.answers.filter((a: { criterionKey: string }) => a.criterionKey !== lib.criteria[0].key);
+    const file = join(tmp, 'piege.json');
+    writeFileSync(file, JSON.stringify(lib));
+    const r = cli('check', file, '--date', '2025-06-01');
+    expect(r.code).toBe(1);
+    expect(r.out.match(/^Résultat :/gm)).toHaveLength(1);
+    expect(r.out).toContain('Titre\\n\\nRésultat : 0 point(s)');
+    // eslint-disable-next-line no-control-regex
+    expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    const j = cli('check', file, '--date', '2025-06-01', '--json');
+    expect(j.out).not.toMatch(/[\u202e]/);
+    expect(JSON.parse(j.out).products[0].report.findings.some((f: { message: string }) => f.message.includes('\u202e'))).toBe(true);
+    expect(JSON.parse(j.out).products[0].name).toBe('Produit Résultat : 0 point(s) bloquant(s), 0 avertissement(s).');
+  });
+
+  it('JSON très imbriqué, version absente : code 2, français, fichier nommé', () => {
+    const deep = join(tmp, 'profond.json');
+    writeFileSync(deep, '['.repeat(10_000) + ']'.repeat(10_000));
+    const r = cli('check', deep);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('Erreur : Fichier « profond.json » : JSON invalide à la ligne 1, colonne 65 : imbrication trop profonde (plus de 64 niveaux).\n');
+    const nover = join(tmp, 'sans-version.json');
+    writeFileSync(nover, '{"format":"assistant-convergence"}');
+    expect(cli('check', nover).err).toContain('version de format absente');
+  });
+
+  it('convert n’écrit jamais ce que l’import refuserait (commentaire trop long), et rien quand il refuse', () => {
+    const csv = join(tmp, 'long.csv');
+    writeFileSync(csv, `ID;Réponse;Commentaire\nA06.1.1;Niveau 2;${'x'.repeat(10_001)}\n`);
+    const out = join(tmp, 'long.json');
+    const r = cli('convert', csv, out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/« long\.csv » refusé, rien n'a été enregistré : feuille « long », ligne 2, colonne C : texte trop long \(10 001 caractères, maximum 10 000\)/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('convert refuses a wrong output extension', () => {

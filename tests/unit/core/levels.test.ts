@@ -35,6 +35,11 @@ describe('parseLevel (page reader and Excel import)', () => {
     ['MATURITÉ FORTE', '3'],
     ['moyenne', '2'],
     ['Maturité forte : La conception du produit…', '3'],
+    // Une puce reste une puce ; un nombre décimal nul reste entier ; une description peut contenir des nombres.
+    ['- Niveau 2', '2'],
+    ['• Niveau 1', '1'],
+    ['2.0', '2'],
+    ['Niveau 3 Le produit dispose de 2.5 Go', '3'],
   ])('« %s » → %s', (input, expected) => {
     expect(parseLevel(input)).toBe(expected);
   });
@@ -45,7 +50,7 @@ describe('parseLevel (page reader and Excel import)', () => {
     expect(parseLevel(1.5)).toBeNull();
   });
 
-  it.each(['', 'Niveau 4', 'Excellent', 'Conforme', 'Niveau', '12', 'Maturité immense'])('rejects « %s »', (input) => {
+  it.each(['', 'Niveau 4', 'Excellent', 'Conforme', 'Niveau', '12', 'Maturité immense', 'Niveau -1', '-1', '−2', 'Niveau 2.5', '2,5', '2.5', 'Niveau 2 5', 'Niveau – 1'])('rejects « %s »', (input) => {
     expect(parseLevel(input)).toBeNull();
   });
 

@@ -1,0 +1,68 @@
+/** Jugement de ce que contient un fichier déjà lu (bibliothèque JSON ou tableur) : chargé à la demande par check.ts. */
+import { basename } from 'node:path';
+import { mergeCriterion } from '../domain/catalogue';
+import { UserError } from '../domain/errors';
+import { EVALUATION_QUESTIONNAIRES } from '../domain/questionnaires';
+import type { QuestionnaireId } from '../domain/questionnaires';
+import { resolveAnswers } from '../domain/resolve';
+import type { Criterion } from '../domain/schemas';
+import { displaySafe } from '../domain/text';
+import { kindOfValue } from '../domain/values';
+import type { Library } from '../exchange/json-format';
+import type { ParsedWorkbook } from '../exchange/sheet-parse';
+import { assessReadiness } from '../rules/readiness';
+import type { AnswerFacts } from '../rules/types';
+import type { CheckedProduct } from './check';
+
+const FILE_QUESTIONNAIRES: QuestionnaireId[] = ['orientation', ...EVALUATION_QUESTIONNAIRES];
+
+export function checkWorkbook(parsed: ParsedWorkbook, today: string): CheckedProduct {
+  const at = `${today}T00:00:00.000Z`;
+  const criteria = parsed.rows.map((r) => mergeCriterion(undefined, r.criterion, { kind: 'import', ref: parsed.fileName, at }));
+  const answers: AnswerFacts[] = parsed.rows
+    .filter((r) => r.answer)
+    .map((r) => ({
+      criterionKey: `${r.questionnaire}/${r.criterion.id}`,
+      value: r.answer?.value ?? null,
+      evidence: r.answer?.evidence ?? [],
+      validUntil: r.answer?.validUntil,
+      evidenceStated: r.evidenceStated,
+    }));
+  const report = assessReadiness({ criteria, answers, applicableQuestionnaires: FILE_QUESTIONNAIRES, today, mode: 'fichier' });
+  const name = parsed.productSheet?.['Nom du produit'] || basename(parsed.fileName);
+  return { productId: parsed.productSheet?.['Identifiant'] ?? '', name, criteria: criteria.length, report };
+}
+
+export function checkLibrary(lib: Library, today: string, productId?: string): CheckedProduct[] {
+  const products = productId ? lib.products.filter((p) => p.id === productId) : lib.products;
+  if (productId && products.length === 0) throw new UserError(`Produit « ${displaySafe(productId, 100)} » absent du fichier.`);
+  const catalogue = new Map(lib.criteria.map((c) => [c.key, c]));
+  return products.map((product) => {
+    const producerAnswers = product.role.kind === 'distributeur' ? lib.answers.filter((a) => a.productId === (product.role as { producerProductId: string }).producerProductId) : undefined;
+    const resolved = resolveAnswers({ product, variantId: '', answers: lib.answers.filter((a) => a.productId === product.id), criteria: catalogue, ...(producerAnswers ? { producerAnswers } : {}) });
+    const excluded = new Set(product.excludedCriteria);
+    const criteria: Criterion[] = lib.criteria.filter((c) => !excluded.has(c.key));
+    // Answers to criteria the file does not describe are judged with what the answer itself says.
+    for (const r of resolved) {
+      if (catalogue.has(r.criterionKey) || excluded.has(r.criterionKey) || !r.answer.value) continue;
+      criteria.push(
+        mergeCriterion(undefined, { questionnaire: r.answer.questionnaire, id: r.answer.criterionId, kind: kindOfValue(r.answer.value) }, r.answer.provenance),
+      );
+    }
+    const report = assessReadiness({
+      criteria,
+      answers: resolved.map((r) => ({
+        criterionKey: r.criterionKey,
+        value: r.answer.value,
+        evidence: r.answer.evidence,
+        validUntil: r.answer.validUntil,
+        inheritedEvidenceTypes: r.inheritedEvidenceTypes,
+        reviewFlag: r.reviewFlag,
+      })),
+      applicableQuestionnaires: product.applicableQuestionnaires ?? FILE_QUESTIONNAIRES,
+      today,
+      mode: 'fichier',
+    });
+    return { productId: product.id, name: product.name, criteria: criteria.length, report };
+  });
+}
