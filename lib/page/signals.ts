@@ -1,5 +1,5 @@
 import { foldText } from '../text/normalize';
-import { cachedHidden } from './dom/cache';
+import { cachedHidden, withDomCache } from './dom/cache';
 import { withoutProductMention } from './read/product';
 
 /**
@@ -33,8 +33,8 @@ export interface PageSignals {
   headerLines: string[];
 }
 
-/** Caractères du texte de la page gardés pour la reconnaissance. */
-const TEXT_LIMIT = 40_000;
+/** Caractères du texte de la page gardés pour la reconnaissance (ses indices sont en haut de page ; replier coûte). */
+const TEXT_LIMIT = 20_000;
 
 const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
 const DIALOG_SELECTOR = 'dialog[open],[role="dialog"],[role="alertdialog"]';
@@ -50,9 +50,14 @@ export function isHiddenElement(el: Element): boolean {
 
 /** L'élément lui-même (pas ses ancêtres) est-il masqué ? */
 function hiddenItself(cur: Element): boolean {
+  // L'interface de l'extension (hôtes <assistant-convergence…>) ne fait pas partie de la page : comptée comme masquée.
+  if (cur.tagName.startsWith(OWN_UI_PREFIX)) return true;
   if (cur.hasAttribute('hidden') || cur.getAttribute('aria-hidden') === 'true' || cur.hasAttribute('inert')) return true;
-  const style = (cur as HTMLElement).style;
-  if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  // Le style en ligne n'est consulté que s'il existe : créer l'objet style de chaque ancêtre coûte.
+  if (cur.hasAttribute('style')) {
+    const style = (cur as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  }
   return cur.tagName === 'DIALOG' && !cur.hasAttribute('open');
 }
 
@@ -85,6 +90,22 @@ function headingParts(el: Element, raw: string): string[] {
   return parts.length > 1 ? parts : [raw];
 }
 
+/**
+ * Texte replié d'un titre sans la mention du produit. Gardé (borné) d'une lecture à l'autre : une page de
+ * 250 critères répète 500 fois « Objectif du critère » et « Conditions d'affichage ».
+ */
+const headingTexts = new Map<string, string>();
+function headingText(parts: string[]): string {
+  const key = parts.join('\u0000');
+  let t = headingTexts.get(key);
+  if (t === undefined) {
+    if (headingTexts.size > 5000) headingTexts.clear();
+    t = foldText(parts.map(withoutProductMention).filter(Boolean).join(' '));
+    headingTexts.set(key, t);
+  }
+  return t;
+}
+
 function squash(t: string | null | undefined): string {
   return (t ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
@@ -115,12 +136,6 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT
 const OWN_UI_PREFIX = 'ASSISTANT-CONVERGENCE';
 const SECTIONING = 'article,aside,section,li,form,fieldset';
 const BANNER = 'header,[role="banner"]';
-
-/** Vrai dans l'interface de l'extension (hôtes <assistant-convergence…>) : elle ne fait pas partie de la page. */
-function inOwnUi(el: Element): boolean {
-  for (let cur: Element | null = el; cur; cur = cur.parentElement) if (cur.tagName.startsWith(OWN_UI_PREFIX)) return true;
-  return false;
-}
 
 /** Un bloc de texte visible (paragraphe, liste, div…) et ses morceaux, chacun rattaché à son li éventuel. */
 interface TextBlock {
@@ -250,7 +265,7 @@ const LABELLED = '[aria-label],[aria-labelledby]';
  */
 function findBreadcrumb(doc: Document, mainHeadingEl: Element | undefined, blocks: TextBlock[]): { text: string; items: string[]; raw: string[] } {
   for (const el of Array.from(doc.querySelectorAll(LABELLED))) {
-    if (!namedAsTrail(el) || inOwnUi(el) || isHiddenElement(el)) continue;
+    if (!namedAsTrail(el) || isHiddenElement(el)) continue;
     const lis = Array.from(el.querySelectorAll('li'));
     const raw = (lis.length > 0 ? lis.map((li) => squash(li.textContent)) : splitTrail(el.textContent ?? ''))
       .map((t) => t.replace(CRUMB_EDGE, '').trim())
@@ -282,23 +297,51 @@ function headerLines(blocks: TextBlock[]): string[] {
 }
 
 export function collectSignals(doc: Document): PageSignals {
+  // Les masquages des ancêtres, partagés par tous les titres et boutons (la reconnaissance court à chaque salve).
+  return withDomCache(doc, () => collectSignalsNow(doc));
+}
+
+/**
+ * Texte replié du début de `root` (au plus `limit` caractères) : un parcours des textes qui s'arrête à la limite,
+ * au lieu de concaténer tout le texte d'un questionnaire de 250 critères pour n'en garder que le début.
+ */
+function leadingFoldedText(root: Element, limit: number): string {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let out = '';
+  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) out += n.nodeValue ?? '';
+  return foldText(out.slice(0, limit));
+}
+
+function collectSignalsNow(doc: Document): PageSignals {
   const body = doc.body;
   const dialogs = Array.from(doc.querySelectorAll(DIALOG_SELECTOR)).filter((d) => !isHiddenElement(d));
   const topDialog = dialogs.at(-1);
   const inDialog = (el: Element) => dialogs.some((d) => d.contains(el));
 
   const headingEls = Array.from(doc.querySelectorAll(HEADING_SELECTOR))
-    .filter((h) => !isHiddenElement(h) && !inDialog(h) && !inOwnUi(h))
-    .map((el) => {
-      const raw = squash(el.textContent);
+    // (L'interface de l'extension compte comme masquée : voir hiddenItself.)
+    .filter((h) => !isHiddenElement(h) && !inDialog(h))
+    .map((el) => ({ el, level: headingLevel(el), raw: squash(el.textContent) }))
+    .filter((h) => h.raw.length > 0);
+  // Morceaux et texte replié calculés à la demande : la plupart des détecteurs s'arrêtent au titre principal,
+  // et une page de 250 critères a 250 titres.
+  const headings = headingEls.map(({ el, level, raw }) => {
+    let parts: string[] | undefined;
+    let text: string | undefined;
+    return {
+      level,
+      raw,
       // Un titre fait de plusieurs morceaux (une ligne produit puis le titre, par exemple) : chaque morceau
       // compte à part, comme une personne les lit.
-      const parts = headingParts(el, raw);
-      const text = foldText(parts.map(withoutProductMention).filter(Boolean).join(' '));
-      return { el, level: headingLevel(el), text, raw, parts };
-    })
-    .filter((h) => h.raw.length > 0);
-  const headings = headingEls.map(({ level, text, raw, parts }) => ({ level, text, raw, parts }));
+      get parts(): string[] {
+        return (parts ??= headingParts(el, raw));
+      },
+      get text(): string {
+        return (text ??= headingText(this.parts));
+      },
+    };
+  });
+  const mainText = (h: { el: Element } | undefined) => (h ? headings[headingEls.indexOf(h as (typeof headingEls)[number])]?.text ?? '' : '');
   const h1 = headingEls.find((h) => h.level === 1);
   const top = headingEls.reduce<(typeof headingEls)[number] | undefined>((best, h) => (!best || h.level < best.level ? h : best), undefined);
 
@@ -312,7 +355,7 @@ export function collectSignals(doc: Document): PageSignals {
   if (main) {
     // Texte de la page hors fenêtre modale : on retire le texte des modales incluses.
     // Les indices de reconnaissance sont en tête de page : inutile de replier tout le texte d'un long questionnaire.
-    text = foldText((main.textContent ?? '').slice(0, TEXT_LIMIT));
+    text = leadingFoldedText(main, TEXT_LIMIT);
     for (const d of dialogs) {
       if (main.contains(d)) text = text.replace(foldText(d.textContent), ' ');
     }
@@ -332,7 +375,7 @@ export function collectSignals(doc: Document): PageSignals {
   const crumb = findBreadcrumb(doc, mainEl, topBlocks);
   return {
     headings,
-    mainHeading: (h1 ?? top)?.text ?? '',
+    mainHeading: mainText(h1 ?? top),
     mainHeadingRaw: (h1 ?? top)?.raw ?? '',
     breadcrumb: crumb.text,
     breadcrumbItems: crumb.items,

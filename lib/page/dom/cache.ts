@@ -5,24 +5,33 @@
  */
 let hidden: Map<Element, boolean> | null = null;
 let labelsById: Map<string, HTMLLabelElement[]> | null = null;
+let labelsDoc: Document | null = null;
 
 export function withDomCache<T>(doc: Document, read: () => T): T {
-  const outer = { hidden, labelsById };
-  if (hidden && labelsById) return read(); // déjà dans une lecture
+  if (hidden) return read(); // déjà dans une lecture
   hidden = new Map();
-  labelsById = new Map();
-  for (const l of Array.from(doc.querySelectorAll<HTMLLabelElement>('label[for]'))) {
-    const id = l.htmlFor;
-    const list = labelsById.get(id);
-    if (list) list.push(l);
-    else labelsById.set(id, [l]);
-  }
+  labelsById = null; // indexés à la première demande : la reconnaissance seule n'en a pas besoin
+  labelsDoc = doc;
   try {
     return read();
   } finally {
-    hidden = outer.hidden;
-    labelsById = outer.labelsById;
+    hidden = null;
+    labelsById = null;
+    labelsDoc = null;
   }
+}
+
+function labelIndex(): Map<string, HTMLLabelElement[]> | null {
+  if (!labelsById && labelsDoc) {
+    labelsById = new Map();
+    for (const l of Array.from(labelsDoc.querySelectorAll<HTMLLabelElement>('label[for]'))) {
+      const id = l.htmlFor;
+      const list = labelsById.get(id);
+      if (list) list.push(l);
+      else labelsById.set(id, [l]);
+    }
+  }
+  return labelsById;
 }
 
 /** Masquage d'un élément, mémorisé pour lui et ses ancêtres pendant la lecture. */
@@ -49,6 +58,7 @@ export function cachedHidden(el: Element, own: (e: Element) => boolean): boolean
 
 /** Les libellés d'un contrôle (label englobant, label[for]) depuis l'index de la lecture ; null hors lecture. */
 export function cachedLabels(el: Element): HTMLLabelElement[] | null {
+  const labelsById = labelIndex();
   if (!labelsById) return null;
   const out: HTMLLabelElement[] = [];
   const wrapping = el.closest('label');

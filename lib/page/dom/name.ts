@@ -35,18 +35,21 @@ export function accessibleName(el: Element): string {
 
 /** Texte d'un élément sans celui des contrôles de formulaire qu'il contient (ex. une <select> dans un <label>). */
 export function textWithoutControls(el: Element): string {
+  // Parcours itératif (premier enfant, frère suivant) : appelé pour chaque option de chaque critère.
   let out = '';
-  const walk = (n: Node) => {
+  for (let n: Node | null = el.firstChild; n; ) {
     if (n.nodeType === 3) out += n.nodeValue ?? '';
-    else if (n.nodeType === 1) {
-      const tag = (n as Element).tagName;
-      if (tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'SCRIPT' || tag === 'STYLE') return;
-      n.childNodes.forEach(walk);
+    else if (n.nodeType === 1 && n.firstChild && !SKIPPED.has((n as Element).tagName)) {
+      n = n.firstChild;
+      continue;
     }
-  };
-  walk(el);
+    while (n && !n.nextSibling && n.parentNode !== el) n = n.parentNode;
+    n = n ? n.nextSibling : null;
+  }
   return out.replace(/[\s\u00a0]+/g, ' ').trim();
 }
+
+const SKIPPED = new Set(['SELECT', 'TEXTAREA', 'SCRIPT', 'STYLE']);
 
 /** Texte visible d'un élément (textContent sans scripts ni styles), espaces regroupés. */
 export function visibleText(el: Element): string {

@@ -1,6 +1,7 @@
 /**
  * Gestes de remplissage que tout framework enregistre : on agit comme une personne (clic sur une
  * option, frappe dans un champ), avec la séquence d'événements d'un vrai navigateur, puis on relit.
+ * Chaque geste est synchrone : le moteur (engine.ts) décide quand laisser la page réagir.
  */
 
 function fire(el: Element, type: string, init: EventInit = {}): void {
@@ -15,10 +16,13 @@ function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectE
   else el.value = value;
 }
 
-/** Saisit un texte : focus, touches, valeur native, input, change, blur. Rend vrai si la valeur est restée. */
-export function typeText(el: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
+/**
+ * Frappe un texte sans prendre le focus : touches, valeur native, input, change. La sortie du champ (blur),
+ * qui déclenche les validations « à la sortie », est faite à part (visitControl), une fois la page rendue :
+ * une validation qui lit l'état du dernier rendu voit alors la valeur saisie.
+ */
+export function typeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
   if (el.disabled || el.readOnly) return false;
-  el.focus({ preventScroll: true });
   const win = el.ownerDocument.defaultView;
   const KeyboardEventCtor = win?.KeyboardEvent ?? KeyboardEvent;
   const InputEventCtor = win?.InputEvent ?? InputEvent;
@@ -27,17 +31,29 @@ export function typeText(el: HTMLInputElement | HTMLTextAreaElement, value: stri
   el.dispatchEvent(new InputEventCtor('input', { bubbles: true, inputType: 'insertReplacementText', data: value }));
   el.dispatchEvent(new KeyboardEventCtor('keyup', { bubbles: true, key: 'Unidentified' }));
   fire(el, 'change');
-  el.blur();
   return el.value === value;
+}
+
+/** Saisie complète d'une personne : focus, frappe, sortie du champ (pour une reprise champ par champ). */
+export function typeText(el: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
+  if (el.disabled || el.readOnly) return false;
+  el.focus({ preventScroll: true });
+  const ok = typeValue(el, value);
+  el.blur();
+  return ok && el.value === value;
+}
+
+/** Passe dans un champ et en sort (focus, blur), comme une personne qui relit : les validations à la sortie s'exécutent. */
+export function visitControl(el: HTMLElement): void {
+  if (!el.isConnected) return;
+  el.focus({ preventScroll: true });
+  el.blur();
 }
 
 /** Coche une option (radio ou case) par un vrai clic ; rend vrai si elle est cochée ensuite. */
 export function checkOption(input: HTMLInputElement, checked = true): boolean {
   if (input.disabled) return false;
-  if (input.checked !== checked) {
-    input.focus({ preventScroll: true });
-    input.click();
-  }
+  if (input.checked !== checked) input.click();
   return input.checked === checked;
 }
 
@@ -46,11 +62,9 @@ export function selectOption(select: HTMLSelectElement, optionText: string): boo
   if (select.disabled) return false;
   const wanted = Array.from(select.options).find((o) => o.text.trim() === optionText.trim());
   if (!wanted) return false;
-  select.focus({ preventScroll: true });
   setNativeValue(select, wanted.value);
   fire(select, 'input');
   fire(select, 'change');
-  select.blur();
   return select.value === wanted.value;
 }
 

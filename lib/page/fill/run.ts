@@ -1,12 +1,13 @@
 /**
- * Remplit une page entière, dans l'ordre, en relisant la page entre deux passes : les questions
- * révélées par une réponse (orientation) et les sections rendues tard sont remplies à leur tour.
+ * Remplit une page entière par tours : un tour lit la page, remplit tout ce qui est visible (engine.ts : gestes
+ * groupés, une attente, une visite, une relecture), puis le tour suivant relit la page pour les questions
+ * révélées par une réponse (orientation) et les sections rendues tard, remplies à leur tour.
  */
 import type { PageRecognition } from '../detect';
 import type { FillSource } from '../plan';
 import { wantedFor } from '../plan';
 import { readPage, type PageModel } from '../read/page';
-import { fillTargets, settle, type FillReportEntry, type FillTarget, type UndoEntry } from './engine';
+import { fillTargets, mergeUndo, sameValue, type FillReportEntry, type FillTarget, type UndoEntry } from './engine';
 import { criterionTargets, formFieldTargets } from './targets';
 
 export function targetsOf(model: PageModel): FillTarget[] {
@@ -42,16 +43,23 @@ export async function fillPage(
   src: FillSource,
   opts: { overwrite?: ReadonlySet<string>; only?: ReadonlySet<string>; maxRounds?: number; waitMs?: number } = {},
 ): Promise<PageFillResult> {
-  const report: FillReportEntry[] = [];
-  const undo: UndoEntry[] = [];
+  // Une entrée par clé : un tour suivant remplace celle d'un tour précédent (champ repris).
+  const report = new Map<string, FillReportEntry>();
+  let undo: UndoEntry[] = [];
   const done = new Set<string>();
   let lastWanted = new Map<string, { value: string | string[]; label: string }>();
   for (let round = 0; round < (opts.maxRounds ?? 12); round++) {
+    // Une lecture de toute la page par tour : elle trouve les questions révélées et les sections rendues tard,
+    // et vérifie que chaque champ rempli au tour précédent tient toujours sa valeur (contrôle remplacé par un rendu).
     const { model } = readPage(doc, recognition);
     const wanted = wantedFor(model, src);
     if (opts.only) for (const k of [...wanted.keys()]) if (!opts.only.has(k)) wanted.delete(k);
     lastWanted = wanted;
-    const targets = targetsOf(model).filter((t) => wanted.has(t.key) && !done.has(t.key));
+    const all = targetsOf(model).filter((t) => wanted.has(t.key));
+    for (const t of all) {
+      if (done.has(t.key) && report.get(t.key)?.status === 'filled' && !sameValue(t.read(), wanted.get(t.key)!.value)) done.delete(t.key);
+    }
+    const targets = all.filter((t) => !done.has(t.key));
     if (targets.length === 0) {
       // Plus rien à remplir de visible : si des valeurs attendent encore leur champ, laisser la page en révéler.
       const pending = [...wanted.keys()].some((k) => !done.has(k));
@@ -62,15 +70,15 @@ export async function fillPage(
     const r = await fillTargets(targets, subset, { overwrite: opts.overwrite });
     for (const e of r.report) {
       done.add(e.key);
-      report.push(e);
+      // Un champ repris garde son premier statut « rempli » s'il ne change plus rien maintenant.
+      if (!(e.status === 'identical' && report.get(e.key)?.status === 'filled')) report.set(e.key, e);
     }
-    undo.push(...r.undo);
-    await settle();
+    undo = mergeUndo(undo, r.undo);
   }
   for (const [key, w] of lastWanted) {
     if (!done.has(key)) {
-      report.push({ key, label: w.label, status: 'not-found', pageValue: '', libraryValue: Array.isArray(w.value) ? w.value.join(' ; ') : w.value, detail: 'Champ absent de la page.' });
+      report.set(key, { key, label: w.label, status: 'not-found', pageValue: '', libraryValue: Array.isArray(w.value) ? w.value.join(' ; ') : w.value, detail: 'Champ absent de la page.' });
     }
   }
-  return { report, undo };
+  return { report: [...report.values()], undo };
 }

@@ -3,8 +3,8 @@ import { formatConformity, formatLevel, parseConformity, parseLevel, parseOuiNon
 import { foldText } from '../../text/normalize';
 import type { PageCriterion, PageOption } from '../model';
 import type { FormField } from '../read/form';
-import { checkOption, selectOption, typeText } from './events';
-import { settle, type FieldValue, type FillTarget } from './engine';
+import { checkOption, selectOption, typeText, typeValue } from './events';
+import type { FieldValue, FillTarget, Gesture } from './engine';
 
 function optionTarget(
   key: string,
@@ -22,21 +22,23 @@ function optionTarget(
       const checked = inputs().find((o) => o.control.checked);
       return checked ? code(checked.label) : null;
     },
-    async write(value) {
+    gestures(value) {
       const target = inputs().find((o) => code(o.label) === value);
-      return target ? checkOption(target.control) : false;
+      if (!target) return null;
+      return [{ run: () => checkOption(target.control), control: target.control }];
     },
     display: (v) => (typeof v === 'string' && v ? display(v) : ''),
   };
 }
 
 function textTarget(key: string, label: string, control: HTMLInputElement | HTMLTextAreaElement): FillTarget {
+  const text = (v: FieldValue) => (typeof v === 'string' ? v : v.join('\n'));
   return {
     key,
     label,
     clearable: true,
     read: () => control.value,
-    write: async (v) => typeText(control, typeof v === 'string' ? v : v.join('\n')),
+    gestures: (v) => [{ run: () => typeValue(control, text(v)), alone: () => typeText(control, text(v)), control }],
   };
 }
 
@@ -74,7 +76,7 @@ export function formFieldTargets(fields: FormField[], prefix: string): FillTarge
       return [{
         key, label, clearable: true,
         read: () => (select.selectedOptions[0] && select.value !== '' ? select.selectedOptions[0].text.trim() : ''),
-        write: async (v) => selectOption(select, typeof v === 'string' ? v : (v[0] ?? '')),
+        gestures: (v) => [{ run: () => selectOption(select, typeof v === 'string' ? v : (v[0] ?? '')), control: select }],
       }];
     }
     if (f.type === 'radio') {
@@ -86,17 +88,18 @@ export function formFieldTargets(fields: FormField[], prefix: string): FillTarge
       return [{
         key, label, clearable: true,
         read: (): FieldValue => (single ? (boxes[0]?.control.checked ? 'oui' : '') : boxes.filter((b) => b.control.checked).map((b) => b.label)),
-        async write(v) {
-          if (single) return boxes[0] ? checkOption(boxes[0].control, v === 'oui' || (Array.isArray(v) && v.length > 0)) : false;
-          const wantedLabels = new Set((Array.isArray(v) ? v : [v]).map((x) => foldText(x)));
-          let ok = true;
-          for (const b of boxes) {
-            const want = wantedLabels.has(foldText(b.label));
-            if (b.control.checked === want) continue;
-            ok = checkOption(b.control, want) && ok;
-            await settle(); // chaque case est un geste distinct : la page met à jour son état entre deux
+        gestures(v): Gesture[] | null {
+          if (single) {
+            const box = boxes[0];
+            return box ? [{ run: () => checkOption(box.control, v === 'oui' || (Array.isArray(v) && v.length > 0)), control: box.control }] : null;
           }
-          return ok && [...wantedLabels].every((w) => boxes.some((b) => foldText(b.label) === w));
+          const wantedLabels = new Set((Array.isArray(v) ? v : [v]).map((x) => foldText(x)));
+          if (![...wantedLabels].every((w) => boxes.some((b) => foldText(b.label) === w))) return null;
+          // Chaque case est un geste distinct qui dépend du rendu du précédent (un gestionnaire qui lit la liste
+          // cochée du dernier rendu perdrait la case d'avant) : le moteur laisse la page rendre entre deux.
+          return boxes
+            .filter((b) => b.control.checked !== wantedLabels.has(foldText(b.label)))
+            .map((b) => ({ run: () => checkOption(b.control, wantedLabels.has(foldText(b.label))), control: b.control }));
         },
       }];
     }

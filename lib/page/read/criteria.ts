@@ -73,8 +73,11 @@ function optionOf(input: HTMLInputElement): PageOption {
   // ✓ dans le libellé, ou juste à côté du bouton (même parent), marque un niveau acceptable.
   // (Le parent n'est relu que s'il n'est pas déjà le libellé, compté dans le nom accessible.)
   const parent = input.parentElement;
-  const around = parent && parent.tagName !== 'LABEL' && sameOptionScope(input) ? visibleText(parent) : '';
-  const acceptableMark = /[✓✔☑]/.test(label) || (/[✓✔☑]/.test(around) && around.length < 400 && sameOptionScope(input));
+  let acceptableMark = /[✓✔☑]/.test(label);
+  if (!acceptableMark && parent && parent.tagName !== 'LABEL' && /[✓✔☑]/.test(parent.textContent ?? '') && sameOptionScope(input)) {
+    const around = visibleText(parent);
+    acceptableMark = /[✓✔☑]/.test(around) && around.length < 400;
+  }
   return { label: label.replace(/^[\s✓✔☑]+/, '').trim(), control: input, checked: input.checked, acceptableMark };
 }
 
@@ -84,9 +87,9 @@ function sameOptionScope(input: HTMLInputElement): boolean {
 }
 
 /** Regroupe les boutons radio d'un bloc par attribut name, à défaut par groupe ARIA ou fieldset. */
-function radioGroups(container: Element): HTMLInputElement[][] {
+function radioGroups(container: Element, choices: HTMLInputElement[]): HTMLInputElement[][] {
   const groups = new Map<string | Element, HTMLInputElement[]>();
-  for (const input of Array.from(container.querySelectorAll<HTMLInputElement>('input[type="radio"],input[type="checkbox"]'))) {
+  for (const input of choices) {
     if (isHiddenElement(input)) continue;
     const key: string | Element =
       (input.type === 'radio' && input.name) || input.closest('[role="radiogroup"],[role="group"],fieldset') || container;
@@ -111,42 +114,143 @@ function groupQuestion(group: HTMLInputElement[]): string {
   return '';
 }
 
-function badge(container: Element): 'obligation' | 'option' | null {
-  for (const el of Array.from(container.querySelectorAll('*'))) {
-    if (el.children.length > 0) continue;
-    const t = foldText(el.textContent);
+/**
+ * Ce qu'un bloc de critère contient, relevé en un seul parcours : les feuilles de texte (éléments sans enfant
+ * élément) et les éléments candidats au texte du minimum. Lire 250 critères en quelques millisecondes interdit
+ * de replier le texte de chaque élément de chaque bloc plusieurs fois (nature, objectif, conditions, minimum).
+ */
+interface BlockIndex {
+  leaves: Element[];
+  minimumCandidates: Element[];
+  /** Boutons radio et cases à cocher, champs de texte (commentaire), boutons : dans l'ordre du document. */
+  choices: HTMLInputElement[];
+  texts: (HTMLTextAreaElement | HTMLInputElement)[];
+  buttons: HTMLElement[];
+}
+
+const MINIMUM_TAGS = new Set(['P', 'DIV', 'SPAN', 'STRONG', 'EM', 'DD', 'LI', 'SMALL']);
+const PARAGRAPH_HEADING_TAGS = new Set(['H3', 'H4', 'H5', 'H6', 'DT', 'STRONG', 'B', 'P', 'SPAN', 'DIV']);
+/** Début possible de la formule du minimum (« Aucun niveau… », « Niveau minimum… », « Le(s) niveau(x)… »), avant tout repli. */
+const MINIMUM_START = /^[\s\u00a0]*(aucun|niveau|les?[\s\u00a0])/i;
+
+function indexBlock(container: Element): BlockIndex {
+  const block: BlockIndex = { leaves: [], minimumCandidates: [], choices: [], texts: [], buttons: [] };
+  const walker = container.ownerDocument.createTreeWalker(container, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === 3) {
+      // Le minimum commence par sa formule : seul un texte qui commence comme elle désigne des candidats.
+      if (MINIMUM_START.test(n.nodeValue ?? '')) addMinimumCandidates(block, n, container);
+      continue;
+    }
+    const el = n as Element;
+    const tag = el.tagName;
+    if (el.childElementCount === 0) block.leaves.push(el);
+    if (tag === 'INPUT') {
+      const type = (el as HTMLInputElement).type;
+      if (type === 'radio' || type === 'checkbox') block.choices.push(el as HTMLInputElement);
+      else if (type === 'text') block.texts.push(el as HTMLInputElement);
+      if (type === 'checkbox') block.buttons.push(el as HTMLInputElement);
+    } else if (tag === 'TEXTAREA') block.texts.push(el as HTMLTextAreaElement);
+    else if (tag === 'BUTTON' || el.getAttribute('role') === 'button') block.buttons.push(el as HTMLElement);
+  }
+  return block;
+}
+
+/**
+ * Les éléments dont le texte visible commence par ce texte : ses ancêtres (dans le bloc) dont il est le premier
+ * texte, du plus englobant au plus proche, comme l'ordre du document les donnerait.
+ */
+function addMinimumCandidates(block: BlockIndex, text: Node, container: Element): void {
+  const chain: Element[] = [];
+  for (let el = text.parentElement; el && el !== container; el = el.parentElement) {
+    if (leadingTextNode(el) !== text) break;
+    if (MINIMUM_TAGS.has(el.tagName)) chain.push(el);
+  }
+  for (let i = chain.length - 1; i >= 0; i--) block.minimumCandidates.push(chain[i]!);
+}
+
+/** Le premier texte non vide d'un élément (son début visible), sans concaténer tout son contenu. */
+function leadingTextNode(el: Element): Node | null {
+  for (let n: Node | null = el.firstChild; n; ) {
+    if (n.nodeType === 3) {
+      if (n.nodeValue && n.nodeValue.trim()) return n;
+    } else if (n.nodeType === 1 && n.firstChild && !/^(SCRIPT|STYLE|SELECT|TEXTAREA)$/.test((n as Element).tagName)) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n && !n.nextSibling && n.parentNode !== el) n = n.parentNode;
+    n = n ? n.nextSibling : null;
+  }
+  return null;
+}
+
+/**
+ * Texte d'une feuille, replié, seulement s'il peut être l'intitulé cherché : court, et commençant comme lui
+ * (`start`, sur le texte brut) ; sinon null, sans rien replier.
+ */
+function foldedIf(el: Element, max: number, start: RegExp): string | null {
+  const raw = el.textContent ?? '';
+  return raw.length > max || !start.test(raw) ? null : foldText(raw);
+}
+
+const BADGE_START = /^[\s\u00a0]*o/i;
+const PARAGRAPH_START = /^[\s\u00a0]*(objectif|condition)/i;
+
+function badge(block: BlockIndex): 'obligation' | 'option' | null {
+  for (const el of block.leaves) {
+    const t = foldedIf(el, 40, BADGE_START);
     if (t === 'obligation' || t === 'obligatoire') return 'obligation';
     if (t === 'option' || t === 'optionnel') return 'option';
   }
   return null;
 }
 
-/** Texte qui suit un intitulé (« Objectif du critère », « Conditions d'affichage ») dans le bloc. */
-function labelledParagraph(container: Element, heading: RegExp): string | undefined {
-  for (const el of Array.from(container.querySelectorAll('h3,h4,h5,h6,dt,strong,b,p,span,div'))) {
-    if (el.children.length > 0) continue;
-    if (!heading.test(foldText(el.textContent))) continue;
+/** Textes qui suivent les intitulés « Objectif du critère » et « Conditions d'affichage » dans le bloc (un seul parcours). */
+function labelledParagraphs(block: BlockIndex): { objective?: string; displayCondition?: string } {
+  const out: { objective?: string; displayCondition?: string } = {};
+  for (const el of block.leaves) {
+    if (!PARAGRAPH_HEADING_TAGS.has(el.tagName)) continue;
+    const t = foldedIf(el, 120, PARAGRAPH_START);
+    if (!t) continue;
+    const which = /^objectif du critere/.test(t) ? 'objective' : /^conditions? d'affichage/.test(t) ? 'displayCondition' : null;
+    if (!which || out[which] !== undefined) continue;
     const next = el.nextElementSibling ?? el.parentElement?.nextElementSibling;
     const text = next ? visibleText(next) : '';
-    if (text) return text;
+    if (text) out[which] = text;
   }
-  return undefined;
+  return out;
 }
 
 const MINIMUM_TEXT = /^(aucun niveau minimum requis|niveau minimum requis|les? niveaux? .+ acceptables? pour ce critere)/;
 
 /** Le niveau minimum affiché dans le bloc : l'élément dont le texte commence par la formule du guide. */
-function minimumFromBlock(container: Element): { levels: Level[]; text: string } | null {
-  for (const el of Array.from(container.querySelectorAll('p,div,span,strong,em,dd,li,small'))) {
+function minimumFromBlock(block: BlockIndex): { levels: Level[]; text: string } | null {
+  for (const el of block.minimumCandidates) {
     if (el.querySelector('input,textarea,select')) continue;
     const raw = visibleText(el);
+    if (raw.length > 300) continue;
     const n = foldText(raw);
-    if (!MINIMUM_TEXT.test(n) || raw.length > 300) continue;
+    if (!MINIMUM_TEXT.test(n)) continue;
     if (n.startsWith('aucun')) return { levels: [], text: raw };
     const parsed = parseMinimumText(raw);
     if (parsed.ok) return { levels: parsed.acceptable, text: raw };
   }
   return null;
+}
+
+/**
+ * Les libellés d'options se répètent d'un critère à l'autre (« Niveau 2 : … », « Conforme ») : leur analyse, pure,
+ * est gardée (borné) pour qu'une relecture de la page ne refasse pas des milliers de fois le même travail.
+ */
+const parsedLabels = new Map<string, { level: Level | null; conformity: ReturnType<typeof parseConformity> }>();
+function parsedLabel(label: string): { level: Level | null; conformity: ReturnType<typeof parseConformity> } {
+  let r = parsedLabels.get(label);
+  if (!r) {
+    if (parsedLabels.size > 5000) parsedLabels.clear();
+    r = { level: parseLevel(label), conformity: parseConformity(label) };
+    parsedLabels.set(label, r);
+  }
+  return r;
 }
 
 /** Lit un bloc de critère. */
@@ -164,7 +268,8 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
   let levelGroup: PageOption[] | null = null;
   let conformityGroup: PageOption[] | null = null;
   let specificite: PageCriterion['specificite'] = null;
-  for (const group of radioGroups(container)) {
+  const block = indexBlock(container);
+  for (const group of radioGroups(container, block.choices)) {
     const options = group.map(optionOf);
     const question = foldText(groupQuestion(group));
     if (question.includes('specifique') || question.includes('specificite')) {
@@ -172,8 +277,8 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
       specificite = { value: checked ? parseOuiNon(checked.label) : null, options };
       continue;
     }
-    if (options.every((o) => parseConformity(o.label) !== null)) conformityGroup = options;
-    else if (options.filter((o) => parseLevel(o.label) !== null).length >= 2) levelGroup = options;
+    if (options.every((o) => parsedLabel(o.label).conformity !== null)) conformityGroup = options;
+    else if (options.filter((o) => parsedLabel(o.label).level !== null).length >= 2) levelGroup = options;
   }
 
   // Zones de preuves : le lecteur unique (zones.ts), borné au bloc du critère.
@@ -181,15 +286,15 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
   const kind: PageCriterion['kind'] = levelGroup ? 'niveau' : conformityGroup ? 'conformite' : 'preuves';
   const options = levelGroup ?? conformityGroup ?? [];
   const checked = options.find((o) => o.checked);
-  const level = levelGroup && checked ? parseLevel(checked.label) : null;
-  const conformity = conformityGroup && checked ? parseConformity(checked.label) : null;
+  const level = levelGroup && checked ? parsedLabel(checked.label).level : null;
+  const conformity = conformityGroup && checked ? parsedLabel(checked.label).conformity : null;
   if (!levelGroup && !conformityGroup && evidence.length === 0) problems.push(pageText('critereSansReponse', { id }));
 
   // Niveaux acceptables : ✓ sur les options, sinon le texte du bloc.
   let acceptableLevels: Level[] = [];
   let minimumText: string | undefined;
-  const marked = (levelGroup ?? []).filter((o) => o.acceptableMark).map((o) => parseLevel(o.label)).filter((l): l is Level => l !== null);
-  const fromText = minimumFromBlock(container);
+  const marked = (levelGroup ?? []).filter((o) => o.acceptableMark).map((o) => parsedLabel(o.label).level).filter((l): l is Level => l !== null);
+  const fromText = minimumFromBlock(block);
   if (marked.length > 0) {
     acceptableLevels = sortLevels(marked);
     minimumText = fromText?.text ?? 'niveaux marqués ✓';
@@ -200,15 +305,13 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
     problems.push(pageText('minimumNonIndique', { id }));
   }
 
-  const textarea = Array.from(container.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea,input[type="text"]')).find(
-    (c) => !isHiddenElement(c),
-  );
+  const textarea = block.texts.find((c) => !isHiddenElement(c));
   const takeFromProducer =
-    Array.from(container.querySelectorAll<HTMLElement>('button,[role="button"],input[type="checkbox"]')).find((b) =>
+    block.buttons.find((b) =>
       foldText(b instanceof HTMLInputElement ? accessibleName(b) : buttonText(b)).includes("recuperer la reponse de l'editeur producteur"),
     ) ?? null;
 
-  const obligation = badge(container);
+  const obligation = badge(block);
   if (!obligation) problems.push(pageText('natureNonIndiquee', { id }));
 
   return {
@@ -228,8 +331,7 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
     evidence,
     specificite,
     takeFromProducer,
-    objective: labelledParagraph(container, /^objectif du critere/),
-    displayCondition: labelledParagraph(container, /^conditions? d'affichage/),
+    ...labelledParagraphs(block),
     problems,
   };
 }

@@ -3,7 +3,7 @@ import type { LevelKey, QuestionnaireKey } from './data/types.ts';
 import { QUESTIONNAIRE_TITLES, SHARED_KEYS } from './data/index.ts';
 import { getState, update } from './store.ts';
 import {
-  applicableQuestionnaires, candidatureErrors, dossierGenerationErrors, ficheErrors, makeDossierRef, orientationMissing,
+  applicableQuestionnaires, candidatureErrors, commentError, dossierGenerationErrors, ficheErrors, makeDossierRef, orientationMissing,
   producerData, productFormErrors, productName, pruneOrientation, questionnaireMissing, whiteLabelContext, whiteLabelErrors,
   whiteLabelFromDraft, type WhiteLabelDraft,
 } from './rules.ts';
@@ -182,6 +182,22 @@ export function setCriterion(productId: number, key: QuestionnaireKey, critId: s
     if (('level' in patch || 'conformite' in patch || 'comment' in patch) && !('fromProducer' in patch)) delete next.fromProducer;
     q.answers[critId] = next;
     touch(d, key);
+  });
+}
+
+/**
+ * Vérifie un commentaire à la sortie du champ (grand questionnaire) : pose ou retire l'erreur du critère.
+ * `comment` est celui que le composant a reçu à son dernier rendu (voir Niveaux.tsx).
+ */
+export function validateComment(productId: number, key: QuestionnaireKey, critId: string, comment: string): void {
+  const err = commentError(comment);
+  if ((dem(getState(), productId).questionnaires[key].commentErrors?.[critId] ?? null) === err) return;
+  update((s) => {
+    const q = dem(s, productId).questionnaires[key];
+    const errors = { ...(q.commentErrors ?? {}) };
+    if (err) errors[critId] = err;
+    else delete errors[critId];
+    q.commentErrors = errors;
   });
 }
 

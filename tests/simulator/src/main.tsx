@@ -37,6 +37,8 @@ if (scenario || style || DISPLAY_PARAMS.some((k) => params.has(k))) {
 /** API de test exposée dans le monde principal de la page. */
 const api = {
   getState: () => structuredClone(getState()),
+  /** L'état lui-même, sans copie, en lecture seule : pour les bancs d'essai qui l'interrogent toutes les 5 ms. */
+  peek: () => getState() as Readonly<ReturnType<typeof getState>>,
   reset: (name: string, display?: Partial<Display>) => resetTo(name, undefined, display),
   scenarios: [...SCENARIOS] as string[],
   scenarioDescriptions: { ...SCENARIO_DESCRIPTIONS },

@@ -193,8 +193,38 @@ export function applicableQuestionnaires(orientation: OrientationAnswers | null)
   return QUESTIONNAIRE_KEYS.filter((k) => k !== 'securite-echanges' || conditionMet({ question: '11', equals: 'Oui' }, orientation));
 }
 
-export function applicableLevelCriteria(def: LevelQuestionnaireDef, orientation: OrientationAnswers | null): LevelCriterion[] {
-  return def.criteria.filter((c) => conditionMet(c.condition, orientation));
+/** Critère révélé par une réponse de la page (section complémentaire) : sa condition est-elle remplie ? */
+export function revealedMet(c: LevelCriterion, answers: Record<string, CriterionAnswer> = {}): boolean {
+  if (!c.revealedBy) return true;
+  const level = answers[c.revealedBy.criterion]?.level;
+  return level !== undefined && c.revealedBy.levels.includes(level);
+}
+
+/**
+ * Critères applicables d'après l'orientation validée et, pour ceux d'une section complémentaire,
+ * d'après les réponses de la page (sans réponses : ces critères sont masqués).
+ */
+export function applicableLevelCriteria(
+  def: LevelQuestionnaireDef, orientation: OrientationAnswers | null, answers?: Record<string, CriterionAnswer>,
+): LevelCriterion[] {
+  return def.criteria.filter((c) => conditionMet(c.condition, orientation) && revealedMet(c, answers));
+}
+
+/** Texte « Conditions d'affichage » d'un critère à niveaux (orientation, ou réponse de la page). */
+export function levelConditionText(c: LevelCriterion): string {
+  if (!c.revealedBy) return conditionText(c.condition);
+  const lv = c.revealedBy.levels;
+  const names = lv.length === 1 ? `le niveau ${lv[0]}` : `le niveau ${lv.slice(0, -1).join(', ')} ou ${lv[lv.length - 1]}`;
+  return `Ce critère s'affiche car vous avez choisi ${names} au critère ${c.revealedBy.criterion}.`;
+}
+
+/** Longueur minimale d'un commentaire du grand questionnaire, vérifiée à la sortie du champ. */
+export const COMMENT_MIN = 10;
+export const COMMENT_TOO_SHORT = `Le commentaire doit compter au moins ${COMMENT_MIN} caractères.`;
+
+/** Erreur du commentaire (null : valide). Un commentaire vide est aussi trop court. */
+export function commentError(comment: string): string | null {
+  return comment.trim().length < COMMENT_MIN ? COMMENT_TOO_SHORT : null;
 }
 export function applicableEthique(orientation: OrientationAnswers | null, def: EthiqueQuestionnaireDef = ETHIQUE): EthiqueCriterion[] {
   return def.criteria.filter((c) => conditionMet(c.condition, orientation));
@@ -251,7 +281,7 @@ export function levelMissing(
   def: LevelQuestionnaireDef, orientation: OrientationAnswers | null, q: Pick<QuestionnaireState, 'answers'>, ctx: WhiteLabelContext = {},
 ): string[] {
   const out: string[] = [];
-  for (const c of applicableLevelCriteria(def, orientation)) {
+  for (const c of applicableLevelCriteria(def, orientation, q.answers)) {
     const a = q.answers[c.id];
     if (!a?.level) out.push(`${c.id} ${c.title} : niveau de maturité non sélectionné`);
     if (ctx.role === 'producteur' && !a?.specificite) out.push(`${c.id} ${c.title} : question de spécificité non renseignée`);
@@ -313,8 +343,12 @@ export function questionnaireProgress(
     const done = crit.filter((c) => q.answers[c.id]?.conformite).length;
     return { done, total: crit.length, percent: pct(done, crit.length), unit: 'criteres' };
   }
-  const crit = applicableLevelCriteria(levelQuestionnaire(key, grand), orientation);
-  const done = crit.filter((c) => q.answers[c.id]?.level).length;
+  return levelProgress(applicableLevelCriteria(levelQuestionnaire(key, grand), orientation, q.answers), q.answers);
+}
+
+/** Avancement d'une liste de critères à niveaux (ceux affichés). */
+export function levelProgress(crit: LevelCriterion[], answers: Record<string, CriterionAnswer>): QProgress {
+  const done = crit.filter((c) => answers[c.id]?.level).length;
   return { done, total: crit.length, percent: pct(done, crit.length), unit: 'criteres' };
 }
 
@@ -335,7 +369,7 @@ export function questionnaireAttained(
   if (key === 'ethique') {
     return applicableEthique(orientation).every((c) => c.nature === 'Option' || snap.answers[c.id]?.conformite === 'Conforme');
   }
-  return applicableLevelCriteria(levelQuestionnaire(key, grand), orientation)
+  return applicableLevelCriteria(levelQuestionnaire(key, grand), orientation, snap.answers)
     .every((c) => c.nature === 'Option' || isLevelAcceptable(c, snap.answers[c.id]?.level));
 }
 

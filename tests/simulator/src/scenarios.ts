@@ -19,7 +19,7 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   pret: 'Produit - v0.1 - 3100 : tous les questionnaires applicables validés, prêt à générer un dossier ; Produit Android - v0.1 - 3101 : questionnaires vides.',
   producteur: 'Solution d\'éditeur producteur - v1 - 2726 (questions de spécificité, dossier pré-référencé) et une notification de rattachement d\'un éditeur distributeur en attente.',
   distributeur: 'Solution d\'éditeur distributeur - v1 - 2742 rattachée (acceptée) à la solution pré-référencée 2726 ; réponses de l\'éditeur producteur récupérables.',
-  grand: 'Produit - v0.1 - 3100 avec un questionnaire Interopérabilité de 249 critères (mesures de performance).',
+  grand: 'Produit - v0.1 - 3100 avec un questionnaire Interopérabilité de 249 critères (mesures de performance), plus une section complémentaire révélée par le niveau 2 ou 3 du critère A20.1.1 ; commentaires vérifiés à la sortie du champ.',
   variantes: 'Dossia - v3.1 - 4101 (Interopérabilité, Urbanisation et Maturité Sécurité validés, niveaux et commentaires) et Dossia iOS Mobile - v3.1 - 4102 (même démarche, questionnaires vides) : à combiner avec ?fil=, ?produit=, ?retard=.',
 };
 
@@ -33,7 +33,7 @@ export function emptyProductForm(): ProductForm {
 export function emptyQuestionnaire(): QuestionnaireState {
   return {
     status: 'a-completer', answers: {}, files: {}, archived: {}, locked: {}, draftSavedAt: null,
-    validated: null, modifiedSinceValidation: false, history: [],
+    validated: null, modifiedSinceValidation: false, history: [], commentErrors: {},
   };
 }
 

@@ -61,6 +61,11 @@ export interface QuestionnaireState {
   /** modifications depuis la dernière validation */
   modifiedSinceValidation: boolean;
   history: string[];
+  /**
+   * Erreurs des commentaires par critère (grand questionnaire), posées et retirées à la sortie du champ
+   * d'après le commentaire du dernier rendu ; absent des états antérieurs = aucune.
+   */
+  commentErrors?: Record<string, string>;
 }
 
 export interface OrientationState {

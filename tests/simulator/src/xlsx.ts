@@ -31,7 +31,7 @@ export function questionnaireRows(key: QuestionnaireKey, orientation: Orientatio
     return rows;
   }
   const def = levelQuestionnaire(key, grand);
-  for (const c of applicableLevelCriteria(def, orientation)) {
+  for (const c of applicableLevelCriteria(def, orientation, snap.answers)) {
     const a = snap.answers[c.id];
     rows.push([
       c.id, c.title, def.sections.find((s) => s.id === c.section)?.title ?? '', c.nature, minimumText(c),

@@ -144,4 +144,81 @@ describe('remplissage d\'une page à champs contrôlés (Preact)', () => {
     render(null, root);
     root.remove();
   });
+
+  it('validation à la sortie du champ qui lit l\'état du dernier rendu : aucune erreur ne reste après le remplissage', async () => {
+    const errors: Record<string, string> = {};
+    function Commented({ id }: { id: string }) {
+      const [comment, setComment] = useState('');
+      const [error, setError] = useState('');
+      return (
+        <article>
+          <h3>{id} Critère illustratif</h3>
+          <span>Obligation</span>
+          <p>Aucun niveau minimum requis</p>
+          <fieldset>
+            <legend>Sélectionnez le niveau de maturité de votre produit</legend>
+            {['Niveau 0', 'Niveau 1'].map((l) => <label key={l}><input type="radio" name={id} /> {l} : texte</label>)}
+          </fieldset>
+          <label>
+            Commentaire
+            {/* Le défaut voulu : la validation lit `comment` du dernier rendu, pas la valeur du champ. */}
+            <textarea value={comment} onInput={(e) => setComment(e.currentTarget.value)} onBlur={() => {
+              const e = comment.length < 10 ? 'trop court' : '';
+              setError(e);
+              errors[id] = e;
+            }} />
+          </label>
+          {error && <p role="alert">{error}</p>}
+        </article>
+      );
+    }
+    const root = document.createElement('main');
+    document.body.append(root);
+    act(() => render(<>{['B01.1.1', 'B01.1.2', 'B01.1.3'].map((id) => <Commented key={id} id={id} />)}</>, root));
+    const targets = readQuestionnaire(root).criteria.flatMap(criterionTargets);
+    const wanted = new Map(['B01.1.1', 'B01.1.2', 'B01.1.3'].map((id) => [`${id}#commentaire`, { value: `Commentaire assez long pour ${id}` }]));
+    const result = await fillTargets(targets, wanted);
+    expect(result.report.map((r) => r.status)).toEqual(['filled', 'filled', 'filled']);
+    // Chaque champ a été quitté après le rendu qui contient sa valeur : la validation l'a vue.
+    expect(errors).toEqual({ 'B01.1.1': '', 'B01.1.2': '', 'B01.1.3': '' });
+    expect(root.querySelectorAll('[role="alert"]').length).toBe(0);
+    render(null, root);
+    root.remove();
+  });
+
+  it('page qui perd les mises à jour groupées (état partagé lu du dernier rendu) : chaque champ est repris seul et tenu', async () => {
+    let shared: Record<string, string> = {};
+    function Page() {
+      const [answers, setAnswers] = useState<Record<string, string>>({});
+      shared = answers;
+      return (
+        <>
+          {['C01.1.1', 'C01.1.2', 'C01.1.3', 'C01.1.4'].map((id) => (
+            <article key={id}>
+              <h3>{id} Critère illustratif</h3>
+              <span>Option</span>
+              <p>Aucun niveau minimum requis</p>
+              <fieldset>
+                <legend>Sélectionnez le niveau de maturité de votre produit</legend>
+                {['Niveau 0', 'Niveau 1', 'Niveau 2'].map((l) => (
+                  // Le défaut voulu : `answers` du dernier rendu ; deux clics dans la même tâche perdent le premier.
+                  <label key={l}><input type="radio" name={id} checked={answers[id] === l} onChange={() => setAnswers({ ...answers, [id]: l })} /> {l} : texte</label>
+                ))}
+              </fieldset>
+            </article>
+          ))}
+        </>
+      );
+    }
+    const root = document.createElement('main');
+    document.body.append(root);
+    act(() => render(<Page />, root));
+    const targets = readQuestionnaire(root).criteria.flatMap(criterionTargets);
+    const wanted = new Map(['C01.1.1', 'C01.1.2', 'C01.1.3', 'C01.1.4'].map((id, i) => [`${id}#niveau`, { value: String(i % 3) }]));
+    const result = await fillTargets(targets, wanted);
+    expect(result.report.map((r) => r.status)).toEqual(['filled', 'filled', 'filled', 'filled']);
+    expect(shared).toEqual({ 'C01.1.1': 'Niveau 0', 'C01.1.2': 'Niveau 1', 'C01.1.3': 'Niveau 2', 'C01.1.4': 'Niveau 0' });
+    render(null, root);
+    root.remove();
+  });
 });

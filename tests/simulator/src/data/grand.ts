@@ -3,7 +3,9 @@ import { INTEROPERABILITE } from './interoperabilite.ts';
 
 /**
  * Questionnaire Interopérabilité « grand » (scénario `grand`) : les 9 critères habituels
- * suivis de 12 sections générées de 20 critères, soit 249 critères, tous applicables.
+ * suivis de 12 sections générées de 20 critères, soit 249 critères, tous applicables ;
+ * puis la « Section complémentaire » A32.1 (5 critères), affichée seulement quand le premier
+ * critère généré (A20.1.1) a le niveau 2 ou 3 (voir `revealedBy`), soit 254 au plus.
  */
 const THEMES = [
   'Documents de biologie', 'Imagerie médicale', 'Prescriptions', 'Vaccination', 'Lettres de liaison',
@@ -43,9 +45,34 @@ THEMES.forEach((theme, t) => {
   }
 });
 
+/** Critère qui révèle la section complémentaire, et les niveaux qui la révèlent. */
+export const COMPLEMENTAIRE_TRIGGER = { criterion: 'A20.1.1', levels: ['2', '3'] as LevelKey[] };
+const COMPLEMENTAIRE_SECTION: Section = {
+  id: 'A32.1',
+  title: 'A32.1 Section complémentaire',
+  intro: 'Critères complémentaires affichés parce que le volet 1 des documents de biologie est pris en charge de manière structurée (critère A20.1.1).',
+};
+const COMPLEMENTAIRE_CRITERIA: LevelCriterion[] = Array.from({ length: 5 }, (_, k) => {
+  const i = k + 1;
+  const subject = `l'échange structuré complémentaire n° ${i}`;
+  return {
+    id: `A32.1.${i}`,
+    title: `Section complémentaire - échange ${i}`,
+    section: COMPLEMENTAIRE_SECTION.id,
+    nature: i === 5 ? 'Option' : 'Obligation',
+    objectif: `Préciser la prise en charge structurée des documents de biologie (échange ${i}).`,
+    condition: { always: true },
+    wording: i % 2 === 0 ? 'maturite' : 'niveau',
+    minimum: i === 5 ? { kind: 'none' } : { kind: 'level', level: '1' },
+    levels: genLevels(subject, i === 3),
+    revealedBy: { criterion: COMPLEMENTAIRE_TRIGGER.criterion, levels: [...COMPLEMENTAIRE_TRIGGER.levels] },
+  };
+});
+export const COMPLEMENTAIRE_IDS = COMPLEMENTAIRE_CRITERIA.map((c) => c.id);
+
 export const INTEROPERABILITE_GRAND: LevelQuestionnaireDef = {
   key: 'interoperabilite',
   title: 'Interopérabilité',
-  sections: [...INTEROPERABILITE.sections, ...genSections],
-  criteria: [...INTEROPERABILITE.criteria.map((c) => ({ ...c, condition: { always: true } as const })), ...genCriteria],
+  sections: [...INTEROPERABILITE.sections, ...genSections, COMPLEMENTAIRE_SECTION],
+  criteria: [...INTEROPERABILITE.criteria.map((c) => ({ ...c, condition: { always: true } as const })), ...genCriteria, ...COMPLEMENTAIRE_CRITERIA],
 };

@@ -4,10 +4,10 @@ import { URBANISATION } from './urbanisation.ts';
 import { MATURITE_SECURITE } from './maturiteSecurite.ts';
 import { ETHIQUE } from './ethique.ts';
 import { RGPD, SECURITE_ECHANGES } from './depots.ts';
-import { INTEROPERABILITE_GRAND } from './grand.ts';
+import { COMPLEMENTAIRE_IDS, COMPLEMENTAIRE_TRIGGER, INTEROPERABILITE_GRAND } from './grand.ts';
 
 export * from './types.ts';
-export { INTEROPERABILITE, URBANISATION, MATURITE_SECURITE, ETHIQUE, RGPD, SECURITE_ECHANGES, INTEROPERABILITE_GRAND };
+export { INTEROPERABILITE, URBANISATION, MATURITE_SECURITE, ETHIQUE, RGPD, SECURITE_ECHANGES, INTEROPERABILITE_GRAND, COMPLEMENTAIRE_IDS, COMPLEMENTAIRE_TRIGGER };
 export { ORIENTATION_QUESTIONS, ORIENTATION_ALL_APPLICABLE, ORIENTATION_SIMPLE_WEB } from './orientation.ts';
 
 /** Ordre d'affichage des questionnaires d'évaluation. */

@@ -37,6 +37,11 @@ export interface LevelCriterion {
   minimum: Minimum;
   /** Textes des niveaux proposés, dans l'ordre d'affichage. */
   levels: Partial<Record<LevelKey, string>>;
+  /**
+   * Critère d'une section révélée par une réponse de la page (et non de l'orientation) : affiché seulement
+   * quand le critère `criterion` a l'un des `levels`, un rendu après cette réponse (section complémentaire).
+   */
+  revealedBy?: { criterion: string; levels: LevelKey[] };
 }
 
 export interface Section {

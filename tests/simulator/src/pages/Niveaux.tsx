@@ -1,12 +1,12 @@
 import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { navigate } from '../router.tsx';
 import { Alert, Breadcrumb, FooterButtons, setFlash } from '../ui/common.tsx';
 import type { LevelCriterion, LevelKey, LevelQuestionnaireDef, LevelWording } from '../data/types.ts';
 import { LEVEL_ORDER } from '../data/types.ts';
-import { questionnaireButton, setCriterion } from '../actions.ts';
-import { acceptableLevels, applicableLevelCriteria, conditionText, levelLabel, minimumText, questionnaireProgress } from '../rules.ts';
+import { questionnaireButton, setCriterion, validateComment } from '../actions.ts';
+import { acceptableLevels, applicableLevelCriteria, levelConditionText, levelLabel, levelProgress, minimumText } from '../rules.ts';
 import type { CriterionAnswer, Demarche, Product, Style } from '../types.ts';
 import { PageTitle, useProductHead } from '../ui/head.tsx';
 import { DistributorBox, Specificite, domId } from './Criteres.tsx';
@@ -23,6 +23,9 @@ interface CritProps {
   role?: 'producteur' | 'distributeur';
   producerAnswer?: CriterionAnswer;
   readOnly: boolean;
+  /** grand questionnaire : commentaire vérifié à la sortie du champ */
+  commentCheck: boolean;
+  commentError?: string;
 }
 
 /** Les réponses sont recopiées à chaque mise à jour du magasin : comparaison par valeur. */
@@ -33,7 +36,28 @@ export function sameAnswer(a?: CriterionAnswer, b?: CriterionAnswer): boolean {
 }
 function sameCritProps(a: CritProps, b: CritProps): boolean {
   return a.c === b.c && a.index === b.index && a.style === b.style && a.role === b.role && a.readOnly === b.readOnly && a.productId === b.productId
-    && sameAnswer(a.answer, b.answer) && sameAnswer(a.producerAnswer, b.producerAnswer);
+    && a.commentCheck === b.commentCheck && a.commentError === b.commentError && sameAnswer(a.answer, b.answer) && sameAnswer(a.producerAnswer, b.producerAnswer);
+}
+
+/**
+ * Sortie du champ commentaire (grand questionnaire). Piège voulu, bogue courant des vraies pages : la
+ * vérification lit le commentaire reçu au DERNIER RENDU (props), pas `e.currentTarget.value`. Une
+ * personne quitte le champ bien après le rendu de sa saisie ; un script qui saisit puis quitte le champ
+ * dans la même tâche fait vérifier l'ancien commentaire et laisse une erreur périmée dans l'état.
+ */
+function commentBlur(p: CritProps): (() => void) | undefined {
+  if (!p.commentCheck) return undefined;
+  const rendered = p.answer?.comment ?? '';
+  return () => validateComment(p.productId, p.qkey, p.c.id, rendered);
+}
+
+/** Erreur du commentaire, sous le champ, reliée par aria-describedby. */
+function CommentError({ id, msg }: { id: string; msg?: string }): JSX.Element | null {
+  return msg ? (
+    <p class="field-error" id={id}>
+      {msg}
+    </p>
+  ) : null;
 }
 
 function MinimumDisplay({ c, wording }: { c: LevelCriterion; wording: LevelWording }): JSX.Element {
@@ -54,7 +78,7 @@ const CriterionA = memo(function CriterionA(props: CritProps): JSX.Element {
       <h4>Objectif du critère</h4>
       <p>{c.objectif}</p>
       <h4>Conditions d'affichage</h4>
-      <p>{conditionText(c.condition)}</p>
+      <p>{levelConditionText(c)}</p>
       <MinimumDisplay c={c} wording={c.wording} />
       <fieldset class="levels" disabled={props.readOnly}>
         <legend>Sélectionnez le niveau de maturité de votre produit</legend>
@@ -70,7 +94,17 @@ const CriterionA = memo(function CriterionA(props: CritProps): JSX.Element {
       {props.role === 'distributeur' && <DistributorBox style="a" productId={productId} qkey={qkey} critId={c.id} answer={answer} producerAnswer={props.producerAnswer} />}
       <div class="field">
         <label for={`commentaire-${id}`}>Commentaire</label>
-        <textarea id={`commentaire-${id}`} rows={3} value={answer?.comment ?? ''} readOnly={props.readOnly} onInput={(e) => setCriterion(productId, qkey, c.id, { comment: e.currentTarget.value })} />
+        <textarea
+          id={`commentaire-${id}`}
+          rows={3}
+          value={answer?.comment ?? ''}
+          readOnly={props.readOnly}
+          aria-invalid={props.commentError ? true : undefined}
+          aria-describedby={props.commentError ? `commentaire-${id}-erreur` : undefined}
+          onInput={(e) => setCriterion(productId, qkey, c.id, { comment: e.currentTarget.value })}
+          onBlur={commentBlur(props)}
+        />
+        <CommentError id={`commentaire-${id}-erreur`} msg={props.commentError} />
       </div>
     </article>
   );
@@ -95,7 +129,7 @@ const CriterionB = memo(function CriterionB(props: CritProps): JSX.Element {
         <dt>Objectif du critère</dt>
         <dd>{c.objectif}</dd>
         <dt>Conditions d'affichage</dt>
-        <dd>{conditionText(c.condition)}</dd>
+        <dd>{levelConditionText(c)}</dd>
       </dl>
       <MinimumDisplay c={c} wording={w} />
       <p id={`b-${id}-q`} class="levels-q">
@@ -134,7 +168,17 @@ const CriterionB = memo(function CriterionB(props: CritProps): JSX.Element {
         <span class="comment-label" aria-hidden="true">
           Commentaire
         </span>
-        <textarea aria-label={`Commentaire du critère ${c.id}`} rows={3} value={answer?.comment ?? ''} readOnly={props.readOnly} onInput={(e) => setCriterion(productId, qkey, c.id, { comment: e.currentTarget.value })} />
+        <textarea
+          aria-label={`Commentaire du critère ${c.id}`}
+          rows={3}
+          value={answer?.comment ?? ''}
+          readOnly={props.readOnly}
+          aria-invalid={props.commentError ? true : undefined}
+          aria-describedby={props.commentError ? `b-${id}-commentaire-erreur` : undefined}
+          onInput={(e) => setCriterion(productId, qkey, c.id, { comment: e.currentTarget.value })}
+          onBlur={commentBlur(props)}
+        />
+        <CommentError id={`b-${id}-commentaire-erreur`} msg={props.commentError} />
       </div>
     </div>
   );
@@ -149,8 +193,17 @@ export function LevelQuestionnaire(props: {
   const base = `/produits/${p.id}/demarches/mes`;
   const q = d.questionnaires[def.key];
   const orientation = d.orientation.validatedAnswers;
-  const crits = applicableLevelCriteria(def, orientation);
-  const prog = questionnaireProgress(def.key, orientation, q, d.grand);
+  // Section complémentaire (grand questionnaire) : révélée par une réponse de la page, mais rendue
+  // un rendu PLUS TARD (effet puis état), comme une section chargée après coup ; elle ne compte dans
+  // l'avancement qu'une fois affichée. Un script qui relit la page dans la même tâche ne la voit pas.
+  const revealedNow = applicableLevelCriteria(def, orientation, q.answers);
+  const revealedKey = revealedNow.filter((c) => c.revealedBy).map((c) => c.id).join(' ');
+  const [revealedShown, setRevealedShown] = useState('');
+  useEffect(() => setRevealedShown(revealedKey), [revealedKey]);
+  const shownIds = new Set(revealedShown.split(' '));
+  const crits = revealedNow.filter((c) => !c.revealedBy || shownIds.has(c.id));
+  const prog = levelProgress(crits, q.answers);
+  const commentCheck = d.grand && def.key === 'interoperabilite';
   const [errors, setErrors] = useState<string[]>([]);
   const [msg, setMsg] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -195,6 +248,8 @@ export function LevelQuestionnaire(props: {
                   role={props.role}
                   producerAnswer={props.producerAnswers?.[c.id]}
                   readOnly={attachedPending}
+                  commentCheck={commentCheck}
+                  commentError={commentCheck ? q.commentErrors?.[c.id] : undefined}
                 />
               );
             })}

@@ -21,6 +21,9 @@ function Question({ q, answers, productId }: { q: OrientationQuestion; answers: 
       </div>
     );
   }
+  // Piège voulu (comme bien des vraies pages) : chaque case calcule la nouvelle liste à partir de `list`,
+  // celle du DERNIER RENDU, pas de l'état courant. Deux clics dans la même tâche, sans rendu entre eux,
+  // perdent le premier : seul le second est enregistré. Une personne, elle, laisse toujours la page se rendre.
   const list = Array.isArray(value) ? value : [];
   return (
     <fieldset class={`question${sub}`} id={id}>

@@ -86,6 +86,7 @@ export function ProductForm({ s }: { s: SimState }): JSX.Element {
           <legend>Votre intérêt pour les dispositifs de référencement et/ou de certification</legend>
           <fieldset class="checks" aria-describedby={errs.interets ? 'err-interets' : undefined}>
             <legend>Par quels dispositifs de référencement et/ou de certification êtes-vous intéressé pour le produit ? *</legend>
+            {/* Piège voulu : la nouvelle liste part de `f.interets` du DERNIER RENDU ; deux clics dans la même tâche perdent le premier. */}
             {[...INTERETS, AUCUN_DISPOSITIF].map((o) => (
               <label key={o}>
                 <input type="checkbox" checked={f.interets.includes(o)} onChange={(e) => setProductDraft({ interets: toggleInteret(f.interets, o, e.currentTarget.checked) })} /> {o}

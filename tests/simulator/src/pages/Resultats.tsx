@@ -18,7 +18,10 @@ export function Resultats({ p, d, k }: { p: Product; d: Demarche; k: Questionnai
   const draft = q.modifiedSinceValidation || q.status === 'brouillon' ? q : null;
   let rows: JSX.Element[];
   if (k === 'interoperabilite' || k === 'urbanisation' || k === 'maturite-securite') {
-    rows = applicableLevelCriteria(levelQuestionnaire(k, d.grand), o).map((c) => {
+    // Section complémentaire : affichée si la réponse validée ou en cours la révèle.
+    const def = levelQuestionnaire(k, d.grand);
+    const shown = new Set([...applicableLevelCriteria(def, o, v?.answers), ...applicableLevelCriteria(def, o, draft?.answers)]);
+    rows = def.criteria.filter((c) => shown.has(c)).map((c) => {
       const a = v?.answers[c.id];
       const dr = draft?.answers[c.id];
       return (
