@@ -23,8 +23,12 @@ export type ProductChoice = { scope: Scope } | { create: { name: string; version
 /** Ce que le panneau peut demander (implémenté par le script de contenu). */
 export interface PanelApi {
   context(): Promise<PageContext>;
-  capture(): Promise<string[]>;
-  fill(source: Scope, opts?: { overwrite?: ReadonlySet<string>; only?: ReadonlySet<string> }): Promise<{ report: FillReportEntry[]; explanation: FillExplanation | null }>;
+  /** Enregistre les réponses de la page : les messages à afficher, et le contexte de la page à jour. */
+  capture(): Promise<{ messages: string[]; context: PageContext }>;
+  fill(
+    source: Scope,
+    opts?: { overwrite?: ReadonlySet<string>; only?: ReadonlySet<string> },
+  ): Promise<{ report: FillReportEntry[]; explanation: FillExplanation | null; sourceName: string }>;
   /** Retenir pour cet onglet le produit choisi quand la page ne l'affiche pas. */
   choose(choice: ProductChoice): Promise<void>;
   /** Relier le produit affiché comme variante de la famille reconnue à son nom. */
@@ -181,12 +185,14 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
   const [reportOpen, setReportOpen] = useState(false);
   const reportSummaryRef = useRef<HTMLElement>(null);
 
+  const applyContext = (c: PageContext) => {
+    setCtx(c);
+    const suggested = c.suggestedSource ? scopeKey(c.suggestedSource) : '';
+    setSource((prev) => (sourceChosen.current && prev ? prev : suggested));
+  };
   const refresh = async () => {
     try {
-      const c = await api.context();
-      setCtx(c);
-      const suggested = c.suggestedSource ? scopeKey(c.suggestedSource) : '';
-      setSource((prev) => (sourceChosen.current && prev ? prev : suggested));
+      applyContext(await api.context());
     } catch (e) {
       setMessages([t('error', { message: e instanceof Error ? e.message : String(e) })]);
     }
@@ -239,11 +245,11 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
     run('fill', async () => {
       if (!scope) return setMessages([products.length ? t('fillNoSource') : t('fillNoLibrary')]);
       setReport(null);
-      const { report: r, explanation } = await api.fill(scope);
+      const { report: r, explanation, sourceName } = await api.fill(scope);
       setReport(r);
       // Annoncé par la région « status » : le détail, lui, est dans le tableau du rapport.
       const lines = [`${t('reportTitle')} : ${t('reportSummary', countsOf(r))}`];
-      if (explanation) lines.push(explanationText(explanation, nameOf(scope) ?? '?'));
+      if (explanation) lines.push(explanationText(explanation, sourceName));
       setMessages(lines);
       // Le détail s'ouvre de lui-même quand il y a quelque chose à regarder (conflit, refus, introuvable).
       setReportOpen(r.some((e) => e.status !== 'filled' && e.status !== 'identical'));
@@ -251,8 +257,10 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
 
   const onCapture = () =>
     run('capture', async () => {
-      setMessages(await api.capture());
-      await refresh();
+      // Le contexte à jour (bibliothèque reliée ou créée) vient avec le compte rendu : rien à redemander.
+      const { messages: lines, context } = await api.capture();
+      setMessages(lines);
+      applyContext(context);
     });
 
   const onUndo = () =>

@@ -1,12 +1,13 @@
 import { defineStrings } from './i18n';
+import { CONTENT_STRINGS_EN, CONTENT_STRINGS_FR } from './strings-content';
 
 /** Textes communs : panneau sur la page, fenêtre de l'icône, en-tête du gestionnaire. */
 export const t = defineStrings(
   {
+    ...CONTENT_STRINGS_FR,
     panelTitle: 'Assistant Convergence',
     panelRegion: "Panneau de l'Assistant Convergence",
     pageRecognised: 'Page reconnue : {kind}',
-    pageNotRecognised: 'Page non reconnue',
     pageWhy: 'Indices : {why}',
     panelCollapse: 'Réduire le panneau',
     panelExpand: 'Afficher le panneau',
@@ -110,10 +111,10 @@ export const t = defineStrings(
     error: 'Erreur : {message}',
   },
   {
+    ...CONTENT_STRINGS_EN,
     panelTitle: 'Convergence Assistant',
     panelRegion: 'Convergence Assistant panel',
     pageRecognised: 'Page recognised: {kind}',
-    pageNotRecognised: 'Page not recognised',
     pageWhy: 'Clues: {why}',
     panelCollapse: 'Collapse the panel',
     panelExpand: 'Show the panel',

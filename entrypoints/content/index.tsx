@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient } from '../../lib/messages/client';
-import { dispatchTo } from '../../lib/messages/dispatch';
+import { dispatchToContent } from '../../lib/messages/content-dispatch';
 import type { ResponseOf } from '../../lib/messages/protocol';
 import { recognisePage, type PageRecognition } from '../../lib/page/detect';
 import { watchPage } from '../../lib/page/watch';
@@ -10,7 +10,7 @@ import { readPage } from '../../lib/page/read/page';
 import { summarise } from '../../lib/page/summary';
 import type { ContentHandlers, FeatureContext } from './feature';
 import { FEATURES } from './features';
-import { t } from '../../components/strings';
+import { tContent } from '../../components/strings-content';
 import { pageKindLabel, pageTextOf } from '../../components/page-strings';
 import { loadLanguagePreference } from '../../components/i18n';
 import type { QuestionnaireId } from '../../lib/domain/questionnaires';
@@ -106,7 +106,7 @@ export default defineContentScript({
         return {
           recognised: recognition.recognised,
           kind: recognition.recognised ? recognition.kind : null,
-          label: recognition.recognised ? pageKindLabel(recognition.kind) : t('pageNotRecognised'),
+          label: recognition.recognised ? pageKindLabel(recognition.kind) : tContent('pageNotRecognised'),
           explanation: pageTextOf(recognition.recognised ? recognition.because : recognition.reason),
           title: document.title,
           product: f.product(),
@@ -116,10 +116,11 @@ export default defineContentScript({
       },
     };
     // Les messages au script de contenu ne viennent que du navigateur (pages de l'extension, arrière-plan) :
-    // les scripts de la page ne peuvent pas en envoyer ; le protocole dit lesquels chaque émetteur peut envoyer.
+    // les scripts de la page ne peuvent pas en envoyer. Aiguillage contrôlé (type, destinataire, émetteur) par la
+    // table légère du protocole, sans zod (lib/messages/content-dispatch.ts) : le script de contenu reste petit.
     ctx.onInvalidated(
       platform.onMessage((message, sender) =>
-        dispatchTo('content', handlers as Record<string, (r: unknown) => Promise<unknown>>, message, sender.extensionPage ? 'page' : 'background'),
+        dispatchToContent(handlers as Record<string, (r: unknown) => Promise<unknown>>, message, sender.extensionPage ? 'page' : 'background'),
       ),
     );
 

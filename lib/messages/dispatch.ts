@@ -1,6 +1,7 @@
 /**
- * La validation à la réception, pour tout destinataire (arrière-plan, script de contenu, panneau) : sans
- * dépendance vers la base ni les échanges, pour que le script de contenu et le panneau restent légers.
+ * La validation entière à la réception (zod), pour l'arrière-plan et les pages de l'extension : sans dépendance
+ * vers la base ni les échanges, pour que le panneau reste léger. Le script de contenu, qui ne reçoit que du
+ * navigateur, aiguille sans zod (content-dispatch.ts).
  */
 import { errorMessage } from '../domain/errors';
 import { formatZodIssues } from '../domain/zod-fr';

@@ -4,16 +4,17 @@
  * the extension's background wires dispatch() to runtime messaging.
  */
 import { UserError } from '../domain/errors';
-import { variantDisplayName } from '../domain/naming';
 import { answerId, criterionKey } from '../domain/schemas';
 import type { Repository } from '../db/repository';
 import { commitImport, exportLibraryJson, exportProductXlsx, previewImport } from '../exchange/service';
 import { beginRestore, blobForBackup, buildBackup, cancelRestore, commitRestore, receiveRestoreBlob } from '../exchange/backup';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { z } from 'zod';
-import { PageProductSchema, ScopeSchema, ShownStatusSchema } from './protocol';
-import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type TabMemory } from '../page/identity';
-import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf, SUGGESTION_REASONS } from './protocol';
+import { ShownStatusSchema } from './protocol';
+import { createPageSession, memoryStore, type KeyValueStore } from '../page-session/session';
+import { saveCapture } from '../page-session/capture';
+import { fillSource } from '../page-session/fill';
+import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf } from './protocol';
 
 const StoredStatuses = z.strictObject({ statuses: z.array(ShownStatusSchema), at: z.string() });
 
@@ -23,15 +24,8 @@ export { dispatchTo, type SenderContext };
 export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
 
 /** Petit stockage clé → valeur pour les réglages (storage.local dans l'extension, une Map en test). */
-export interface SettingsStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-}
-
-export function memorySettings(): SettingsStore {
-  const m = new Map<string, unknown>();
-  return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
-}
+export type SettingsStore = KeyValueStore;
+export const memorySettings = memoryStore;
 
 export interface HandlerOptions {
   now?: () => Date;
@@ -40,10 +34,6 @@ export interface HandlerOptions {
   tabs?: SettingsStore;
 }
 
-const TabMemorySchema = z.object({
-  product: PageProductSchema.optional(),
-  choice: ScopeSchema.optional(),
-});
 const PAGE_AUTHOR = 'Assistant Convergence (page)';
 
 /** Un n° Convergence vide ('') dans un patch efface le numéro ; absent, il reste inchangé. */
@@ -55,22 +45,10 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
   const now = options.now ?? (() => new Date());
   const settings = options.settings ?? memorySettings();
   const tabs = options.tabs ?? memorySettings();
-  const tabKey = (sender: SenderContext) => `onglet:${sender.tabId ?? '-'}`;
-  const tabMemory = async (sender: SenderContext): Promise<TabMemory> => {
-    const m = TabMemorySchema.safeParse(await tabs.get(tabKey(sender)));
-    return m.success ? m.data : {};
-  };
-  const setTabMemory = (sender: SenderContext, m: TabMemory) => tabs.set(tabKey(sender), m);
-  /** Le produit retenu pour la page de l'onglet (lu, page précédente, choix), et sa portée reliée. */
-  const identityOf = async (sender: SenderContext, pageProduct: z.infer<typeof PageProductSchema> | null) =>
-    resolveIdentity(await productEntries(), await tabMemory(sender), pageProduct);
-
-  const productEntries = async () =>
-    (await repo.listProducts()).map(({ product, variants }) => ({
-      product,
-      variants,
-      displayNames: Object.fromEntries(variants.map((v) => [v.id, variantDisplayName(product, v)])),
-    }));
+  // Le produit de l'onglet, la portée reliée, la source proposée : lib/page-session, par onglet (donné par le navigateur).
+  const session = createPageSession(repo, { settings, tabs });
+  const identityOf = (sender: SenderContext, pageProduct: Parameters<typeof session.identityOf>[1]) => session.identityOf(sender.tabId, pageProduct);
+  const productEntries = session.entries;
 
   /** Les preuves propres à une portée et celles de sa famille ; jamais celles d'un autre produit (producteur). */
   const scopeFiles = async (productId: string, variantId: string) =>
@@ -91,111 +69,13 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       if (sender.tabId === undefined) throw new UserError("Le panneau n'est pas dans un onglet.");
       return { tabId: sender.tabId };
     },
-    'page.identity': async ({ pageProduct }, sender) => {
-      const memory = await tabMemory(sender);
-      // Le produit lu est retenu pour les pages suivantes de l'onglet, comme par le panneau.
-      if (pageProduct) await setTabMemory(sender, { ...(memory.choice ? { choice: memory.choice } : {}), product: pageProduct });
-      const identity = resolveIdentity(await productEntries(), memory, pageProduct);
-      return { from: identity.from, product: identity.product };
-    },
-    'page.context': async ({ pageProduct }, sender) => {
-      const products = await productEntries();
-      const memory = await tabMemory(sender);
-      if (pageProduct) {
-        // La page affiche son produit : retenu pour les pages suivantes de l'onglet. Un choix fait plus tôt
-        // sur une page sans produit est relié à ce n° s'il n'est relié à rien d'autre, puis oublié.
-        const choice = memory.choice;
-        if (choice && !scopeOfNumber(products, pageProduct.number)) {
-          const entry = products.find((e) => e.product.id === choice.productId);
-          const numbered = choice.variantId ? entry?.variants.find((v) => v.id === choice.variantId)?.convergenceNumber : entry?.product.convergenceNumber;
-          if (entry && !numbered) {
-            if (choice.variantId) await repo.updateVariant(choice.variantId, { convergenceNumber: pageProduct.number }, PAGE_AUTHOR);
-            else await repo.updateProduct(choice.productId, { convergenceNumber: pageProduct.number }, PAGE_AUTHOR);
-          }
-        }
-        await setTabMemory(sender, { product: pageProduct });
-      }
-      const entries = pageProduct && memory.choice ? await productEntries() : products;
-      const identity = resolveIdentity(entries, pageProduct ? { product: pageProduct } : memory, pageProduct);
-      const last = ScopeSchema.safeParse(await settings.get('lastSource'));
-      const suggestion = suggestSource(entries, identity, last.success ? last.data : null);
-      let reason: (typeof SUGGESTION_REASONS)[number] = suggestion.reason;
-      if (reason === 'reliee' && identity.scope) {
-        const entry = entries.find((e) => e.product.id === identity.scope!.productId);
-        if (identity.scope.variantId) reason = 'reliee-variante';
-        else if (entry?.product.role.kind === 'distributeur') reason = 'reliee-distributeur';
-      }
-      return {
-        products: entries,
-        identity: { from: identity.from, product: identity.product },
-        current: identity.scope,
-        variantCandidate: identity.product && !identity.scope ? variantCandidate(entries, identity.product) : null,
-        suggestedSource: suggestion.source,
-        suggestedReason: reason,
-      };
-    },
-    'page.link': async ({ pageProduct, scope, author }) => {
-      const products = await productEntries();
-      // Un n° Convergence ne désigne qu'une portée : on le retire d'abord de celle qui l'avait.
-      const previous = scopeOfNumber(products, pageProduct.number);
-      if (previous && scope && previous.productId === scope.productId && previous.variantId === scope.variantId) return previous;
-      if (previous && !scope) return previous;
-      if (previous) {
-        if (previous.variantId) await repo.updateVariant(previous.variantId, { convergenceNumber: undefined }, author);
-        else await repo.updateProduct(previous.productId, { convergenceNumber: undefined }, author);
-      }
-      // Sans portée désignée : la famille de même nom et version (importée d'un fichier, créée à la main), sinon une nouvelle.
-      const target = scope ?? (() => {
-        const same = familyByName(products, pageProduct);
-        return same ? { productId: same.product.id, variantId: '' } : undefined;
-      })();
-      if (target) {
-        if (target.variantId) await repo.updateVariant(target.variantId, { convergenceNumber: pageProduct.number }, author);
-        else await repo.updateProduct(target.productId, { convergenceNumber: pageProduct.number }, author);
-        return target;
-      }
-      const created = await repo.createProduct(
-        { name: pageProduct.name, version: pageProduct.version, type: 'socle', responsable: '', description: '', convergenceNumber: pageProduct.number },
-        author,
-      );
-      return { productId: created.result.id, variantId: '' };
-    },
-    'page.linkVariant': async ({ pageProduct, author }) => {
-      const products = await productEntries();
-      const linked = scopeOfNumber(products, pageProduct.number);
-      if (linked) return linked;
-      // L'arrière-plan refait la reconnaissance : il ne croit pas l'OS ou la famille qu'un onglet lui dirait.
-      const c = variantCandidate(products, pageProduct);
-      if (!c) throw new UserError(`« ${pageProduct.name} » ne se lit pas comme une variante « [Nom] [OS] [Appareil] » d'une famille de la bibliothèque.`);
-      if (c.variantId) {
-        await repo.updateVariant(c.variantId, { convergenceNumber: pageProduct.number }, author);
-        return { productId: c.productId, variantId: c.variantId };
-      }
-      const v = await repo.createVariant(
-        { productId: c.productId, os: c.os, ...(c.osLabel ? { osLabel: c.osLabel } : {}), device: c.device, convergenceNumber: pageProduct.number },
-        author,
-      );
-      return { productId: c.productId, variantId: v.result.id };
-    },
-    'page.choose': async ({ choice, author }, sender) => {
-      let scope: { productId: string; variantId: string };
-      if ('scope' in choice) {
-        const entries = await productEntries();
-        const e = entries.find((x) => x.product.id === choice.scope.productId);
-        if (!e || (choice.scope.variantId && !e.variants.some((v) => v.id === choice.scope.variantId))) throw new UserError('Ce produit n\'est plus dans la bibliothèque.');
-        scope = choice.scope;
-      } else {
-        const created = await repo.createProduct({ name: choice.create.name, version: choice.create.version, type: 'socle', responsable: '', description: '' }, author);
-        scope = { productId: created.result.id, variantId: '' };
-      }
-      // Le choix remplace la supposition « page précédente » pour cet onglet.
-      await setTabMemory(sender, { choice: scope });
-      return scope;
-    },
-    'source.used': async ({ scope }) => {
-      await settings.set('lastSource', scope);
-      return {};
-    },
+    'page.identity': async ({ pageProduct }, sender) => session.identity(sender.tabId, pageProduct),
+    'page.context': async ({ pageProduct }, sender) => session.context(sender.tabId, pageProduct),
+    'page.link': async ({ pageProduct, scope, author }) => session.link(pageProduct, scope, author),
+    'page.linkVariant': async ({ pageProduct, author }) => session.linkVariant(pageProduct, author),
+    'page.choose': async ({ choice, author }, sender) => session.choose(sender.tabId, choice, author),
+    'page.fillSource': async ({ source, partial }) => fillSource(repo, session, source, { partial }),
+    'page.capture': async ({ pageProduct, captured }, sender) => saveCapture(repo, session, sender.tabId, { pageProduct, captured }, { author: PAGE_AUTHOR, now }),
     'page.statuses.put': async ({ productKey, statuses }) => {
       await settings.set(`statuts:${productKey}`, { statuses, at: now().toISOString() });
       return {};

@@ -2,6 +2,8 @@
  * THE message protocol between content scripts, extension pages and the background service worker.
  * Every message type lists who may send it, who handles it, and the zod schemas of request and response.
  * Transport (browser.runtime / tabs messaging) is wired by the extension; this file is framework-free.
+ * Le script de contenu n'importe d'ici que des types : sa table d'aiguillage, sans zod, est content-routes.ts,
+ * que TypeScript oblige à rester identique à ce protocole.
  */
 import { z } from 'zod';
 import { PAGE_KINDS } from '../page/kinds';
@@ -223,7 +225,7 @@ const FillExplanationSchema = z.discriminatedUnion('code', [
   z.strictObject({ code: z.literal('tout-identique'), identical: z.number().int() }),
   z.strictObject({ code: z.literal('rien-ecrit'), conflict: z.number().int(), identical: z.number().int(), missing: z.number().int() }),
 ]);
-/** Ce qu'une page offre à enregistrer : le panneau décide où l'écrire (l'arrière-plan l'écrit). */
+/** Ce qu'une page offre à enregistrer : le panneau le transmet à l'arrière-plan (« page.capture »), qui décide où l'écrire. */
 const CapturedSchema = z.strictObject({
   model: z.enum(['criteria', 'deposits', 'form', 'none']),
   form: z.enum(['orientation', 'produit', 'fiche-administrative', 'marque-blanche']).optional(),
@@ -235,6 +237,44 @@ const CapturedSchema = z.strictObject({
   company: CompanyProfileSchema.omit({ id: true, updatedAt: true }).partial().optional(),
   empty: z.array(z.string().max(2000)).max(5000),
 });
+
+/** Le contexte d'une page Convergence pour le panneau (cf. lib/page-session/session.ts). */
+const PageContextSchema = z.strictObject({
+  products: z.array(ProductEntrySchema),
+  identity: z.strictObject({ from: z.enum(['page', 'precedente', 'choix', 'aucune']), product: PageProductSchema.nullable() }),
+  /** Portée reliée au produit retenu, s'il y en a une. */
+  current: ScopeSchema.nullable(),
+  /** Produit affiché nommé « [Nom] [OS] [Appareil] » dont la famille (même nom, même version) est dans la bibliothèque. */
+  variantCandidate: VariantCandidateSchema.nullable(),
+  /** Source proposée pour remplir, et pourquoi (code traduit par le panneau). */
+  suggestedSource: ScopeSchema.nullable(),
+  suggestedReason: z.enum(SUGGESTION_REASONS),
+});
+
+/** Ce qu'un enregistrement a fait (cf. lib/page-session/capture.ts) : des codes et des nombres, traduits par le panneau. */
+const count = z.number().int().nonnegative();
+const CaptureOutcomeSchema = z.discriminatedUnion('code', [
+  z.strictObject({ code: z.literal('rien-lisible') }),
+  z.strictObject({ code: z.literal('rien') }),
+  z.strictObject({ code: z.literal('tout-vide'), empty: count }),
+  z.strictObject({ code: z.literal('fiche-administrative'), fields: count }),
+  z.strictObject({ code: z.literal('produit-incomplet') }),
+  z.strictObject({ code: z.literal('produit-modifie'), library: z.string() }),
+  z.strictObject({ code: z.literal('produit-cree'), library: z.string() }),
+  z.strictObject({ code: z.literal('sans-produit'), answers: count }),
+  z.strictObject({ code: z.literal('variante-d-abord'), answers: count }),
+  z.strictObject({ code: z.literal('relie'), library: z.string(), empty: count }),
+  z.strictObject({
+    code: z.literal('enregistre'),
+    library: z.string(),
+    read: count,
+    created: count,
+    changed: count,
+    unchanged: count,
+    empty: count,
+    inherited: count,
+  }),
+]);
 
 export const PROTOCOL = {
   'products.list': {
@@ -252,17 +292,7 @@ export const PROTOCOL = {
     description:
       "Le contexte d'une page Convergence pour l'onglet émetteur : le produit retenu (lu sur la page, sinon celui de la page précédente de l'onglet, sinon le choix « Ce produit est : »), la bibliothèque reliée, la variante reconnue à son nom, la source proposée et la liste des produits.",
     request: z.strictObject({ pageProduct: PageProductSchema.nullable() }),
-    response: z.strictObject({
-      products: z.array(ProductEntrySchema),
-      identity: z.strictObject({ from: z.enum(['page', 'precedente', 'choix', 'aucune']), product: PageProductSchema.nullable() }),
-      /** Portée reliée au produit retenu, s'il y en a une. */
-      current: ScopeSchema.nullable(),
-      /** Produit affiché nommé « [Nom] [OS] [Appareil] » dont la famille (même nom, même version) est dans la bibliothèque. */
-      variantCandidate: VariantCandidateSchema.nullable(),
-      /** Source proposée pour remplir, et pourquoi (code traduit par le panneau). */
-      suggestedSource: ScopeSchema.nullable(),
-      suggestedReason: z.enum(SUGGESTION_REASONS),
-    }),
+    response: PageContextSchema,
   },
   'page.link': {
     from: ['page'],
@@ -291,12 +321,27 @@ export const PROTOCOL = {
     }),
     response: ScopeSchema,
   },
-  'source.used': {
+  'page.fillSource': {
     from: ['page'],
     to: 'background',
-    description: 'Noter la source de réponses utilisée en dernier (proposée ensuite par défaut).',
-    request: z.strictObject({ scope: ScopeSchema }),
-    response: z.strictObject({}),
+    description:
+      "Tout ce qu'un remplissage demande à la bibliothèque, en un message : réponses en vigueur de la source (avec héritage) et critères à revoir en marque blanche, fiche du produit, fiche administrative, nom de la source. La source est notée comme utilisée (proposée ensuite par défaut), sauf pour un remplacement partiel.",
+    request: z.strictObject({ source: ScopeSchema, partial: z.boolean().default(false) }),
+    response: z.strictObject({
+      answers: z.array(AnswerSchema),
+      review: z.array(z.string()),
+      product: ProductSchema.nullable(),
+      company: CompanyProfileSchema.nullable(),
+      sourceName: z.string(),
+    }),
+  },
+  'page.capture': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Enregistrer ce que le script de contenu a lu sur la page, en un message : l'arrière-plan choisit la bibliothèque (fiche administrative, formulaire produit, ou celle du produit affiché, reliée ou créée), apprend les critères, retire d'une variante ce qu'elle hérite déjà, enregistre, et rend ce qui s'est passé (codes et nombres traduits par le panneau) avec le contexte de la page à jour.",
+    request: z.strictObject({ pageProduct: PageProductSchema.nullable(), captured: CapturedSchema }),
+    response: z.strictObject({ outcome: CaptureOutcomeSchema, context: PageContextSchema }),
   },
   'evidence.list': {
     from: ['page'],
@@ -539,14 +584,14 @@ export const PROTOCOL = {
   'panel.capture': {
     from: ['page'],
     to: 'content',
-    description: "Lire ce qu'il y a à enregistrer sur la page (réponses, critères, formulaire produit, fiche administrative). Le panneau décide où l'écrire ; le script de contenu n'écrit rien.",
+    description: "Lire ce qu'il y a à enregistrer sur la page (réponses, critères, formulaire produit, fiche administrative). Le panneau le transmet à l'arrière-plan (« page.capture »), qui décide où l'écrire ; le script de contenu n'écrit rien.",
     request: z.strictObject({}),
     response: CapturedSchema,
   },
   'panel.fill': {
     from: ['page'],
     to: 'content',
-    description: 'Remplir la page avec les réponses que le panneau a obtenues de l\'arrière-plan (geste de la personne dans le panneau).',
+    description: 'Remplir la page avec ce que le panneau a obtenu de l\'arrière-plan (« page.fillSource ») : geste de la personne dans le panneau.',
     request: z.strictObject({
       answers: z.array(AnswerSchema).max(5000),
       review: z.array(z.string().max(100)).max(5000),

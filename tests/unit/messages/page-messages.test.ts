@@ -42,12 +42,14 @@ describe('messages des pages Convergence', () => {
     expect(list.data.products[0]?.product.convergenceNumber).toBeUndefined();
   });
 
-  it('sans produit relié, propose la dernière source utilisée', async () => {
+  it('sans produit relié, propose la dernière source utilisée pour remplir', async () => {
     const { send } = setup();
     const fam = (await send('page.link', { pageProduct: PAGE, author: 't' })) as { data: { productId: string; variantId: string } };
-    await send('source.used', { scope: fam.data });
-    const ctx = (await send('page.context', { pageProduct: { name: 'Autre', version: '1', number: '9999' } })) as { data: { current: unknown; suggestedSource: unknown } };
-    expect(ctx.data).toMatchObject({ current: null, suggestedSource: fam.data });
+    await send('page.link', { pageProduct: { name: 'Second', version: '2', number: '3200' }, author: 't' });
+    // Un remplissage (page.fillSource) note sa source : elle est proposée ensuite, avant « la plus récente ».
+    expect(await send('page.fillSource', { source: fam.data })).toMatchObject({ ok: true });
+    const ctx = (await send('page.context', { pageProduct: { name: 'Autre', version: '1', number: '9999' } })) as { data: { current: unknown; suggestedSource: unknown; suggestedReason: string } };
+    expect(ctx.data).toMatchObject({ current: null, suggestedSource: fam.data, suggestedReason: 'derniere' });
   });
 
   it('statuts des questionnaires mémorisés par produit, validés à la réception', async () => {

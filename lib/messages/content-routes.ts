@@ -1,0 +1,29 @@
+/**
+ * La table légère des messages que traite le script de contenu : qui peut les envoyer. Sans zod ni schéma,
+ * pour que le script de contenu reste petit. TypeScript impose qu'elle soit exactement celle du protocole
+ * (mêmes types de messages, mêmes émetteurs) : lib/messages/protocol.ts reste la seule référence.
+ */
+import type { ContentMessageType, Party, PROTOCOL } from './protocol';
+
+export type ContentRoutes = { readonly [T in ContentMessageType]: (typeof PROTOCOL)[T]['from'] };
+
+export const CONTENT_ROUTES: ContentRoutes = {
+  'panel.view': ['page'],
+  'panel.capture': ['page'],
+  'panel.fill': ['page'],
+  'panel.undo': ['page'],
+  'panel.zones': ['page'],
+  'panel.attach': ['page'],
+  'panel.resize': ['page'],
+  'guard.dialog': ['page'],
+  'guard.choice': ['page'],
+  'page.identify': ['background', 'page'],
+};
+
+export function isContentMessageType(t: string): t is ContentMessageType {
+  return Object.prototype.hasOwnProperty.call(CONTENT_ROUTES, t);
+}
+
+export function contentSenders(t: ContentMessageType): readonly Party[] {
+  return CONTENT_ROUTES[t];
+}
