@@ -53,7 +53,8 @@ export default defineContentScript({
           return await fill();
         } finally {
           filling--;
-          if (filling === 0) notify();
+          // Relu après la réponse (une tâche plus tard) : le rapport du remplissage n'attend pas les repères de la garde.
+          if (filling === 0) setTimeout(() => filling === 0 && notify(), 0);
         }
       },
       known(questionnaire) {

@@ -87,24 +87,26 @@ window.__bench = {
       }
     };
     const first = plan();
-    const t0 = performance.now();
+    const t0 = Date.now();
     apply(first);
-    // La section complémentaire apparaît après un rendu : attendre ses critères, puis les régler aussi.
+    // La section complémentaire apparaît après un rendu : attendre ses boutons (un simple compte), puis la régler aussi.
     const seen = new Set(first.map((x) => x[0]));
-    for (let i = 0; i < 200; i++) {
-      await new Promise((r) => setTimeout(r, 0));
-      const more = plan().filter((x) => !seen.has(x[0]));
-      if (more.length) { apply(more); break; }
-    }
+    const radios = () => document.querySelectorAll('input[type="radio"]').length;
+    const before = radios();
+    for (let i = 0; i < 2000 && radios() === before; i++) await new Promise((r) => setTimeout(r, 0));
+    apply(plan().filter((x) => !seen.has(x[0])));
     return { t0, fields: first.length * 2 };
   },
 };
 `;
 
-/** Attend dans la page que l'état tienne toutes les valeurs ; rend l'instant (Date.now de Node ≈ horloge commune). */
+/**
+ * Attend dans la page que l'état tienne toutes les valeurs ; rend l'instant, pris dans la page (Date.now : même
+ * horloge que celle du clic, prise dans le cadre du panneau), sans les allers-retours de Playwright.
+ */
 async function waitHeld(page: Page, ids: string[]): Promise<number> {
-  await page.waitForFunction((x) => (window as unknown as { __bench: { held(ids: string[]): boolean } }).__bench.held(x), ids, { polling: 5, timeout: 120_000 });
-  return Date.now();
+  const h = await page.waitForFunction((x) => ((window as unknown as { __bench: { held(ids: string[]): boolean } }).__bench.held(x) ? Date.now() : 0), ids, { polling: 5, timeout: 120_000 });
+  return (await h.jsonValue()) as number;
 }
 
 async function injectBench(page: Page, code: string) {
@@ -138,13 +140,14 @@ async function main() {
     await page.goto(`${ORIGIN}${PATH}?scenario=grand&style=${style}`);
     await injectBench(page, code);
     const r = await page.evaluate((n) => (window as unknown as { __bench: { read(n: number): { read: number[]; bare: number[]; criteria: number } } }).__bench.read(n), 15);
-    // Les 249 critères ramenés à 200 (l'objectif de l'issue), sans rien changer au rapport.
-    const per200 = (median(r.read) * 200) / r.criteria;
-    record({ goal: '2 lecture', measure: `Lecture de la page (reconnaissance + critères + résumé), style ${style}`, value: median(r.read), unit: 'ms', baseline: median(r.bare), baselineLabel: 'parcours natif de tous les nœuds de la page', note: `${r.criteria} critères ; ${per200.toFixed(1)} ms pour 200 critères (objectif 15 ms) ; ${spread(r.read)}` });
+    // Ramené à 200 critères (l'objectif de l'issue : 15 ms). Référence : le parcours natif de toute la page, mesuré
+    // dans la même exécution (≈ 2 ms sur une machine calme) ; 7,5× correspond donc aux 15 ms visés.
+    const per200 = (xs: number[]) => xs.map((x) => (x * 200) / r.criteria);
+    record({ goal: '2 lecture', measure: `Lecture de 200 critères (reconnaissance + critères + résumé), style ${style}`, value: median(per200(r.read)), unit: 'ms', baseline: median(r.bare), baselineLabel: 'parcours natif de tous les nœuds de la page', target: 7.5, note: `${r.criteria} critères lus en ${median(r.read).toFixed(1)} ms (médiane), ramenés à 200 ; objectif 15 ms ; ${spread(per200(r.read))}` });
   }
-  await browser.close();
 
-  // Objectif 1 : l'extension construite.
+  // Objectif 1 : l'extension construite ; la référence, dans le navigateur sans extension (la limite physique :
+  // la page seule, sans les observateurs de l'extension), ouvert à côté pendant toute la mesure.
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) spawnSync(path.join(root, 'node_modules/.bin/wxt'), ['build'], { cwd: root, stdio: 'inherit' });
   const h = await launchExtension();
   const options = await h.openOptions();
@@ -174,31 +177,35 @@ async function main() {
       await button.waitFor();
       await p.waitForTimeout(800); // le panneau a fini sa première lecture, la page est au repos
       const held = waitHeld(p, allIds);
-      const t0 = Date.now();
-      await button.click();
+      // Le clic et son instant, pris dans le cadre du panneau : ni les vérifications de Playwright ni leur lenteur sous charge.
+      const t0 = await button.evaluate((b) => {
+        const t = Date.now();
+        (b as HTMLElement).click();
+        return t;
+      });
       ours.push((await held) - t0);
-      const summary = frame.locator('.ac-report summary');
-      await summary.waitFor({ timeout: 120_000 });
-      report.push(Date.now() - t0);
-      check = (await summary.textContent())?.replace(/\s+/g, ' ') ?? '';
+      const shown = await frame.waitForFunction(() => (document.querySelector('.ac-report summary') ? Date.now() : 0), undefined, { polling: 10, timeout: 120_000 });
+      report.push(((await shown.jsonValue()) as number) - t0);
+      check = (await frame.locator('.ac-report summary').textContent())?.replace(/\s+/g, ' ') ?? '';
       await p.close();
 
-      const q = await h.openSim(PATH, { scenario: 'grand', style });
+      const q = await ctx.newPage();
+      await q.goto(`${ORIGIN}${PATH}?scenario=grand&style=${style}`);
       await injectBench(q, code);
       await q.waitForTimeout(800);
       const heldBare = waitHeld(q, allIds);
-      const b0 = Date.now();
-      await q.evaluate((a) => (window as unknown as { __bench: { bare(a: unknown): Promise<unknown> } }).__bench.bare(a), answers);
+      const { t0: b0 } = (await q.evaluate((a) => (window as unknown as { __bench: { bare(a: unknown): Promise<{ t0: number }> } }).__bench.bare(a), answers));
       bare.push((await heldBare) - b0);
       await q.close();
     }
-    record({ goal: '1 remplissage', measure: `Extension : clic « Remplir la page » → état du framework complet, style ${style}`, value: median(ours), unit: 'ms', baseline: median(bare), baselineLabel: 'script nu (clic + input), même page', target: 1.5, note: `${allIds.length} critères (dont ${COMPLEMENTAIRE_IDS.length} révélés) ; ${spread(ours)} ; référence ${spread(bare)} ; rapport : ${check}` });
-    record({ goal: '1 remplissage', measure: `Extension : clic → rapport affiché dans le panneau, style ${style}`, value: median(report), unit: 'ms', baseline: median(bare), baselineLabel: 'script nu (clic + input), même page', note: spread(report) });
+    record({ goal: '1 remplissage', measure: `Extension : clic « Remplir la page » → état du framework complet, style ${style}`, value: median(ours), unit: 'ms', baseline: median(bare), baselineLabel: 'script nu (clic + input), même page, sans extension', target: 1.5, note: `${allIds.length} critères (dont ${COMPLEMENTAIRE_IDS.length} révélés) ; ${spread(ours)} ; référence ${spread(bare)} ; rapport : ${check}` });
+    record({ goal: '1 remplissage', measure: `Extension : clic → rapport affiché dans le panneau, style ${style}`, value: median(report), unit: 'ms', baseline: median(bare), baselineLabel: 'script nu (clic + input), même page, sans extension', note: spread(report) });
   }
 
   // Objectif 2 : travail par frappe dans un commentaire, profilé sur le fil principal de la page.
   if (PARTS.has('frappe')) await keystrokes(h);
   await h.close();
+  await browser.close();
 }
 
 async function keystrokes(h: Awaited<ReturnType<typeof launchExtension>>) {

@@ -47,9 +47,12 @@ export const panel: Feature = {
     const reading = () => readPage(f.doc, f.recognition());
     const { host, frame } = mountFrame(f.doc);
 
+    // Le type de modèle de la dernière lecture : les champs texte ne comptent dans le résumé que d'un formulaire.
+    let modelType = '';
     const view = (): ResponseOf<'panel.view'> => {
       const r = f.recognition();
       const read = readPage(f.doc, r);
+      modelType = read.model.type;
       return {
         recognition: r.recognised ? { recognised: true, kind: r.kind, because: r.because } : { recognised: false, reason: r.reason },
         product: read.product,
@@ -85,7 +88,7 @@ export const panel: Feature = {
         const result = await f.runFill(() => fillPage(f.doc, f.recognition(), src, opts));
         lastUndo = mergeUndo(undoHere(), result.undo);
         undoPage = location.href;
-        const explanation = explainFill(reading().model, result.report, { answers: req.answers, hasProduct: !!req.product, hasCompany: !!req.company });
+        const explanation = explainFill(result.model, result.report, { answers: req.answers, hasProduct: !!req.product, hasCompany: !!req.company });
         return { report: result.report, explanation };
       },
 
@@ -131,12 +134,28 @@ export const panel: Feature = {
       idle = typeof w.requestIdleCallback === 'function' ? w.requestIdleCallback(run, { timeout: 800 }) : w.setTimeout(run, 50);
     };
     // Une saisie (input/change) ne modifie pas le DOM : suivie aussi, mais seulement celle d'une personne.
+    // Le résumé ne dépend d'un champ texte que dans un formulaire, et seulement par son vide ou plein (champ requis
+    // vide) : une frappe qui ne change pas cela ne relit pas la page (relire 250 critères à chaque touche se sentirait).
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const emptiness = new WeakMap<EventTarget, boolean>();
+    const isText = (t: EventTarget | null): t is HTMLInputElement | HTMLTextAreaElement =>
+      t instanceof HTMLTextAreaElement || (t instanceof HTMLInputElement && !['radio', 'checkbox', 'file', 'submit', 'button'].includes(t.type));
+    const onFocus = (e: Event) => {
+      if (isText(e.target)) emptiness.set(e.target, e.target.value.trim() === '');
+    };
     const onEdit = (e: Event) => {
       if (!f.trusted(e) || f.filling()) return;
+      if (isText(e.target)) {
+        // Un commentaire de critère ne change ni le compte ni les critères à risque : rien à relire.
+        if (modelType !== 'form') return;
+        const empty = e.target.value.trim() === '';
+        if (emptiness.get(e.target) === empty) return;
+        emptiness.set(e.target, empty);
+      }
       clearTimeout(timer);
       timer = setTimeout(notify, 200);
     };
+    f.doc.addEventListener('focusin', onFocus, true);
     f.doc.addEventListener('change', onEdit, true);
     f.doc.addEventListener('input', onEdit, true);
     const stop = f.onPageChange(notify);
@@ -157,6 +176,7 @@ export const panel: Feature = {
       }
       f.doc.removeEventListener('change', onEdit, true);
       f.doc.removeEventListener('input', onEdit, true);
+      f.doc.removeEventListener('focusin', onFocus, true);
       host.remove();
     };
   },

@@ -43,11 +43,18 @@ export function typeText(el: HTMLInputElement | HTMLTextAreaElement, value: stri
   return ok && el.value === value;
 }
 
-/** Passe dans un champ et en sort (focus, blur), comme une personne qui relit : les validations à la sortie s'exécutent. */
+/**
+ * Passe dans un champ et en sort, comme une personne qui relit : les événements focus, focusin, blur, focusout,
+ * que les frameworks écoutent pour leurs validations « à la sortie ». Sans déplacer le focus réel : chaque
+ * focus() forcerait le navigateur à recalculer les styles de la page (:focus), des centaines de fois de suite.
+ */
 export function visitControl(el: HTMLElement): void {
   if (!el.isConnected) return;
-  el.focus({ preventScroll: true });
-  el.blur();
+  const FocusEventCtor = el.ownerDocument.defaultView?.FocusEvent ?? FocusEvent;
+  el.dispatchEvent(new FocusEventCtor('focus', { bubbles: false }));
+  el.dispatchEvent(new FocusEventCtor('focusin', { bubbles: true }));
+  el.dispatchEvent(new FocusEventCtor('blur', { bubbles: false }));
+  el.dispatchEvent(new FocusEventCtor('focusout', { bubbles: true }));
 }
 
 /** Coche une option (radio ou case) par un vrai clic ; rend vrai si elle est cochée ensuite. */

@@ -35,6 +35,30 @@ export function nextMutation(doc: Document, ms: number): Promise<boolean> {
 export interface PageFillResult {
   report: FillReportEntry[];
   undo: UndoEntry[];
+  /** La dernière lecture de la page (pour expliquer un remplissage sans effet, sans relire). */
+  model: PageModel;
+}
+
+/**
+ * Observe les changements de structure de la page (éléments ajoutés ou retirés) pendant un tour : sans eux, pas de
+ * question révélée ni de contrôle remplacé, et la relecture de toute la page peut être évitée. Nos propres hôtes
+ * d'interface (<assistant-convergence…>) ne comptent pas.
+ */
+function watchStructure(doc: Document): { changed(): boolean; stop(): void } {
+  let changed = false;
+  const isElement = (n: Node) => n.nodeType === 1 && !(n as Element).tagName.startsWith('ASSISTANT-CONVERGENCE');
+  const see = (records: MutationRecord[]) => {
+    if (!changed) changed = records.some((r) => Array.from(r.addedNodes).some(isElement) || Array.from(r.removedNodes).some(isElement));
+  };
+  const obs = new MutationObserver(see);
+  obs.observe(doc.documentElement, { childList: true, subtree: true });
+  return {
+    changed() {
+      see(obs.takeRecords());
+      return changed;
+    },
+    stop: () => obs.disconnect(),
+  };
 }
 
 export async function fillPage(
@@ -48,37 +72,49 @@ export async function fillPage(
   let undo: UndoEntry[] = [];
   const done = new Set<string>();
   let lastWanted = new Map<string, { value: string | string[]; label: string }>();
-  for (let round = 0; round < (opts.maxRounds ?? 12); round++) {
-    // Une lecture de toute la page par tour : elle trouve les questions révélées et les sections rendues tard,
-    // et vérifie que chaque champ rempli au tour précédent tient toujours sa valeur (contrôle remplacé par un rendu).
-    const { model } = readPage(doc, recognition);
-    const wanted = wantedFor(model, src);
-    if (opts.only) for (const k of [...wanted.keys()]) if (!opts.only.has(k)) wanted.delete(k);
-    lastWanted = wanted;
-    const all = targetsOf(model).filter((t) => wanted.has(t.key));
-    for (const t of all) {
-      if (done.has(t.key) && report.get(t.key)?.status === 'filled' && !sameValue(t.read(), wanted.get(t.key)!.value)) done.delete(t.key);
+  let model: PageModel = { type: 'none' };
+  let structure: ReturnType<typeof watchStructure> | null = null;
+  try {
+    for (let round = 0; round < (opts.maxRounds ?? 12); round++) {
+      // Un tour précédent qui n'a rien ajouté ni retiré de la page, et plus rien d'attendu : inutile de relire.
+      if (structure && !structure.changed() && [...lastWanted.keys()].every((k) => done.has(k))) break;
+      structure?.stop();
+      // Une lecture de toute la page par tour : elle trouve les questions révélées et les sections rendues tard,
+      // et vérifie que chaque champ rempli au tour précédent tient toujours sa valeur (contrôle remplacé par un rendu).
+      model = readPage(doc, recognition).model;
+      structure = watchStructure(doc);
+      const wanted = wantedFor(model, src);
+      if (opts.only) for (const k of [...wanted.keys()]) if (!opts.only.has(k)) wanted.delete(k);
+      lastWanted = wanted;
+      const all = targetsOf(model).filter((t) => wanted.has(t.key));
+      for (const t of all) {
+        if (done.has(t.key) && report.get(t.key)?.status === 'filled' && !sameValue(t.read(), wanted.get(t.key)!.value)) done.delete(t.key);
+      }
+      const targets = all.filter((t) => !done.has(t.key));
+      if (targets.length === 0) {
+        // Plus rien à remplir de visible : si des valeurs attendent encore leur champ, laisser la page en révéler.
+        const pending = [...wanted.keys()].some((k) => !done.has(k));
+        if (!pending || !(await nextMutation(doc, opts.waitMs ?? 250))) break;
+        structure.stop();
+        structure = null; // la page a changé : relire
+        continue;
+      }
+      const subset = new Map(targets.map((t) => [t.key, wanted.get(t.key)!]));
+      const r = await fillTargets(targets, subset, { overwrite: opts.overwrite });
+      for (const e of r.report) {
+        done.add(e.key);
+        // Un champ repris garde son premier statut « rempli » s'il ne change plus rien maintenant.
+        if (!(e.status === 'identical' && report.get(e.key)?.status === 'filled')) report.set(e.key, e);
+      }
+      undo = mergeUndo(undo, r.undo);
     }
-    const targets = all.filter((t) => !done.has(t.key));
-    if (targets.length === 0) {
-      // Plus rien à remplir de visible : si des valeurs attendent encore leur champ, laisser la page en révéler.
-      const pending = [...wanted.keys()].some((k) => !done.has(k));
-      if (!pending || !(await nextMutation(doc, opts.waitMs ?? 250))) break;
-      continue;
-    }
-    const subset = new Map(targets.map((t) => [t.key, wanted.get(t.key)!]));
-    const r = await fillTargets(targets, subset, { overwrite: opts.overwrite });
-    for (const e of r.report) {
-      done.add(e.key);
-      // Un champ repris garde son premier statut « rempli » s'il ne change plus rien maintenant.
-      if (!(e.status === 'identical' && report.get(e.key)?.status === 'filled')) report.set(e.key, e);
-    }
-    undo = mergeUndo(undo, r.undo);
+  } finally {
+    structure?.stop();
   }
   for (const [key, w] of lastWanted) {
     if (!done.has(key)) {
       report.set(key, { key, label: w.label, status: 'not-found', pageValue: '', libraryValue: Array.isArray(w.value) ? w.value.join(' ; ') : w.value, detail: 'Champ absent de la page.' });
     }
   }
-  return { report: [...report.values()], undo };
+  return { report: [...report.values()], undo, model };
 }

@@ -131,7 +131,7 @@ interface BlockIndex {
 const MINIMUM_TAGS = new Set(['P', 'DIV', 'SPAN', 'STRONG', 'EM', 'DD', 'LI', 'SMALL']);
 const PARAGRAPH_HEADING_TAGS = new Set(['H3', 'H4', 'H5', 'H6', 'DT', 'STRONG', 'B', 'P', 'SPAN', 'DIV']);
 /** Début possible de la formule du minimum (« Aucun niveau… », « Niveau minimum… », « Le(s) niveau(x)… »), avant tout repli. */
-const MINIMUM_START = /^[\s\u00a0]*(aucun|niveau|les?[\s\u00a0])/i;
+const MINIMUM_START = /^[\s\u00a0]*(aucun[\s\u00a0]+niveau|niveau[\s\u00a0]+minimum|les?[\s\u00a0]+niveaux?(?![\p{L}\d]))/iu;
 
 function indexBlock(container: Element): BlockIndex {
   const block: BlockIndex = { leaves: [], minimumCandidates: [], choices: [], texts: [], buttons: [] };
