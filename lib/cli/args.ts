@@ -43,7 +43,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (files.length !== 2) throw new UserError('Usage : convergence-helper convert ENTREE SORTIE (.xlsx ↔ .json)');
     return { ...out, command: 'convert' };
   }
-  throw new UserError(`Commande inconnue « ${command} ». Commandes : check, convert. Voir convergence-helper --help.`);
+  throw new UserError(`Commande inconnue « ${command} ». Commandes : check, convert, sauvegarde, paquet. Voir convergence-helper --help.`);
 }
 
 export const HELP_TEXT = `convergence-helper — vérifie et convertit les réponses aux questionnaires Convergence
@@ -52,6 +52,9 @@ export const HELP_TEXT = `convergence-helper — vérifie et convertit les répo
 Usage :
   convergence-helper check FICHIER [--json] [--produit ID] [--date AAAA-MM-JJ]
   convergence-helper convert ENTREE SORTIE [--produit ID] [--variante ID]
+  convergence-helper sauvegarde verifier FICHIER [--json]
+  convergence-helper paquet verifier FICHIER [--json]
+  convergence-helper paquet diff ANCIEN NOUVEAU [--json]
   convergence-helper --help
 
 Commandes :
@@ -62,6 +65,11 @@ Commandes :
             attendue est connue), puis les avertissements (questionnaires absents du fichier,
             réponses périmées, preuves non indiquées).
   convert   Convertit un classeur Excel (.xlsx) en JSON, ou un JSON en classeur Excel.
+  sauvegarde verifier
+            Vérifie une sauvegarde complète (voir convergence-helper sauvegarde --help).
+  paquet verifier, paquet diff
+            Vérifie la signature d'un paquet producteur (.convergence-paquet), ou compare deux
+            paquets (voir convergence-helper paquet --help).
 
 Options :
   --json        Sortie JSON lisible par une machine.
@@ -70,7 +78,7 @@ Options :
   --date J      Date de référence pour les réponses périmées (par défaut : aujourd'hui).
   --help, -h    Affiche cette aide.
 
-Codes de sortie :
+Codes de sortie (check) :
   0  aucun point bloquant
   1  au moins un point bloquant
   2  fichier illisible ou commande incorrecte

@@ -22,6 +22,7 @@ const processIO: CliIO = {
 /** Run the command; returns the exit code (0 ok, 1 blockers, 2 unreadable input or usage error). */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   if (argv[0] === 'sauvegarde' || argv[0] === 'backup') return (await import('./backup')).runBackupCli(argv.slice(1), io);
+  if (argv[0] === 'paquet' || argv[0] === 'package') return (await import('./package')).runPackageCli(argv.slice(1), io);
   let json = argv.includes('--json');
   try {
     const args = parseArgs(argv);

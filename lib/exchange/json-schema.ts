@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AnswerSchema, CriterionSchema, ProductSchema, VariantSchema, CompanyProfileSchema } from '../domain/schemas';
 import { FORMAT_VERSION, LibrarySchema } from './json-format';
+import { PACKAGE_VERSION, PackageFileSchema } from './package/format';
 
 export function generateJsonSchemas(): Record<string, unknown> {
   const make = (schema: z.ZodType, title: string, description: string) => ({
@@ -20,5 +21,10 @@ export function generateJsonSchemas(): Record<string, unknown> {
     'produit.schema.json': make(ProductSchema, 'Produit', 'Un produit (famille) : champs du formulaire « Ajouter un nouveau produit » et rôle marque blanche.'),
     'variante.schema.json': make(VariantSchema, 'Variante OS', "Une variante OS d'un produit, nommée [NomDuProduit] [OS] [Appareil]."),
     'fiche-administrative.schema.json': make(CompanyProfileSchema, 'Fiche administrative', "Le profil de l'entreprise, réutilisable entre produits."),
+    'paquet.schema.json': make(
+      PackageFileSchema,
+      `Assistant Convergence — paquet producteur .convergence-paquet (format version ${PACKAGE_VERSION})`,
+      "Réponses qu'un éditeur producteur partage avec ses distributeurs, signées (ECDSA P-256, SHA-256) : tous les champs sauf « signature » sont signés, dans leur sérialisation canonique (docs/formats.md § 6).",
+    ),
   };
 }
