@@ -38,8 +38,8 @@ const entry = `
 import { recognisePage } from './lib/page/detect';
 import { readPage } from './lib/page/read/page';
 import { summarise } from './lib/page/summary';
-const sim = () => window.__convergenceSim;
-window.__bench = {
+const sim = () => globalThis.__convergenceSim;
+globalThis.__bench = {
   read(n) {
     const read = [], bare = [];
     let criteria = 0;
@@ -138,12 +138,20 @@ async function main() {
   const page = await ctx.newPage();
   for (const style of PARTS.has('lecture') ? (['a', 'b'] as const) : []) {
     await page.goto(`${ORIGIN}${PATH}?scenario=grand&style=${style}`);
-    await injectBench(page, code);
-    const r = await page.evaluate((n) => (window as unknown as { __bench: { read(n: number): { read: number[]; bare: number[]; criteria: number } } }).__bench.read(n), 15);
+    await page.waitForTimeout(300);
+    // Dans un monde isolé, comme le script de contenu : chaque nœud y a ses propres objets, à créer à la première lecture.
+    const cdp = await ctx.newCDPSession(page);
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'banc' })) as { executionContextId: number };
+    await cdp.send('Runtime.evaluate', { expression: code, contextId: executionContextId });
+    const out = (await cdp.send('Runtime.evaluate', { expression: '__bench.read(15)', contextId: executionContextId, returnByValue: true })) as { result: { value: { read: number[]; bare: number[]; criteria: number } } };
+    await cdp.detach();
+    const r = out.result.value;
     // Ramené à 200 critères (l'objectif de l'issue : 15 ms). Référence : le parcours natif de toute la page, mesuré
-    // dans la même exécution (≈ 2 ms sur une machine calme) ; 7,5× correspond donc aux 15 ms visés.
+    // dans la même exécution (≈ 2 ms sur une machine calme) ; 7,5× correspond donc aux 15 ms visés. La première
+    // lecture (froide : compilation, objets du monde isolé) est donnée à part.
     const per200 = (xs: number[]) => xs.map((x) => (x * 200) / r.criteria);
-    record({ goal: '2 lecture', measure: `Lecture de 200 critères (reconnaissance + critères + résumé), style ${style}`, value: median(per200(r.read)), unit: 'ms', baseline: median(r.bare), baselineLabel: 'parcours natif de tous les nœuds de la page', target: 7.5, note: `${r.criteria} critères lus en ${median(r.read).toFixed(1)} ms (médiane), ramenés à 200 ; objectif 15 ms ; ${spread(per200(r.read))}` });
+    record({ goal: '2 lecture', measure: `Lecture de 200 critères (reconnaissance + critères + résumé), monde isolé, style ${style}`, value: median(per200(r.read)), unit: 'ms', baseline: median(r.bare), baselineLabel: 'parcours natif de tous les nœuds de la page', target: 7.5, note: `${r.criteria} critères lus en ${median(r.read).toFixed(1)} ms (médiane de 15), ramenés à 200 ; objectif 15 ms ; première lecture ${r.read[0]!.toFixed(1)} ms ; ${spread(per200(r.read))}` });
   }
 
   // Objectif 1 : l'extension construite ; la référence, dans le navigateur sans extension (la limite physique :

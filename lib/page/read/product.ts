@@ -99,14 +99,16 @@ function withoutSiteName(title: string): string {
  * plus précis d'abord), titre principal, autres titres, en-tête de page, titre du document.
  */
 export function readPageProductFound(s: PageSignals): PageProductFound | null {
-  const sources: [PageProductSource, string[]][] = [
-    ['fil-ariane', [...s.breadcrumbRaw].reverse()],
-    ['titre', [s.mainHeadingRaw, ...s.headings.flatMap((h) => (h.parts.length > 1 ? [h.raw, ...h.parts] : [h.raw]))]],
-    ['en-tete', s.headerLines],
-    ['titre-document', s.documentTitle ? [withoutSiteName(s.documentTitle)] : []],
+  // Chaque source n'est calculée que si les précédentes n'ont rien donné (les morceaux de 700 titres coûtent).
+  const sources: [PageProductSource, () => string[]][] = [
+    ['fil-ariane', () => [...s.breadcrumbRaw].reverse()],
+    // Une mention de produit a un chiffre (son n°) : les autres titres ne sont pas découpés.
+    ['titre', () => [s.mainHeadingRaw, ...s.headings.flatMap((h) => (!/\d/.test(h.raw) ? [] : h.parts.length > 1 ? [h.raw, ...h.parts] : [h.raw]))]],
+    ['en-tete', () => s.headerLines],
+    ['titre-document', () => (s.documentTitle ? [withoutSiteName(s.documentTitle)] : [])],
   ];
   for (const [from, texts] of sources) {
-    for (const t of texts) {
+    for (const t of texts()) {
       const product = t ? parsePageProduct(t) : null;
       if (product) return { product, from };
     }
