@@ -28,7 +28,9 @@ import { formatZodIssues } from '../domain/zod-fr';
 import { productReadiness, todayIso } from '../rules/product-readiness';
 import type { ReadinessReport } from '../rules/types';
 import type { ImportPreview } from '../exchange/import-plan';
+import { LibraryCache } from './library-cache';
 import { ConvergenceDB } from './schema';
+import { JOURNAL_TABLES, journalChanges } from './schema';
 import type { JournalEntry, JournalTable, OperationKind, OperationRecord } from './schema';
 import { withStorageErrors } from './storage-errors';
 
@@ -99,6 +101,17 @@ export interface JournalLimits {
   maxJournalBlobBytes: number;
 }
 
+/** À partir de SCAN_MIN clés, le Writer lit l'intervalle des clés en une requête au lieu d'une requête par clé. */
+const SCAN_MIN = 50;
+
+/** Une table dont une opération change au moins LOT_MIN enregistrements va au journal par lots de LOT_SIZE (JournalLot). */
+export const LOT_MIN = 50;
+/**
+ * 100 : l'historique d'une réponse ne relit qu'un petit lot ; et un import écrit alors plus de 50 lignes de
+ * lots, ce qui évite à Dexie de noter une à une les clés d'index de chaque lot (il le fait sous 50 lignes).
+ */
+export const LOT_SIZE = 100;
+
 export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxOperations: 500, maxJournalBlobBytes: 200 * 1024 * 1024 };
 
 /** Aperçus d'import gardés en attente de validation : les plus récents, une heure au plus. */
@@ -148,8 +161,29 @@ export function blobRefs(table: string, ...records: unknown[]): string[] {
   return [...out];
 }
 
-function comparable(v: unknown): string {
-  return JSON.stringify(v, (k, val: unknown) => (k === 'blob' ? undefined : val));
+/**
+ * Même contenu, à l'ordre des champs près, au sens de JSON (un champ undefined est absent) et sans les
+ * contenus de preuves (blob, lignes files d'avant la v3). Sans sérialiser : la comparaison de 10 000
+ * enregistrements d'un import ne doit pas coûter deux JSON.stringify chacun.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i])) return false;
+    return true;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    if (!Object.hasOwn(ra, k) || k === 'blob' || ra[k] === undefined) continue;
+    if (!Object.hasOwn(rb, k) || !sameContent(ra[k], rb[k])) return false;
+    n++;
+  }
+  for (const k in rb) if (Object.hasOwn(rb, k) && k !== 'blob' && rb[k] !== undefined) n--;
+  return n === 0;
 }
 
 function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, value: unknown, what: string): T {
@@ -158,30 +192,132 @@ function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T }
   throw new UserError(`${what} invalide : ${formatZodIssues(r.error.issues as never)}`);
 }
 
-/** Records the changes of one operation, inside its transaction. */
+/**
+ * Les changements d'une opération, dans sa transaction. Les lectures et écritures des tables journalisées
+ * passent par lui : chaque enregistrement est lu une fois (load : une requête par table pour tout un lot), les
+ * écritures sont gardées en mémoire puis envoyées en une fois par table (flush : bulkPut / bulkDelete) avant
+ * le journal. Un aller-retour IndexedDB par enregistrement coûtait 2 s pour 5 000 réponses.
+ * - Tant que flush n'a pas eu lieu, la base ne voit pas les écritures : dans une opération, relire par le
+ *   Writer, jamais par this.db après une écriture.
+ * - Les boucles d'un lot utilisent les formes synchrones (get, write, drop) après load : une longue suite
+ *   d'await natifs sans requête Dexie fait perdre à Dexie sa transaction (PrematureCommitError).
+ */
 class Writer {
   readonly entries: JournalEntry[] = [];
+  /** État de chaque enregistrement lu ou écrit par l'opération (null : absent de la base). */
+  private readonly current = new Map<JournalTable, Map<string, unknown>>();
+  /** Clés écrites, envoyées par flush. */
+  private readonly pending = new Map<JournalTable, Set<string>>();
+
   constructor(
     private readonly db: ConvergenceDB,
     private readonly opId: string,
     private readonly at: string,
   ) {}
 
-  async put<T extends { [k: string]: unknown }>(table: JournalTable, key: string, record: T): Promise<'created' | 'changed' | 'unchanged'> {
+  private view(table: JournalTable): Map<string, unknown> {
+    let m = this.current.get(table);
+    if (!m) this.current.set(table, (m = new Map()));
+    return m;
+  }
+
+  /**
+   * Lit d'avance, en une requête, les enregistrements qu'un lot va comparer ou écrire. Pour beaucoup de clés,
+   * une lecture de l'intervalle [plus petite, plus grande] des clés primaires : un enregistrement existant de
+   * l'une de ces clés y est forcément, et une requête par clé (bulkGet) coûtait plus que les écritures.
+   */
+  async load(table: JournalTable, keys: Iterable<string>): Promise<void> {
+    const m = this.view(table);
+    const wanted = new Set<string>();
+    for (const k of keys) if (!m.has(k)) wanted.add(k);
+    if (wanted.size === 0) return;
+    const missing = [...wanted];
     const t = this.db.table(table);
-    const before = (await t.get(key)) as unknown;
-    if (before !== undefined && comparable(before) === comparable(record)) return 'unchanged';
-    await t.put(record);
-    this.push(table, key, before ?? null, record);
-    return before === undefined ? 'created' : 'changed';
+    if (missing.length < SCAN_MIN) {
+      const rows = (await t.bulkGet(missing)) as unknown[];
+      missing.forEach((k, i) => m.set(k, rows[i] ?? null));
+      return;
+    }
+    let lo = missing[0]!;
+    let hi = lo;
+    for (const k of missing) {
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    const keyPath = t.schema.primKey.keyPath as string;
+    for (const r of (await t.where(':id').between(lo, hi, true, true).toArray()) as Record<string, unknown>[]) {
+      const k = r[keyPath] as string;
+      if (!m.has(k)) m.set(k, r);
+    }
+    for (const k of missing) if (!m.has(k)) m.set(k, null);
+  }
+
+  /** Enregistrements déjà lus dans la transaction (avant toute écriture) : pas besoin de les relire. */
+  seen<T>(table: JournalTable, rows: readonly T[], keyOf: (r: T) => string): void {
+    const m = this.view(table);
+    for (const r of rows) if (!m.has(keyOf(r))) m.set(keyOf(r), r);
+  }
+
+  /** L'enregistrement tel que l'opération le voit (ses propres écritures comprises) ; il doit avoir été chargé. */
+  get<T>(table: JournalTable, key: string): T | undefined {
+    const m = this.view(table);
+    if (!m.has(key)) throw new Error(`Writer : « ${table}/${key} » lu sans load préalable.`);
+    return (m.get(key) ?? undefined) as T | undefined;
+  }
+
+  /** get, en chargeant l'enregistrement s'il ne l'est pas (un seul enregistrement : pas pour une boucle). */
+  async fetch<T>(table: JournalTable, key: string): Promise<T | undefined> {
+    await this.load(table, [key]);
+    return this.get<T>(table, key);
+  }
+
+  /** Écrit un enregistrement chargé : rien si identique, sinon noté pour flush et au journal. */
+  write(table: JournalTable, key: string, record: { [k: string]: unknown }): 'created' | 'changed' | 'unchanged' {
+    const before = this.get<unknown>(table, key) ?? null;
+    if (before !== null && sameContent(before, record)) return 'unchanged';
+    this.stage(table, key, before, record);
+    return before === null ? 'created' : 'changed';
+  }
+
+  /** Supprime un enregistrement chargé (rien s'il est absent). */
+  drop(table: JournalTable, key: string): void {
+    const before = this.get<unknown>(table, key) ?? null;
+    if (before !== null) this.stage(table, key, before, null);
+  }
+
+  async put<T extends { [k: string]: unknown }>(table: JournalTable, key: string, record: T): Promise<'created' | 'changed' | 'unchanged'> {
+    await this.load(table, [key]);
+    return this.write(table, key, record);
   }
 
   async remove(table: JournalTable, key: string): Promise<void> {
-    const t = this.db.table(table);
-    const before = (await t.get(key)) as unknown;
-    if (before === undefined) return;
-    await t.delete(key);
-    this.push(table, key, before, null);
+    await this.load(table, [key]);
+    this.drop(table, key);
+  }
+
+  /** Envoie les écritures en attente : une requête par table et par sorte (écrire, supprimer). */
+  async flush(): Promise<void> {
+    for (const [table, keys] of this.pending) {
+      const m = this.view(table);
+      const puts: unknown[] = [];
+      const dels: string[] = [];
+      for (const k of keys) {
+        const v = m.get(k);
+        if (v === null || v === undefined) dels.push(k);
+        else puts.push(v);
+      }
+      if (dels.length) await this.db.table(table).bulkDelete(dels);
+      if (puts.length) await this.db.table(table).bulkPut(puts);
+    }
+    this.pending.clear();
+  }
+
+  private stage(table: JournalTable, key: string, before: unknown, after: unknown): void {
+    this.view(table).set(key, after);
+    let keys = this.pending.get(table);
+    if (!keys) this.pending.set(table, (keys = new Set()));
+    keys.add(key);
+    this.push(table, key, before, after);
   }
 
   /** Une preuve n'entre au journal que par sa description : le contenu est désigné par son empreinte. */
@@ -193,8 +329,11 @@ class Writer {
   }
 }
 
+export type { Writer };
+
 export class Repository {
   readonly limits: JournalLimits;
+  private cache: LibraryCache | undefined;
 
   constructor(
     readonly db: ConvergenceDB,
@@ -226,8 +365,9 @@ export class Repository {
       this.db.transaction('rw', [...ALL_TABLES], async () => {
         const w = new Writer(this.db, opId, at);
         const result = await fn(w, at);
+        await w.flush();
         if (w.entries.length === 0) return { opId: null, result };
-        await this.db.journal.bulkAdd(w.entries);
+        await this.writeJournal(w.entries);
         const last = await this.db.operations.orderBy('order').last();
         const op: OperationRecord = { id: opId, order: (last?.order ?? 0) + 1, kind: meta.kind, label: meta.label, author: meta.author, at, undone: 0 };
         if (meta.undoes) op.undoes = meta.undoes;
@@ -238,6 +378,47 @@ export class Repository {
         return { opId, result };
       }),
     );
+  }
+
+  /**
+   * Écrit les changements d'une opération au journal : une ligne par changement, sauf pour une table dont
+   * l'opération change au moins LOT_MIN enregistrements (hors preuves) : ceux-là vont par lots de LOT_SIZE.
+   * Les numéros d'un lot suivent le plus grand numéro du journal ; les lignes ajoutées ensuite viennent après.
+   */
+  private async writeJournal(entries: readonly JournalEntry[]): Promise<void> {
+    const byTable = new Map<JournalTable, JournalEntry[]>();
+    for (const e of entries) {
+      const list = byTable.get(e.table);
+      if (list) list.push(e);
+      else byTable.set(e.table, [e]);
+    }
+    const batched = new Set([...byTable].filter(([t, list]) => t !== 'files' && list.length >= LOT_MIN).map(([t]) => t));
+    if (batched.size) {
+      let next = (((await this.db.journal.orderBy(':id').lastKey()) as number | undefined) ?? 0) + 1;
+      const lots: JournalEntry[] = [];
+      for (const table of batched) {
+        const list = byTable.get(table)!;
+        for (let i = 0; i < list.length; i += LOT_SIZE) {
+          const part = list.slice(i, i + LOT_SIZE);
+          const first = next;
+          next += part.length;
+          const { opId, at } = part[0]!;
+          lots.push({
+            seq: next - 1,
+            opId,
+            table,
+            key: '',
+            before: null,
+            after: null,
+            at,
+            lot: { first, keys: part.map((e) => e.key), before: part.map((e) => e.before), after: part.map((e) => e.after) },
+          });
+        }
+      }
+      await this.db.journal.bulkAdd(lots);
+    }
+    const rows = batched.size ? entries.filter((e) => !batched.has(e.table)) : entries;
+    if (rows.length) await this.db.journal.bulkAdd([...rows]);
   }
 
   /**
@@ -336,7 +517,7 @@ export class Repository {
       'Produit',
     );
     return this.runOperation({ kind: 'produit', label: `Création du produit « ${product.name} »`, author }, async (w) => {
-      if (await this.db.products.get(product.id)) throw new UserError(`Un produit avec l'identifiant « ${product.id} » existe déjà.`);
+      if (await w.fetch('products', product.id)) throw new UserError(`Un produit avec l'identifiant « ${product.id} » existe déjà.`);
       await w.put('products', product.id, product);
       return product;
     });
@@ -360,7 +541,7 @@ export class Repository {
     const variant = validate(VariantSchema, { ...input, id: input.id ?? crypto.randomUUID(), createdAt: at, updatedAt: at }, 'Variante');
     return this.runOperation({ kind: 'produit', label: 'Création d\'une variante', author }, async (w) => {
       await this.requireProduct(variant.productId);
-      if (await this.db.variants.get(variant.id)) throw new UserError(`Une variante avec l'identifiant « ${variant.id} » existe déjà.`);
+      if (await w.fetch('variants', variant.id)) throw new UserError(`Une variante avec l'identifiant « ${variant.id} » existe déjà.`);
       await w.put('variants', variant.id, variant);
       return variant;
     });
@@ -368,7 +549,7 @@ export class Repository {
 
   async updateVariant(id: string, patch: Partial<Omit<Variant, 'id' | 'productId' | 'createdAt'>>, author: string): Promise<OperationResult<Variant>> {
     return this.runOperation({ kind: 'produit', label: "Modification d'une variante", author }, async (w, at) => {
-      const current = await this.db.variants.get(id);
+      const current = await w.fetch<Variant>('variants', id);
       if (!current) throw new UserError(`Variante introuvable (identifiant « ${id} »).`);
       const next = validate(VariantSchema, { ...current, ...patch, id, productId: current.productId, createdAt: current.createdAt, updatedAt: at }, 'Variante');
       await w.put('variants', id, next);
@@ -384,9 +565,12 @@ export class Repository {
     return this.runOperation({ kind: 'produit', label: `Suppression de la variante « ${variantDisplayName(product, variant)} »`, author }, async (w) => {
       const answers = await this.answersOfScope(variant.productId, id);
       const files = (await this.db.files.where('[productId+variantId]').equals([variant.productId, id]).primaryKeys()) as string[];
-      for (const a of answers) await w.remove('answers', a.id);
-      for (const f of files) await w.remove('files', f);
-      await w.remove('variants', id);
+      w.seen('answers', answers, (a) => a.id);
+      await w.load('files', files);
+      await w.load('variants', [id]);
+      for (const a of answers) w.drop('answers', a.id);
+      for (const f of files) w.drop('files', f);
+      w.drop('variants', id);
       return { variants: 1, answers: answers.length, files: files.length };
     });
   }
@@ -406,10 +590,13 @@ export class Repository {
       const answers = await this.answersOfProduct(id);
       const files = (await this.db.files.where('productId').equals(id).primaryKeys()) as string[];
       const variants = await this.listVariants(id);
-      for (const a of answers) await w.remove('answers', a.id);
-      for (const f of files) await w.remove('files', f);
-      for (const v of variants) await w.remove('variants', v.id);
-      await w.remove('products', id);
+      w.seen('answers', answers, (a) => a.id);
+      w.seen('variants', variants, (v) => v.id);
+      await Promise.all([w.load('files', files), w.load('products', [id])]);
+      for (const a of answers) w.drop('answers', a.id);
+      for (const f of files) w.drop('files', f);
+      for (const v of variants) w.drop('variants', v.id);
+      w.drop('products', id);
       return { variants: variants.length, answers: answers.length, files: files.length };
     });
   }
@@ -435,11 +622,14 @@ export class Repository {
 
   private async learnInto(w: Writer, inputs: readonly { input: CriterionInput; source: Provenance }[]): Promise<SaveCounts> {
     const counts: SaveCounts = { created: 0, changed: 0, unchanged: 0 };
+    await w.load('criteria', inputs.map(({ input }) => criterionKey(input.questionnaire, input.id)));
     for (const { input, source } of inputs) {
       const key = criterionKey(input.questionnaire, input.id);
-      const existing = await this.db.criteria.get(key);
-      const next = validate(CriterionSchema, mergeCriterion(existing, input, source), `Critère ${input.id}`);
-      counts[await w.put('criteria', key, next)]++;
+      const existing = w.get<Criterion>('criteria', key);
+      const merged = mergeCriterion(existing, input, source);
+      // Déjà connu tel quel (le cas d'un catalogue appris) : rien à valider ni à écrire.
+      if (existing && sameContent(existing, merged)) counts.unchanged++;
+      else counts[w.write('criteria', key, validate(CriterionSchema, merged, `Critère ${input.id}`))]++;
     }
     return counts;
   }
@@ -453,10 +643,11 @@ export class Repository {
 
   // ---------- answers ----------
 
-  private async putAnswer(w: Writer, productId: string, variantId: string, input: AnswerInput, provenance: Provenance, author: string, at: string) {
+  /** Synchrone : la réponse existante a été chargée par l'appelant (w.load). */
+  private putAnswer(w: Writer, productId: string, variantId: string, input: AnswerInput, provenance: Provenance, author: string, at: string) {
     const key = criterionKey(input.questionnaire, input.criterionId);
     const id = answerId(productId, variantId, key);
-    const existing = await this.db.answers.get(id);
+    const existing = w.get<Answer>('answers', id);
     const candidate: Answer = {
       id,
       productId,
@@ -470,15 +661,16 @@ export class Repository {
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
     };
-    const next = validate(AnswerSchema, candidate, `Réponse au critère ${input.criterionId}`);
-    if (existing && sameAnswerContent(existing, next)) return 'unchanged' as const;
-    return w.put('answers', id, next);
+    // Même contenu que l'enregistrée : rien à valider ni à écrire.
+    if (existing && sameAnswerContent(existing, candidate)) return 'unchanged' as const;
+    return w.write('answers', id, validate(AnswerSchema, candidate, `Réponse au critère ${input.criterionId}`));
   }
 
-  private async requireTarget(productId: string, variantId: string): Promise<void> {
-    await this.requireProduct(productId);
+  /** Le produit (et la variante) qui reçoit des réponses, tel que l'opération le voit. */
+  private requireTarget(w: Writer, productId: string, variantId: string): void {
+    if (!w.get('products', productId)) throw new UserError(`Produit introuvable (identifiant « ${productId} »).`);
     if (variantId) {
-      const v = await this.db.variants.get(variantId);
+      const v = w.get<Variant>('variants', variantId);
       if (!v || v.productId !== productId) throw new UserError(`Variante « ${variantId} » introuvable pour ce produit.`);
     }
   }
@@ -492,39 +684,58 @@ export class Repository {
     meta: OperationMeta,
   ): Promise<OperationResult<SaveCounts>> {
     return this.runOperation(meta, async (w, at) => {
-      await this.requireTarget(productId, variantId);
+      await Promise.all([w.load('products', [productId]), w.load('variants', variantId ? [variantId] : [])]);
+      this.requireTarget(w, productId, variantId);
+      await w.load('answers', inputs.map((i) => answerId(productId, variantId, criterionKey(i.questionnaire, i.criterionId))));
       const counts: SaveCounts = { created: 0, changed: 0, unchanged: 0 };
-      for (const input of inputs) counts[await this.putAnswer(w, productId, variantId, input, provenance, meta.author, at)]++;
+      for (const input of inputs) counts[this.putAnswer(w, productId, variantId, input, provenance, meta.author, at)]++;
       return counts;
     });
   }
 
-  /** Apply a whole change set (import commit, library import) as ONE operation and ONE transaction. */
+  /**
+   * Apply a whole change set (import commit, library import) as ONE operation and ONE transaction.
+   * Tout ce que le lot compare est lu d'avance, une requête par table ; les écritures partent en une fois (flush).
+   */
   async applyChangeSet(changes: ChangeSet, meta: OperationMeta): Promise<OperationResult<{ criteria: SaveCounts; answers: SaveCounts }>> {
     return this.runOperation(meta, async (w, at) => {
-      for (const c of changes.companies ?? []) await w.put('companies', c.id, validate(CompanyProfileSchema, c, 'Fiche administrative'));
-      for (const p of changes.products ?? []) await w.put('products', p.id, validate(ProductSchema, p, `Produit ${p.id}`));
-      for (const v of changes.variants ?? []) await w.put('variants', v.id, validate(VariantSchema, v, `Variante ${v.id}`));
+      const answerInputs = changes.answers ?? [];
+      const rawAnswers = changes.rawAnswers ?? [];
+      const targets = [...answerInputs, ...rawAnswers];
+      const inputIds = answerInputs.map((a) => answerId(a.productId, a.variantId, criterionKey(a.input.questionnaire, a.input.criterionId)));
+      await Promise.all([
+        w.load('companies', (changes.companies ?? []).map((c) => c.id)),
+        w.load('products', [...(changes.products ?? []).map((p) => p.id), ...targets.map((a) => a.productId)]),
+        w.load('variants', [...(changes.variants ?? []).map((v) => v.id), ...targets.map((a) => a.variantId).filter(Boolean)]),
+        w.load('criteria', [
+          ...(changes.criteria ?? []).map(({ input }) => criterionKey(input.questionnaire, input.id)),
+          ...(changes.rawCriteria ?? []).map((c) => c.key),
+        ]),
+        w.load('answers', [...inputIds, ...rawAnswers.map((a) => a.id)]),
+      ]);
+      for (const c of changes.companies ?? []) w.write('companies', c.id, validate(CompanyProfileSchema, c, 'Fiche administrative'));
+      for (const p of changes.products ?? []) w.write('products', p.id, validate(ProductSchema, p, `Produit ${p.id}`));
+      for (const v of changes.variants ?? []) w.write('variants', v.id, validate(VariantSchema, v, `Variante ${v.id}`));
       const criteria = await this.learnInto(w, changes.criteria ?? []);
       const answers: SaveCounts = { created: 0, changed: 0, unchanged: 0 };
-      for (const c of changes.rawCriteria ?? []) criteria[await w.put('criteria', c.key, validate(CriterionSchema, c, `Critère ${c.id}`))]++;
-      for (const a of changes.answers ?? []) {
-        await this.requireTarget(a.productId, a.variantId);
-        await this.checkUnchangedSincePreview(answerId(a.productId, a.variantId, criterionKey(a.input.questionnaire, a.input.criterionId)), a.expectedUpdatedAt);
-        answers[await this.putAnswer(w, a.productId, a.variantId, a.input, a.provenance, meta.author, at)]++;
+      for (const c of changes.rawCriteria ?? []) criteria[w.write('criteria', c.key, validate(CriterionSchema, c, `Critère ${c.id}`))]++;
+      for (const [i, a] of answerInputs.entries()) {
+        this.requireTarget(w, a.productId, a.variantId);
+        this.checkUnchangedSincePreview(w, inputIds[i]!, a.expectedUpdatedAt);
+        answers[this.putAnswer(w, a.productId, a.variantId, a.input, a.provenance, meta.author, at)]++;
       }
-      for (const { expectedUpdatedAt, ...raw } of changes.rawAnswers ?? []) {
-        await this.requireTarget(raw.productId, raw.variantId);
-        await this.checkUnchangedSincePreview(raw.id, expectedUpdatedAt);
-        answers[await w.put('answers', raw.id, validate(AnswerSchema, raw, `Réponse ${raw.criterionId}`))]++;
+      for (const { expectedUpdatedAt, ...raw } of rawAnswers) {
+        this.requireTarget(w, raw.productId, raw.variantId);
+        this.checkUnchangedSincePreview(w, raw.id, expectedUpdatedAt);
+        answers[w.write('answers', raw.id, validate(AnswerSchema, raw, `Réponse ${raw.criterionId}`))]++;
       }
       return { criteria, answers };
     });
   }
 
-  private async checkUnchangedSincePreview(id: string, expected: string | null | undefined): Promise<void> {
+  private checkUnchangedSincePreview(w: Writer, id: string, expected: string | null | undefined): void {
     if (expected === undefined) return;
-    const current = await this.db.answers.get(id);
+    const current = w.get<Answer>('answers', id);
     if ((current?.updatedAt ?? null) !== expected)
       throw new UserError(`La réponse « ${id.split('|').pop() ?? id} » a changé depuis l'aperçu : relancez l'import pour obtenir un nouvel aperçu.`);
   }
@@ -545,20 +756,28 @@ export class Repository {
     return [...new Set(rows.map((r) => r.productId))].sort();
   }
 
-  /** Resolved answers of a product or variant, each saying where it came from. */
+  /**
+   * Resolved answers of a product or variant, each saying where it came from.
+   * Les bibliothèques (réponses du produit, du producteur, produits, orientation) viennent de la mémoire
+   * (LibraryCache) : lues une fois, relues seulement après une écriture qui les touche.
+   */
   async resolvedAnswers(productId: string, variantId = '', questionnaire?: QuestionnaireId): Promise<ResolvedAnswer[]> {
-    const product = await this.requireProduct(productId);
-    const [own, criteria] = await Promise.all([this.answersOfProduct(productId), this.db.criteria.toArray()]);
-    const producerAnswers =
-      product.role.kind === 'distributeur' ? await this.answersOfScope(product.role.producerProductId, '') : undefined;
-    const resolved = resolveAnswers({
-      product,
-      variantId,
-      answers: own,
-      criteria: new Map(criteria.map((c) => [c.key, c])),
-      ...(producerAnswers ? { producerAnswers } : {}),
-    });
+    const lib = this.libraries();
+    const product = await lib.product(productId);
+    if (!product) throw new UserError(`Produit introuvable (identifiant « ${productId} »).`);
+    const producerId = product.role.kind === 'distributeur' ? product.role.producerProductId : undefined;
+    const [own, criteria, producerAnswers] = await Promise.all([
+      lib.answersOf(productId),
+      lib.orientationCriteria(),
+      producerId === undefined ? undefined : lib.answersOf(producerId),
+    ]);
+    const resolved = resolveAnswers({ product, variantId, answers: own, criteria, ...(producerAnswers ? { producerAnswers } : {}) });
     return questionnaire ? resolved.filter((r) => r.answer.questionnaire === questionnaire) : resolved;
+  }
+
+  /** La mémoire des bibliothèques, créée au premier besoin (une base qui ne résout jamais n'en a pas). */
+  private libraries(): LibraryCache {
+    return (this.cache ??= new LibraryCache(this.db));
   }
 
   async readiness(productId: string, variantId = '', today = todayIso(this.clock())): Promise<ReadinessReport> {
@@ -577,7 +796,8 @@ export class Repository {
     const { blob, ...candidate } = await makeEvidenceFile(input, this.clock());
     const meta = validate(EvidenceFileMetaSchema, candidate, `Preuve « ${candidate.name.slice(0, 100)} »`);
     return this.runOperation({ kind: 'saisie', label: `Preuve « ${meta.name} »`, author }, async (w) => {
-      await this.requireTarget(meta.productId, meta.variantId);
+      await Promise.all([w.load('products', [meta.productId]), w.load('variants', meta.variantId ? [meta.variantId] : [])]);
+      this.requireTarget(w, meta.productId, meta.variantId);
       if ((await this.db.blobs.where('hash').equals(meta.hash).count()) === 0) await this.db.blobs.add({ hash: meta.hash, blob, size: meta.size, type: meta.type });
       await w.put('files', meta.id, meta);
       return meta;
@@ -611,7 +831,14 @@ export class Repository {
   }
 
   async history(answerIdValue: string): Promise<HistoryEntry[]> {
-    const entries = await this.db.journal.where('[table+key]').equals(['answers', answerIdValue]).sortBy('seq');
+    const [rows, lots] = await Promise.all([
+      this.db.journal.where('[table+key]').equals(['answers', answerIdValue]).toArray(),
+      this.db.journal.where('lot.keys').equals(answerIdValue).toArray(),
+    ]);
+    const entries = [
+      ...rows.filter((e) => !e.lot),
+      ...lots.filter((l) => l.table === 'answers').flatMap((l) => journalChanges(l).filter((e) => e.key === answerIdValue)),
+    ].sort((a, b) => a.seq! - b.seq!);
     const ops = new Map((await this.db.operations.bulkGet([...new Set(entries.map((e) => e.opId))])).filter((o): o is OperationRecord => !!o).map((o) => [o.id, o]));
     return entries.map((e) => {
       const op = ops.get(e.opId);
@@ -676,14 +903,15 @@ export class Repository {
     if (!target) throw new UserError('Aucune opération à annuler.');
     if (opId && opId !== target.id) throw new UserError("Seule la dernière opération peut être annulée (une opération plus récente existe).");
     return this.runOperation({ kind: 'annulation', label: `Annulation : ${target.label}`, author, undoes: target.id }, async (w) => {
-      const entries = await this.db.journal.where('opId').equals(target.id).sortBy('seq');
+      const entries = (await this.db.journal.where('opId').equals(target.id).sortBy('seq')).flatMap(journalChanges);
+      await Promise.all(JOURNAL_TABLES.map((table) => w.load(table, entries.filter((e) => e.table === table).map((e) => e.key))));
       for (const e of entries.reverse()) {
-        const current = (await this.db.table(e.table).get(e.key)) as unknown;
-        if (comparable(current ?? null) !== comparable(e.after)) {
+        const current = w.get<unknown>(e.table, e.key);
+        if (!sameContent(current ?? null, e.after)) {
           throw new UserError(`Annulation impossible : l'élément « ${e.key} » a été modifié depuis.`);
         }
-        if (e.before === null) await w.remove(e.table, e.key);
-        else await w.put(e.table, e.key, e.before as { [k: string]: unknown });
+        if (e.before === null) w.drop(e.table, e.key);
+        else w.write(e.table, e.key, e.before as { [k: string]: unknown });
       }
       await this.db.operations.update(target.id, { undone: 1 });
       return target;
@@ -739,11 +967,13 @@ export class Repository {
       ]);
       const used = new Set<string>(files.map((f) => f.hash));
       for (const e of journal) for (const h of e.blobs ?? []) used.add(h);
+      // Le fichier garde une entrée par changement : les lots (v4) sont dépliés.
+      const changes = journal.flatMap(journalChanges);
       const blobs: BlobInfo[] = [];
       for (const b of await db.blobs.bulkGet([...used].sort())) if (b) blobs.push({ sha256: b.hash, size: b.size, type: b.type });
       if (blobs.length !== used.size) throw new UserError('Des contenus de preuves manquent dans la base : sauvegarde impossible.');
       return {
-        data: { products, variants, companies, criteria, answers, files: files.map(({ blob: _b, ...m }) => m), operations, journal },
+        data: { products, variants, companies, criteria, answers, files: files.map(({ blob: _b, ...m }) => m), operations, journal: changes },
         blobs,
       };
     });

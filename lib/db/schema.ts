@@ -47,6 +47,32 @@ export interface JournalEntry {
    * multiEntry, pour savoir si un contenu est encore référencé par le journal.
    */
   blobs?: string[];
+  /**
+   * v4 : ligne qui porte un lot de changements d'une même table et d'une même opération (key '', before et
+   * after null). Une opération qui change beaucoup d'enregistrements (un import) écrit ses changements par lots :
+   * une ligne par changement coûtait plus que les enregistrements eux-mêmes. Jamais pour la table files.
+   */
+  lot?: JournalLot;
+}
+
+/**
+ * Les changements d'un lot, dans l'ordre. Le changement i porte le numéro first + i ; la ligne du lot a pour
+ * seq le dernier (first + keys.length - 1) : les numéros restent uniques et dans l'ordre des opérations, et
+ * la sauvegarde complète les rend ligne par ligne, comme avant la v4.
+ */
+export interface JournalLot {
+  first: number;
+  /** Index multiEntry (lot.keys) : l'historique d'un enregistrement trouve ses lots. */
+  keys: string[];
+  before: unknown[];
+  after: unknown[];
+}
+
+/** Les changements que porte une ligne du journal : elle-même, ou ceux de son lot. */
+export function journalChanges(row: JournalEntry): JournalEntry[] {
+  const lot = row.lot;
+  if (!lot) return [row];
+  return lot.keys.map((key, i) => ({ seq: lot.first + i, opId: row.opId, table: row.table, key, before: lot.before[i] ?? null, after: lot.after[i] ?? null, at: row.at }));
 }
 
 /** Contenu d'une preuve, rangé une seule fois par empreinte (v3) : fichiers et journal le désignent par `hash`. */
@@ -116,7 +142,22 @@ export const SCHEMA_V3 = {
   previews: 'id, expiresAt',
 } as const;
 
-export const CURRENT_VERSION = 3;
+/**
+ * v4 : index seulement (Dexie les construit ou les supprime ; aucune donnée à transformer).
+ * - answers : [productId+variantId] sert aussi « les réponses d'un produit » (Dexie interroge le début d'un
+ *   index composé) et [criterionKey+productId] « les produits qui répondent à un critère » ; productId,
+ *   criterionKey et updatedAt seuls ne servaient à rien de plus et chaque index se paie à chaque écriture.
+ * - criteria : l'index id ne servait à aucune requête.
+ * - journal : lot.keys, pour l'historique d'un enregistrement changé par un lot (voir JournalLot).
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  answers: 'id, [productId+variantId], [criterionKey+productId]',
+  criteria: 'key, questionnaire',
+  journal: '++seq, opId, [table+key], *blobs, *lot.keys',
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 function migrateAnswerV1(a: AnswerV1): Answer {
   const level = parseLevel(a.level);
@@ -246,5 +287,6 @@ export class ConvergenceDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }

@@ -78,7 +78,8 @@ export async function exportLibrary(repo: Repository, productIds?: readonly stri
   const ids = new Set(products.map((p) => p.id));
   const [variants, answers, files, companies, criteria] = await Promise.all([
     db.variants.toArray(),
-    productIds ? db.answers.where('productId').anyOf([...ids]).toArray() : db.answers.toArray(),
+    // Une requête par produit : anyOf parcourt l'index pas à pas (très lent sur fake-indexeddb, sans gain ailleurs).
+    productIds ? Promise.all([...ids].map((id) => db.answers.where('productId').equals(id).toArray())).then((lists) => lists.flat()) : db.answers.toArray(),
     db.files.toArray(),
     db.companies.toArray(),
     db.criteria.toArray(),
