@@ -43,7 +43,10 @@ globalThis.__bench = {
   read(n) {
     const read = [], bare = [];
     let criteria = 0;
+    const areas = Array.from(document.querySelectorAll('textarea'));
     for (let i = 0; i < n; i++) {
+      // Une salve de changements entre deux lectures : 10 blocs de critère touchés (un attribut), relus en entier.
+      if (i > 0) for (let k = 0; k < 10; k++) areas[(i * 37 + k * 23) % areas.length].parentElement.setAttribute('data-banc', String(i));
       let t = performance.now();
       const r = recognisePage(document);
       const reading = readPage(document, r);
@@ -148,10 +151,12 @@ async function main() {
     await cdp.detach();
     const r = out.result.value;
     // Ramené à 200 critères (l'objectif de l'issue : 15 ms). Référence : le parcours natif de toute la page, mesuré
-    // dans la même exécution (≈ 2 ms sur une machine calme) ; 7,5× correspond donc aux 15 ms visés. La première
-    // lecture (froide : compilation, objets du monde isolé) est donnée à part.
+    // dans la même exécution (≈ 2 ms sur une machine calme) ; 7,5× correspond donc aux 15 ms visés. Les relectures
+    // (ce que coûte chaque salve de changements) sont l'objectif ; la première lecture, froide, est donnée à part.
     const per200 = (xs: number[]) => xs.map((x) => (x * 200) / r.criteria);
-    record({ goal: '2 lecture', measure: `Lecture de 200 critères (reconnaissance + critères + résumé), monde isolé, style ${style}`, value: median(per200(r.read)), unit: 'ms', baseline: median(r.bare), baselineLabel: 'parcours natif de tous les nœuds de la page', target: 7.5, note: `${r.criteria} critères lus en ${median(r.read).toFixed(1)} ms (médiane de 15), ramenés à 200 ; objectif 15 ms ; première lecture ${r.read[0]!.toFixed(1)} ms ; ${spread(per200(r.read))}` });
+    const again = r.read.slice(1);
+    record({ goal: '2 lecture', measure: `Relecture de 200 critères après une salve (10 blocs changés), monde isolé, style ${style}`, value: median(per200(again)), unit: 'ms', baseline: median(r.bare), baselineLabel: 'parcours natif de tous les nœuds de la page', target: 7.5, note: `${r.criteria} critères relus en ${median(again).toFixed(1)} ms (médiane de ${again.length}), ramenés à 200 ; objectif 15 ms ; ${spread(per200(again))}` });
+    record({ goal: '2 lecture', measure: `Première lecture de 200 critères (froide : compilation, objets du monde isolé), style ${style}`, value: (r.read[0]! * 200) / r.criteria, unit: 'ms', baseline: median(r.bare), baselineLabel: 'parcours natif de tous les nœuds de la page', note: `${r.criteria} critères lus en ${r.read[0]!.toFixed(1)} ms, une fois par page chargée` });
   }
 
   // Objectif 1 : l'extension construite ; la référence, dans le navigateur sans extension (la limite physique :

@@ -336,8 +336,80 @@ function readCriterion(id: string, idEl: Element, container: Element, section: s
   };
 }
 
+/**
+ * Relire 250 critères à chaque salve de changements de la page coûterait : la lecture d'un bloc est gardée tant
+ * que rien n'a changé dans ce bloc (ni élément, ni attribut, ni texte : un MutationObserver par document le dit).
+ * Seules les valeurs, qui changent sans mutation du DOM (option cochée, texte d'un champ), sont relues à chaque fois.
+ * Un bloc détaché du document n'est jamais gardé (aucun observateur n'y verrait ses changements).
+ */
+interface KeptBlock {
+  id: string;
+  idEl: Element;
+  section: string | undefined;
+  criterion: PageCriterion;
+}
+const keptBlocks = new WeakMap<Element, KeptBlock>();
+const observedDocs = new WeakMap<Document, MutationObserver>();
+
+function forgetChanged(records: MutationRecord[]): void {
+  for (const r of records) {
+    for (let n: Node | null = r.target; n; n = n.parentNode) {
+      if (n.nodeType === 1 && keptBlocks.delete(n as Element)) break; // les blocs ne s'emboîtent pas
+    }
+  }
+}
+
+function watchDocument(doc: Document): void {
+  const obs = observedDocs.get(doc);
+  if (obs) {
+    forgetChanged(obs.takeRecords());
+    return;
+  }
+  const Observer = doc.defaultView?.MutationObserver ?? (typeof MutationObserver === 'function' ? MutationObserver : null);
+  if (!Observer || !doc.documentElement) return;
+  const o = new Observer(forgetChanged);
+  o.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  observedDocs.set(doc, o);
+}
+
+function cachedCriterion(id: string, idEl: Element, container: Element, section: string | undefined): PageCriterion {
+  const doc = container.ownerDocument;
+  const kept = keptBlocks.get(container);
+  if (kept && kept.id === id && kept.idEl === idEl && kept.section === section && container.isConnected && observedDocs.has(doc)) {
+    return withCurrentValues(kept.criterion);
+  }
+  const criterion = readCriterion(id, idEl, container, section);
+  if (container.isConnected && observedDocs.has(doc)) keptBlocks.set(container, { id, idEl, section, criterion });
+  return criterion;
+}
+
+/** Le critère gardé, avec ce qui change sans mutation du DOM relu maintenant : options cochées, commentaire. */
+function withCurrentValues(c: PageCriterion): PageCriterion {
+  const options = c.options.map((o) => ({ ...o, checked: o.control.checked }));
+  const checked = options.find((o) => o.checked);
+  const specificite = c.specificite
+    ? (() => {
+        const opts = c.specificite.options.map((o) => ({ ...o, checked: o.control.checked }));
+        const on = opts.find((o) => o.checked);
+        return { value: on ? parseOuiNon(on.label) : null, options: opts };
+      })()
+    : null;
+  return {
+    ...c,
+    options,
+    level: c.kind === 'niveau' && checked ? parsedLabel(checked.label).level : null,
+    conformity: c.kind === 'conformite' && checked ? parsedLabel(checked.label).conformity : null,
+    comment: c.comment ? { value: c.comment.control.value, control: c.comment.control } : null,
+    specificite,
+    evidence: [...c.evidence],
+    acceptableLevels: [...c.acceptableLevels],
+    problems: [...c.problems],
+  };
+}
+
 /** Lit tous les critères d'un questionnaire d'évaluation affiché dans `root`. */
 export function readQuestionnaire(root: Element, title = ''): PageQuestionnaire {
+  watchDocument(root.ownerDocument);
   const marks = findIdMarks(root);
   const containers = criterionContainers(root, marks);
   const criteria: PageCriterion[] = [];
@@ -362,7 +434,7 @@ export function readQuestionnaire(root: Element, title = ''): PageQuestionnaire 
     }
     if (seen.has(m.id)) continue;
     seen.add(m.id);
-    criteria.push(readCriterion(m.id, m.el, container, section));
+    criteria.push(cachedCriterion(m.id, m.el, container, section));
   }
   return { questionnaire: questionnaireFromLabel(title), title, criteria, unreadable, unsupported };
 }

@@ -142,3 +142,42 @@ describe('lecture des critères Éthique', () => {
     expect(c?.options).toHaveLength(2);
   });
 });
+
+describe('relecture d’un questionnaire déjà lu', () => {
+  /** Un document (et non un fragment détaché) : seuls les blocs d'un document observé sont gardés d'une lecture à l'autre. */
+  function loadDocument(html: string): HTMLElement {
+    document.body.innerHTML = ''; // test : remise à zéro du document de jsdom, sans donnée de page
+    const main = document.createElement('main');
+    main.append(...Array.from(new DOMParser().parseFromString(html, 'text/html').body.childNodes).map((n) => document.importNode(n, true)));
+    document.body.append(main);
+    return main;
+  }
+
+  it('les valeurs changées sans mutation (option cochée, commentaire) sont relues ; un texte changé dans un bloc aussi', async () => {
+    const root = loadDocument(STYLE_A);
+    const first = readQuestionnaire(root).criteria.find((c) => c.id === 'A08.5.23')!;
+    expect(first.level).toBe('1');
+    // Une personne coche « Niveau 3 » et écrit : propriétés seulement, aucune mutation du DOM.
+    (root.querySelectorAll<HTMLInputElement>('input[name="c1"]')[4]!).checked = true;
+    root.querySelector<HTMLTextAreaElement>('#com1')!.value = 'Revu en 2026';
+    const second = readQuestionnaire(root).criteria.find((c) => c.id === 'A08.5.23')!;
+    expect(second.level).toBe('3');
+    expect(second.options.filter((o) => o.checked).map((o) => o.label)).toEqual([first.options[4]!.label]);
+    expect(second.comment?.value).toBe('Revu en 2026');
+    // La page réécrit le titre et la nature du bloc : le bloc est relu en entier.
+    root.querySelector('article h3')!.textContent = 'A08.5.23 Titre revu';
+    root.querySelector('article p')!.textContent = 'Option';
+    await Promise.resolve();
+    const third = readQuestionnaire(root).criteria.find((c) => c.id === 'A08.5.23')!;
+    expect(third.title).toBe('Titre revu');
+    expect(third.obligation).toBe('option');
+    expect(third.level).toBe('3');
+  });
+
+  it('un bloc retiré puis remis autrement n’est pas confondu avec l’ancien', () => {
+    const root = loadDocument(STYLE_A);
+    expect(readQuestionnaire(root).criteria.map((c) => c.id)).toEqual(['A08.5.23', 'A08.5.22']);
+    root.querySelectorAll('article')[1]!.remove();
+    expect(readQuestionnaire(root).criteria.map((c) => c.id)).toEqual(['A08.5.23']);
+  });
+});
