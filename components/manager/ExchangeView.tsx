@@ -1,6 +1,7 @@
 import { useAction, useManager } from './context';
 import { base64ToBlob, downloadBlob, XLSX_MIME } from './files';
 import { ImportPanel } from './ImportPanel';
+import { SharePanel } from './PackagePanels';
 import type { ProductEntry, Scope } from './Manager';
 import { t } from './strings';
 
@@ -38,6 +39,7 @@ export function ExchangeView({ scope, scopeName, entries }: { scope: Scope; scop
           </button>
         </div>
       </section>
+      <SharePanel scope={scope} />
     </div>
   );
 }

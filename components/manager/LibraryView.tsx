@@ -2,6 +2,7 @@ import { BackupPanel } from './BackupPanel';
 import { useAction, useLoad, useManager } from './context';
 import { downloadBlob, formatDate, formatSize } from './files';
 import { ImportPanel } from './ImportPanel';
+import { KeyPanel, PackageImportPanel } from './PackagePanels';
 import { VIEW_HEADING_ID } from './Manager';
 import type { ProductEntry } from './Manager';
 import { t } from './strings';
@@ -30,6 +31,8 @@ export function LibraryView({ entries }: { entries: readonly ProductEntry[] }) {
         {t('libraryTitle')}
       </h2>
       <ImportPanel id="mgr-import-bibliotheque" entries={entries} />
+      <PackageImportPanel entries={entries} />
+      <KeyPanel />
       <section aria-labelledby="mgr-export-bibliotheque" class="mgr-subsection">
         <h3 id="mgr-export-bibliotheque">{t('exportTitle')}</h3>
         <p class="mgr-hint">{t('exportLibraryHint')}</p>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { AnswersView } from './AnswersView';
 import { EvidenceView } from './EvidenceView';
 import { ExchangeView } from './ExchangeView';
+import { PackageBanner } from './PackagePanels';
 import { roleLabel } from './labels';
 import { VIEW_HEADING_ID } from './Manager';
 import type { ProductEntry, View } from './Manager';
@@ -47,6 +48,7 @@ export function ProductView({ entry, entries, variantId, onNavigate }: ProductVi
           </>
         )}
       </p>
+      <PackageBanner scope={scope} entry={entry} />
       <Tabs idPrefix="mgr-produit" label={t('tabsLabel', { name: title })} tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)}>
         {tab === 'reponses' && <AnswersView scope={scope} product={product} />}
         {tab === 'preparation' && <ReadinessView scope={scope} />}

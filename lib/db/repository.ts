@@ -31,7 +31,12 @@ import type { ImportPreview } from '../exchange/import-plan';
 import { LibraryCache } from './library-cache';
 import { ConvergenceDB } from './schema';
 import { JOURNAL_TABLES, journalChanges } from './schema';
-import type { JournalEntry, JournalTable, OperationKind, OperationRecord } from './schema';
+import type { JournalEntry, JournalTable, OperationKind, OperationRecord, PackageRecord } from './schema';
+import { applyPackageReview } from '../library/package-review';
+import type { PackageReviewState } from '../library/package-review';
+
+/** Entrée de la table sharing : critères confirmés par un distributeur (critère → paquet en vigueur alors). */
+export const reviewKey = (distributorProductId: string) => `revue|${distributorProductId}`;
 import { withStorageErrors } from './storage-errors';
 
 export interface OperationMeta {
@@ -88,7 +93,8 @@ export type ProductInput = Omit<Product, 'id' | 'createdAt' | 'updatedAt' | 'exc
   Partial<Pick<Product, 'id' | 'excludedCriteria' | 'interests' | 'role'>>;
 export type VariantInput = Omit<Variant, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Variant, 'id'>>;
 
-const ALL_TABLES = ['answers', 'criteria', 'products', 'variants', 'companies', 'files', 'operations', 'journal', 'blobs'] as const;
+// packages (v5) : un paquet importé est écrit dans la transaction de son opération ; une restauration le vide.
+const ALL_TABLES = ['answers', 'criteria', 'products', 'variants', 'companies', 'files', 'operations', 'journal', 'blobs', 'packages'] as const;
 
 /**
  * Bornes du journal : au-delà, les plus anciennes opérations sont oubliées (avec leurs entrées), et
@@ -358,13 +364,13 @@ export class Repository {
    * Disque plein : l'erreur du navigateur devient l'explication française (rien n'est écrit). Le journal est
    * ramené à ses bornes dans la même transaction.
    */
-  async runOperation<T>(meta: OperationMeta, fn: (w: Writer, at: string) => Promise<T>): Promise<OperationResult<T>> {
+  async runOperation<T>(meta: OperationMeta, fn: (w: Writer, at: string, opId: string) => Promise<T>): Promise<OperationResult<T>> {
     const at = this.now();
     const opId = crypto.randomUUID();
     return withStorageErrors(() =>
       this.db.transaction('rw', [...ALL_TABLES], async () => {
         const w = new Writer(this.db, opId, at);
-        const result = await fn(w, at);
+        const result = await fn(w, at, opId);
         await w.flush();
         if (w.entries.length === 0) return { opId: null, result };
         await this.writeJournal(w.entries);
@@ -524,6 +530,7 @@ export class Repository {
   }
 
   async updateProduct(id: string, patch: Partial<Omit<Product, 'id' | 'createdAt'>>, author: string): Promise<OperationResult<Product>> {
+    await this.assertWritable(id);
     return this.runOperation({ kind: 'produit', label: 'Modification du produit', author }, async (w, at) => {
       const current = await this.requireProduct(id);
       const next = validate(ProductSchema, { ...current, ...patch, id, createdAt: current.createdAt, updatedAt: at }, 'Produit');
@@ -683,6 +690,7 @@ export class Repository {
     provenance: Provenance,
     meta: OperationMeta,
   ): Promise<OperationResult<SaveCounts>> {
+    await this.assertWritable(productId);
     return this.runOperation(meta, async (w, at) => {
       await Promise.all([w.load('products', [productId]), w.load('variants', variantId ? [variantId] : [])]);
       this.requireTarget(w, productId, variantId);
@@ -771,8 +779,64 @@ export class Repository {
       lib.orientationCriteria(),
       producerId === undefined ? undefined : lib.answersOf(producerId),
     ]);
-    const resolved = resolveAnswers({ product, variantId, answers: own, criteria, ...(producerAnswers ? { producerAnswers } : {}) });
+    let resolved = resolveAnswers({ product, variantId, answers: own, criteria, ...(producerAnswers ? { producerAnswers } : {}) });
+    // Producteur venu d'un paquet : « à revoir » jusqu'à confirmation, et critères changés par une mise à jour.
+    const review = producerId === undefined ? null : await this.packageReviewState(productId, producerId);
+    if (review) resolved = applyPackageReview(resolved, review);
     return questionnaire ? resolved.filter((r) => r.answer.questionnaire === questionnaire) : resolved;
+  }
+
+  // ---------- paquets producteur (v5) ----------
+
+  /**
+   * Les paquets en vigueur d'un produit du producteur, du plus ancien au plus récent : ceux dont l'opération
+   * d'import n'a pas été annulée (une opération élaguée du journal ne peut plus l'être : en vigueur).
+   */
+  async activePackages(producerProductId?: string): Promise<PackageRecord[]> {
+    return this.db.transaction('r', [this.db.packages, this.db.operations, this.db.products], async () => {
+      const rows = producerProductId === undefined ? await this.db.packages.toArray() : await this.db.packages.where('producerProductId').equals(producerProductId).toArray();
+      if (!rows.length) return [];
+      const [ops, products] = await Promise.all([
+        this.db.operations.bulkGet(rows.map((r) => r.opId)),
+        this.db.products.bulkGet([...new Set(rows.map((r) => r.producerProductId))]),
+      ]);
+      const present = new Set(products.filter((p): p is Product => !!p).map((p) => p.id));
+      return rows
+        .filter((r, i) => ops[i]?.undone !== 1 && present.has(r.producerProductId))
+        .sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.sequence - b.sequence);
+    });
+  }
+
+  /** État « à revoir » d'un distributeur dont le producteur vient d'un paquet ; null sinon. */
+  async packageReviewState(distributorProductId: string, producerProductId: string): Promise<PackageReviewState | null> {
+    const active = await this.activePackages(producerProductId);
+    if (!active.length) return null;
+    const changedAt = new Map<string, number>();
+    active.forEach((r, i) => r.changed.forEach((k) => changedAt.set(k, i + 1)));
+    const stored = (await this.db.sharing.get(reviewKey(distributorProductId)))?.value as Record<string, number> | undefined;
+    return { sequence: active.length, changedAt, confirmedAt: new Map(Object.entries(stored ?? {})) };
+  }
+
+  /** Le distributeur confirme des critères « à revoir » : ils ne le sont plus jusqu'à la prochaine mise à jour qui les change. */
+  async confirmReview(distributorProductId: string, keys: readonly string[]): Promise<number> {
+    const product = await this.requireProduct(distributorProductId);
+    if (product.role.kind !== 'distributeur') throw new UserError("Seul le produit d'un éditeur distributeur a des réponses à revoir.");
+    const epoch = (await this.activePackages(product.role.producerProductId)).length;
+    return withStorageErrors(() =>
+      this.db.transaction('rw', this.db.sharing, async () => {
+        const id = reviewKey(distributorProductId);
+        const value = { ...((await this.db.sharing.get(id))?.value as Record<string, number> | undefined) };
+        for (const k of keys) value[k] = epoch;
+        await this.db.sharing.put({ id, value });
+        return keys.length;
+      }),
+    );
+  }
+
+  /** Un produit venu d'un paquet producteur est en lecture seule : seul un nouveau paquet le change. */
+  async assertWritable(productId: string): Promise<void> {
+    if ((await this.activePackages(productId)).length)
+      throw new UserError("Ce produit vient d'un paquet producteur : il est en lecture seule (importez un nouveau paquet du producteur pour le mettre à jour).");
   }
 
   /** La mémoire des bibliothèques, créée au premier besoin (une base qui ne résout jamais n'en a pas). */
@@ -783,7 +847,12 @@ export class Repository {
   async readiness(productId: string, variantId = '', today = todayIso(this.clock())): Promise<ReadinessReport> {
     const product = await this.requireProduct(productId);
     const [catalogue, resolved] = await Promise.all([this.db.criteria.toArray(), this.resolvedAnswers(productId, variantId)]);
-    return productReadiness({ product, catalogue, resolved, today });
+    // Distributeur : les critères à spécificité « Oui » chez le producteur sont à répondre par lui-même.
+    const distributorMustAnswer = new Set<string>();
+    if (product.role.kind === 'distributeur') {
+      for (const a of await this.libraries().answersOf(product.role.producerProductId)) if (a.variantId === '' && a.specificite === 'oui') distributorMustAnswer.add(a.criterionKey);
+    }
+    return productReadiness({ product, catalogue, resolved, today, distributorMustAnswer });
   }
 
   // ---------- evidence files ----------
@@ -793,6 +862,7 @@ export class Repository {
    * et entrées du journal de même contenu) ; la ligne files et le journal n'en gardent que la description.
    */
   async addEvidenceFile(input: NewEvidenceFile, author: string): Promise<OperationResult<EvidenceFileMeta>> {
+    await this.assertWritable(input.productId);
     const { blob, ...candidate } = await makeEvidenceFile(input, this.clock());
     const meta = validate(EvidenceFileMetaSchema, candidate, `Preuve « ${candidate.name.slice(0, 100)} »`);
     return this.runOperation({ kind: 'saisie', label: `Preuve « ${meta.name} »`, author }, async (w) => {

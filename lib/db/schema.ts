@@ -157,7 +157,49 @@ export const SCHEMA_V4 = {
   journal: '++seq, opId, [table+key], *blobs, *lot.keys',
 } as const;
 
-export const CURRENT_VERSION = 4;
+/**
+ * v5 : paquets producteur (issue 10). Tables nouvelles, rien à transformer.
+ * - sharing : ce que la bibliothèque garde pour partager (clé → valeur) : la paire de clés de signature (CryptoKey
+ *   non exportable, rangée telle quelle : IndexedDB clone les CryptoKey), le numéro d'ordre par n° Convergence,
+ *   les commentaires marqués « confidentiel » par produit, les critères confirmés par un distributeur.
+ * - packages : chaque paquet importé, avec ses octets bruts ; l'opération qui l'a importé (opId) dit s'il est
+ *   en vigueur (une opération annulée ne compte plus : « Annuler » rend le paquet précédent).
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  sharing: 'id',
+  packages: 'id, producerProductId, convergenceNumber, fingerprint',
+} as const;
+
+export const CURRENT_VERSION = 5;
+
+/** Une entrée de la table sharing (v5). */
+export interface SharingRecord {
+  id: string;
+  value: unknown;
+}
+
+/** Un paquet producteur importé (v5) : les octets tels que reçus, vérifiés avant toute écriture. */
+export interface PackageRecord {
+  id: string;
+  /** Opération d'import (journal) : annulée, le paquet n'est plus en vigueur. */
+  opId: string;
+  /** Le produit du producteur, en lecture seule dans la bibliothèque du distributeur. */
+  producerProductId: string;
+  /** Produits du distributeur reliés à ce producteur par cet import. */
+  distributorProductIds: string[];
+  fingerprint: string;
+  convergenceNumber: string;
+  sequence: number;
+  producerName: string;
+  createdAt: string;
+  importedAt: string;
+  fileName: string;
+  sha256: string;
+  bytes: Uint8Array;
+  /** Critères ajoutés, modifiés ou retirés par rapport au paquet précédent (mise à jour) : « à revoir ». */
+  changed: string[];
+}
 
 function migrateAnswerV1(a: AnswerV1): Answer {
   const level = parseLevel(a.level);
@@ -281,6 +323,8 @@ export class ConvergenceDB extends Dexie {
   journal!: Table<JournalEntry, number>;
   blobs!: Table<BlobRecord, string>;
   previews!: Table<PreviewRecord, string>;
+  sharing!: Table<SharingRecord, string>;
+  packages!: Table<PackageRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -288,5 +332,6 @@ export class ConvergenceDB extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }

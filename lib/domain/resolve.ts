@@ -25,6 +25,8 @@ export interface ResolvedAnswer {
   inheritedEvidenceTypes: string[];
   /** Criterion pre-identified as likely to differ for white-label products: to review. */
   reviewFlag: boolean;
+  /** Pourquoi « à revoir » (paquet producteur) : critère marque blanche, ou changé par une mise à jour du paquet. */
+  reviewReason?: 'marque-blanche' | 'mise-a-jour';
 }
 
 export interface ResolveInput {

@@ -9,6 +9,7 @@ import type { Repository } from '../db/repository';
 import { commitImport, exportLibraryJson, exportProductXlsx, previewImport } from '../exchange/service';
 import { beginRestore, blobForBackup, buildBackup, cancelRestore, commitRestore, receiveRestoreBlob } from '../exchange/backup';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { buildShare, commitPackage, exportPublicKey, inspectPackage, packageInfos, previewShare, signingKey } from '../library/packages';
 import { z } from 'zod';
 import { ShownStatusSchema } from './protocol';
 import { createPageSession, memoryStore, type KeyValueStore } from '../page-session/session';
@@ -35,6 +36,15 @@ export interface HandlerOptions {
 }
 
 const PAGE_AUTHOR = 'Assistant Convergence (page)';
+
+/** Octets d'un paquet reçu en base64 ; un base64 invalide n'est pas un paquet. */
+function packageBytes(fileName: string, contentBase64: string): Uint8Array {
+  try {
+    return base64ToBytes(contentBase64);
+  } catch {
+    throw new UserError(`Fichier « ${fileName.slice(0, 200)} » : contenu illisible (base64 invalide).`);
+  }
+}
 
 /** Un n° Convergence vide ('') dans un patch efface le numéro ; absent, il reste inchangé. */
 function clearEmptyNumber<T extends { convergenceNumber?: string | undefined }>(patch: T): T {
@@ -139,6 +149,27 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       entries: await repo.history(answerId(productId, variantId, criterionKey(questionnaire, criterionId))),
     }),
     'readiness.get': async ({ productId, variantId, today }) => repo.readiness(productId, variantId, today),
+    // Paquets producteur : décisions dans lib/library/packages.ts ; la signature est vérifiée avant tout.
+    'package.key': async () => {
+      const k = await signingKey(repo);
+      return { fingerprint: k.fingerprint, createdAt: k.createdAt };
+    },
+    'package.key.export': async () => {
+      const k = await exportPublicKey(repo);
+      return { fingerprint: k.fingerprint, pem: k.pem, jwk: { ...k.jwk }, fileName: k.fileName };
+    },
+    'package.share.preview': async (req) => previewShare(repo, req, now()),
+    'package.share.build': async (req) => {
+      const b = await buildShare(repo, req, now());
+      return { fileName: b.fileName, contentBase64: bytesToBase64(b.bytes), sequence: b.sequence, fingerprint: b.fingerprint, summary: b.summary };
+    },
+    'package.inspect': async ({ fileName, contentBase64 }) => inspectPackage(repo, packageBytes(fileName, contentBase64), fileName),
+    'package.commit': async ({ fileName, contentBase64, author, ...choices }) => {
+      const r = await commitPackage(repo, packageBytes(fileName, contentBase64), fileName, { ...choices, author });
+      return { producerProductId: r.producerProductId, marker: r.marker, review: r.review, undoToken: r.opId };
+    },
+    'package.list': async () => ({ packages: await packageInfos(repo) }),
+    'package.review.confirm': async ({ productId, keys }) => ({ confirmed: await repo.confirmReview(productId, keys) }),
     'operations.undoLast': async ({ author, undoToken }) => {
       const r = await repo.undo(author, undoToken);
       const op = r.result;

@@ -141,6 +141,14 @@ export function checkStale(c: Criterion, a: AnswerFacts | undefined, today: stri
 
 export function checkWhiteLabelReview(c: Criterion, a: AnswerFacts | undefined): Finding[] {
   if (!a?.reviewFlag) return [];
+  if (a.reviewReason === 'mise-a-jour')
+    return [{
+      severity: 'avertissement',
+      code: 'a-verifier-marque-blanche',
+      ...at(c),
+      message: `${c.id} : à revoir, réponse du producteur changée par la mise à jour de son paquet.`,
+      action: 'Relisez la nouvelle réponse du producteur, puis confirmez-la ou répondez vous-même.',
+    }];
   return [{
     severity: 'avertissement',
     code: 'a-verifier-marque-blanche',

@@ -12,6 +12,8 @@ export function productReadiness(input: {
   catalogue: readonly Criterion[];
   resolved: readonly ResolvedAnswer[];
   today: string;
+  /** Distributeur : critères à spécificité « Oui » chez le producteur (à répondre par lui-même). */
+  distributorMustAnswer?: ReadonlySet<string>;
 }): ReadinessReport {
   const applicable = (input.product.applicableQuestionnaires ?? defaultApplicableQuestionnaires(input.catalogue)).filter((q) => !FORMS.has(q));
   const excluded = new Set(input.product.excludedCriteria);
@@ -25,10 +27,12 @@ export function productReadiness(input: {
       validUntil: r.answer.validUntil,
       inheritedEvidenceTypes: r.inheritedEvidenceTypes,
       reviewFlag: r.reviewFlag,
+      ...(r.reviewReason ? { reviewReason: r.reviewReason } : {}),
     })),
     applicableQuestionnaires: applicable,
     today: input.today,
     mode: 'plateforme',
+    ...(input.distributorMustAnswer ? { distributorMustAnswer: input.distributorMustAnswer } : {}),
   });
 }
 

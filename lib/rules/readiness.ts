@@ -25,6 +25,19 @@ export interface ReadinessInput {
    * 'fichier': judge only what the file holds; absent questionnaires are warnings.
    */
   mode: 'plateforme' | 'fichier';
+  /** Distributeur : critères à spécificité « Oui » chez le producteur, sans réponse : « à répondre par le distributeur ». */
+  distributorMustAnswer?: ReadonlySet<string>;
+}
+
+/** Un critère sans réponse que le producteur a déclaré spécifique : dit comme tel au distributeur. */
+function distributorMustAnswer(f: Finding): Finding {
+  if (f.code !== 'non-repondu' || !f.criterionId) return f;
+  return {
+    ...f,
+    severity: 'bloquant',
+    message: `${f.criterionId} : à répondre par le distributeur (spécificité « Oui » chez l'éditeur producteur).`,
+    action: 'Répondez vous-même à ce critère : la réponse du producteur ne vaut pas pour votre solution.',
+  };
 }
 
 const VALIDATION_CODES = new Set(['non-repondu', 'orientation-incomplete', 'preuve-manquante', 'document-manquant']);
@@ -88,7 +101,8 @@ export function assessReadiness(input: ReadinessInput): ReadinessReport {
     for (const c of criteria) {
       const a = byKey.get(c.key);
       if (isAnswered(c, a)) answered++;
-      findings.push(...checkCriterion(c, a, input.today));
+      const found = checkCriterion(c, a, input.today);
+      findings.push(...(input.distributorMustAnswer?.has(c.key) ? found.map(distributorMustAnswer) : found));
     }
     findings.sort(compareFindings);
     statuses.push({

@@ -41,6 +41,8 @@ export interface AnswerFacts {
   evidenceStated?: boolean;
   /** White-label criterion to review (from the resolver). */
   reviewFlag?: boolean;
+  /** Paquet producteur : « à revoir » parce que la mise à jour du paquet a changé ce critère. */
+  reviewReason?: 'marque-blanche' | 'mise-a-jour';
 }
 
 export interface QuestionnaireStatus {

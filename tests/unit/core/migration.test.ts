@@ -51,7 +51,7 @@ describe('database migrations', () => {
     const db = new ConvergenceDB(`fresh-${Math.random()}`);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['answers', 'blobs', 'companies', 'criteria', 'files', 'journal', 'operations', 'previews', 'products', 'variants']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['answers', 'blobs', 'companies', 'criteria', 'files', 'journal', 'operations', 'packages', 'previews', 'products', 'sharing', 'variants']);
     db.close();
   });
 });

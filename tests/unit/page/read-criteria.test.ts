@@ -146,7 +146,7 @@ describe('lecture des critères Éthique', () => {
 describe('relecture d’un questionnaire déjà lu', () => {
   /** Un document (et non un fragment détaché) : seuls les blocs d'un document observé sont gardés d'une lecture à l'autre. */
   function loadDocument(html: string): HTMLElement {
-    document.body.innerHTML = ''; // test : remise à zéro du document de jsdom, sans donnée de page
+    document.body.replaceChildren();
     const main = document.createElement('main');
     main.append(...Array.from(new DOMParser().parseFromString(html, 'text/html').body.childNodes).map((n) => document.importNode(n, true)));
     document.body.append(main);

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
+import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
+import { exportLibrary } from '../../../lib/exchange/service';
+import { canonicalJson, generateSigningKeyPair, signPackageDocument } from '../../../lib/exchange/package';
+import type { Repository } from '../../../lib/db/repository';
+import { freshRepo } from '../core/helpers';
+
+// Paquets producteur de bout en bout dans deux bibliothèques (deux « navigateurs ») : construire chez le
+// producteur, importer chez le distributeur par les messages du protocole (zod à la réception), comme le gestionnaire.
+
+type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+function library() {
+  const { repo, tick } = freshRepo();
+  const dispatch = createDispatcher(createHandlers(repo, { now: () => new Date('2026-03-12T10:00:00Z'), settings: memorySettings() }));
+  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'page')) as Reply<T>;
+  // Réponses lues champ par champ dans les assertions : leur forme exacte est celle du protocole.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const must = async <T = any>(type: string, payload: unknown): Promise<T> => {
+    const r = await send<T>(type, payload);
+    if (!r.ok) throw new Error(r.error);
+    return r.data;
+  };
+  return { repo, tick, send, must };
+}
+
+const SRC = { kind: 'saisie' as const, ref: 'test' };
+
+/** Un producteur : fiche administrative, produit 2726, réponses de Sécurité et d'Éthique (spécificité Oui/Non). */
+async function producer() {
+  const lib = library();
+  await lib.repo.putCompany({ id: 'c1', denomination: 'Producteur SAS', siret: '11122233300018', extra: {} }, 'p');
+  const p = await lib.must<{ id: string }>('product.create', {
+    product: { name: "Solution d'éditeur producteur", version: 'v1', type: 'socle', responsable: 'P', description: 'd', convergenceNumber: '2726', role: { kind: 'producteur' } },
+    author: 'p',
+  });
+  // Le catalogue appris des pages du producteur : le paquet le transmet au distributeur.
+  await lib.must('criteria.learn', {
+    author: 'p',
+    source: { ref: 'page' },
+    criteria: [
+      { questionnaire: 'securite', id: '01.01', title: 'Politique de sécurité', kind: 'niveau', obligation: 'obligation', acceptableLevels: ['2', '3'] },
+      { questionnaire: 'securite', id: '01.02', title: 'Engagements contractuels', kind: 'niveau', obligation: 'obligation', acceptableLevels: ['2', '3'] },
+      { questionnaire: 'securite', id: '09.04', title: 'Réalisation des sauvegardes', kind: 'niveau', obligation: 'obligation', acceptableLevels: ['1', '2', '3'] },
+      { questionnaire: 'ethique', id: 'ETH.1.7', title: 'Destinataires/Sous-traitants', kind: 'conformite', obligation: 'obligation' },
+    ],
+  });
+  await lib.must('answers.saveCaptured', {
+    productId: p.id,
+    author: 'p',
+    source: SRC,
+    answers: [
+      { questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '2' }, comment: 'Politique publique', specificite: 'non' },
+      { questionnaire: 'securite', criterionId: '01.02', value: { kind: 'niveau', level: '3' }, comment: 'Contrat interne du client X', specificite: 'non' },
+      { questionnaire: 'securite', criterionId: '09.04', value: { kind: 'niveau', level: '1' }, comment: 'Sauvegardes', specificite: 'oui' },
+      { questionnaire: 'ethique', criterionId: 'ETH.1.7', value: { kind: 'conformite', conformity: 'conforme' }, comment: 'Sous-traitants', specificite: 'non' },
+      { questionnaire: 'orientation', criterionId: 'Q1', value: { kind: 'choix', choices: ['Oui'] } },
+    ],
+  });
+  return { ...lib, productId: p.id };
+}
+
+const SHARE = (productId: string) => ({ productId, variantId: '', questionnaires: ['securite', 'ethique'], confidentialComments: ['securite/01.02'] });
+
+/** Le paquet construit, et le fichier tel que le distributeur le reçoit (nom et contenu). */
+async function build(lib: Awaited<ReturnType<typeof producer>>) {
+  const b = await lib.must<{ fileName: string; contentBase64: string; sequence: number; fingerprint: { hex: string; display: string } }>('package.share.build', SHARE(lib.productId));
+  // `built` non énumérable : le fichier se passe tel quel aux messages (zod refuse tout champ inconnu).
+  return Object.defineProperty({ fileName: b.fileName, contentBase64: b.contentBase64 }, 'built', { value: b, enumerable: false }) as { fileName: string; contentBase64: string; built: typeof b };
+}
+
+/** Un distributeur : son produit 2742, encore sans producteur. */
+async function distributor() {
+  const lib = library();
+  const d = await lib.must<{ id: string }>('product.create', {
+    product: { name: "Solution d'éditeur distributeur", version: 'v1', type: 'socle', responsable: 'D', description: 'd', convergenceNumber: '2742' },
+    author: 'd',
+  });
+  return { ...lib, productId: d.id };
+}
+
+const snapshot = async (repo: Repository) => {
+  const { exportedAt: _at, ...lib } = await exportLibrary(repo);
+  return JSON.stringify(lib);
+};
+
+async function importAs(d: Awaited<ReturnType<typeof distributor>>, file: { fileName: string; contentBase64: string }, extra: Record<string, unknown> = {}) {
+  const inspect = await d.must('package.inspect', file);
+  const commit = await d.must('package.commit', { ...file, confirmedFingerprint: inspect.fingerprint.hex, distributorProductId: d.productId, author: 'd', ...extra });
+  return { inspect, commit };
+}
+
+describe('paquet producteur : clé, construction, import vérifié', () => {
+  it('la clé de signature est créée une fois puis réutilisée (non exportable, rangée dans IndexedDB)', async () => {
+    const p = await producer();
+    const k1 = await p.must('package.key', {});
+    const k2 = await p.must('package.key', {});
+    expect(k2.fingerprint).toEqual(k1.fingerprint);
+    expect(k1.fingerprint.display).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    const row = (await p.repo.db.sharing.get('cle-signature'))!.value as { keys: CryptoKeyPair };
+    expect(row.keys.privateKey.extractable).toBe(false);
+    const exported = await p.must('package.key.export', {});
+    expect(exported.pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(exported.fingerprint.hex).toBe(k1.fingerprint.hex);
+    // Deux paquets : même clé, numéro d'ordre augmenté.
+    const a = await build(p);
+    const b = await build(p);
+    expect([a.built.sequence, b.built.sequence]).toEqual([1, 2]);
+    expect(b.built.fingerprint.hex).toBe(k1.fingerprint.hex);
+  });
+
+  it("l'aperçu liste les 16 critères marque blanche, les spécificités « Oui », et garde les marques « confidentiel »", async () => {
+    const p = await producer();
+    const prev = await p.must('package.share.preview', SHARE(p.productId));
+    expect(prev.summary.whiteLabelReview).toHaveLength(16);
+    expect(prev.summary.specificiteOui.map((s: { key: string }) => s.key)).toEqual(['securite/09.04']);
+    expect(prev.leftOut.confidentialComments).toBe(1);
+    expect(prev.rows.map((r: { key: string }) => r.key)).not.toContain('orientation/Q1');
+    await build(p);
+    // Marques gardées pour ce produit : l'aperçu suivant les reprend sans qu'on les redonne.
+    const again = await p.must('package.share.preview', { productId: p.productId, variantId: '', questionnaires: ['securite'] });
+    expect(again.confidentialComments).toEqual(['securite/01.02']);
+    expect(again.sequence).toBe(2);
+  });
+
+  it("construit chez le producteur, importé chez le distributeur : lecture seule, lien distributeur, réponses reprises où la spécificité est « Non »", async () => {
+    const p = await producer();
+    const file = await build(p);
+    const bytes = new TextDecoder().decode(base64ToBytes(file.contentBase64));
+    expect(bytes).not.toContain('Contrat interne du client X');
+    expect(bytes).not.toContain('orientation');
+
+    const d = await distributor();
+    const inspect = await d.must('package.inspect', file);
+    expect(inspect.verdict.kind).toBe('nouveau');
+    expect(inspect.fingerprint.hex).toBe(file.built.fingerprint.hex);
+    // Sans l'empreinte confirmée : rien n'est écrit.
+    const before = await snapshot(d.repo);
+    expect(await d.send('package.commit', { ...file, distributorProductId: d.productId, author: 'd' })).toMatchObject({ ok: false, error: expect.stringMatching(/confirmez d'abord l'empreinte/) });
+    expect(await snapshot(d.repo)).toBe(before);
+
+    const commit = await d.must('package.commit', { ...file, confirmedFingerprint: inspect.fingerprint.hex, distributorProductId: d.productId, author: 'd' });
+    expect(commit.marker).toBe('Paquet de « Producteur SAS » du 12/03/2026');
+    const list = await d.must('package.list', {});
+    expect(list.packages).toEqual([expect.objectContaining({ producerProductId: commit.producerProductId, marker: commit.marker, sequence: 1 })]);
+    const products = await d.must('products.list', {});
+    const mine = products.products.find((e: { product: { id: string } }) => e.product.id === d.productId).product;
+    expect(mine.role).toEqual({ kind: 'distributeur', producerProductId: commit.producerProductId });
+    // Octets bruts gardés.
+    const row = (await d.repo.db.packages.toArray())[0]!;
+    expect(bytesToBase64(row.bytes)).toBe(file.contentBase64);
+
+    // Produit du producteur en lecture seule.
+    expect(await d.send('answers.saveCaptured', { productId: commit.producerProductId, answers: [{ questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '0' } }], source: SRC, author: 'd' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/lecture seule/),
+    });
+
+    // Résolution : spécificité Non reprise, Oui non ; commentaire confidentiel absent.
+    const resolved = await d.must('answers.resolved', { productId: d.productId });
+    const byKey = new Map(resolved.answers.map((r: { criterionKey: string }) => [r.criterionKey, r]));
+    expect([...byKey.keys()].sort()).toEqual(['ethique/ETH.1.7', 'securite/01.01', 'securite/01.02']);
+    expect((byKey.get('securite/01.02') as { answer: { comment: string } }).answer.comment).toBe('');
+    expect(byKey.get('ethique/ETH.1.7')).toMatchObject({ reviewFlag: true, reviewReason: 'marque-blanche' });
+
+    // Préparation : 09.04 « à répondre par le distributeur ».
+    const readiness = await d.must('readiness.get', { productId: d.productId });
+    expect(readiness.findings.map((f: { message: string }) => f.message)).toContain('09.04 : à répondre par le distributeur (spécificité « Oui » chez l\'éditeur producteur).');
+
+    // Confirmer un critère marque blanche retire « à revoir ».
+    await d.must('package.review.confirm', { productId: d.productId, keys: ['ethique/ETH.1.7'] });
+    const after = await d.must('answers.resolved', { productId: d.productId });
+    expect(after.answers.find((r: { criterionKey: string }) => r.criterionKey === 'ethique/ETH.1.7').reviewFlag).toBe(false);
+  });
+
+  it('paquet falsifié (octets, clé, numéro, niveau) : refusé comme modifié, bibliothèque du distributeur inchangée', async () => {
+    const p = await producer();
+    const file = await build(p);
+    const d = await distributor();
+    const before = await snapshot(d.repo);
+    const bytes = base64ToBytes(file.contentBase64);
+    const variants: Uint8Array[] = [];
+    // 200 octets changés à des positions tirées (graine fixe : reproductible), un à la fois.
+    let seed = 42;
+    for (let i = 0; i < 200; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const v = bytes.slice();
+      const at = seed % v.length;
+      v[at] = v[at]! ^ (1 + (seed % 255));
+      variants.push(v);
+    }
+    const doc = JSON.parse(new TextDecoder().decode(bytes));
+    const other = await generateSigningKeyPair();
+    const resigned = await signPackageDocument({ ...doc, sequence: 7 }, other);
+    const otherKeyDoc = JSON.parse(new TextDecoder().decode(resigned));
+    const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
+    variants.push(enc({ ...doc, publicKey: otherKeyDoc.publicKey }));
+    variants.push(enc({ ...doc, sequence: 2 }));
+    const edited = structuredClone(doc);
+    edited.answers[0].value = { kind: 'niveau', level: '3' };
+    variants.push(enc(edited));
+    expect(canonicalJson(edited)).not.toBe(canonicalJson(doc));
+    for (const [i, v] of variants.entries()) {
+      const f = { fileName: 'p.convergence-paquet', contentBase64: bytesToBase64(v) };
+      const r = await d.send('package.inspect', f);
+      expect(r.ok, `variante ${i}`).toBe(false);
+      const c = await d.send('package.commit', { ...f, confirmedFingerprint: file.built.fingerprint.hex, acceptOtherKey: true, distributorProductId: d.productId, author: 'd' });
+      expect(c.ok, `variante ${i}`).toBe(false);
+    }
+    const last = await d.send('package.commit', { fileName: 'p.convergence-paquet', contentBase64: bytesToBase64(variants.at(-1)!), confirmedFingerprint: file.built.fingerprint.hex, author: 'd' });
+    expect(last).toMatchObject({ ok: false, error: expect.stringMatching(/modifié/) });
+    expect(await snapshot(d.repo)).toBe(before);
+    expect(await d.repo.db.packages.count()).toBe(0);
+  });
+
+  it('rejeu refusé ; autre clé exige un choix explicite ; mise à jour : différences et réponses « à revoir » ; annuler rend le paquet précédent', async () => {
+    const p = await producer();
+    const v1 = await build(p);
+    const d = await distributor();
+    const { commit } = await importAs(d, v1);
+    // Rejeu du même paquet.
+    expect(await d.send('package.inspect', v1)).toMatchObject({ ok: false, error: expect.stringMatching(/déjà été importé/) });
+
+    // Le producteur change 01.01 (niveau) et ETH.1.7 (commentaire) ; le distributeur répond lui-même à ETH.1.7.
+    await p.must('answers.saveCaptured', {
+      productId: p.productId,
+      author: 'p',
+      source: SRC,
+      answers: [
+        { questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '3' } },
+        { questionnaire: 'ethique', criterionId: 'ETH.1.7', comment: 'Nouveaux sous-traitants' },
+      ],
+    });
+    await d.must('answers.saveCaptured', { productId: d.productId, answers: [{ questionnaire: 'ethique', criterionId: 'ETH.1.7', value: { kind: 'conformite', conformity: 'conforme' } }], source: SRC, author: 'd' });
+    const v2 = await build(p);
+    d.tick();
+    const inspect = await d.must('package.inspect', v2);
+    expect(inspect.verdict.kind).toBe('mise-a-jour');
+    expect(inspect.diff.changed.map((c: { key: string; fields: string[] }) => [c.key, c.fields])).toEqual([
+      ['securite/01.01', ['level']],
+      ['ethique/ETH.1.7', ['comment']],
+    ]);
+    expect(inspect.inherited.map((c: { key: string }) => c.key)).toEqual(['securite/01.01']);
+    const up = await d.must('package.commit', { ...v2, author: 'd' });
+    expect(up.review).toEqual(['securite/01.01']);
+    let resolved = await d.must('answers.resolved', { productId: d.productId });
+    expect(resolved.answers.find((r: { criterionKey: string }) => r.criterionKey === 'securite/01.01')).toMatchObject({ reviewFlag: true, reviewReason: 'mise-a-jour', answer: { value: { level: '3' } } });
+    const readiness = await d.must('readiness.get', { productId: d.productId });
+    expect(readiness.findings.map((f: { message: string }) => f.message)).toContain('01.01 : à revoir, réponse du producteur changée par la mise à jour de son paquet.');
+    // L'ancien paquet ne repasse plus.
+    expect(await d.send('package.inspect', v1)).toMatchObject({ ok: false, error: expect.stringMatching(/plus ancien/) });
+
+    // Annuler : le paquet n° 1 redevient celui en vigueur, avec ses réponses.
+    await d.must('operations.undoLast', { author: 'd' });
+    expect((await d.must('package.list', {})).packages).toEqual([expect.objectContaining({ sequence: 1, producerProductId: commit.producerProductId })]);
+    resolved = await d.must('answers.resolved', { productId: d.productId });
+    expect(resolved.answers.find((r: { criterionKey: string }) => r.criterionKey === 'securite/01.01')).toMatchObject({ reviewFlag: false, answer: { value: { level: '2' } } });
+
+    // Autre clé pour le même produit : choix explicite exigé.
+    const impostor = await producer();
+    await impostor.must('package.key', {});
+    const forged = await build(impostor);
+    const seen = await d.must('package.inspect', forged);
+    expect(seen.verdict.kind).toBe('autre-cle');
+    const refused = await d.send('package.commit', { ...forged, confirmedFingerprint: seen.fingerprint.hex, author: 'd' });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/autre clé/) });
+    d.tick();
+    await d.must('package.commit', { ...forged, confirmedFingerprint: seen.fingerprint.hex, acceptOtherKey: true, author: 'd' });
+    expect((await d.must('package.list', {})).packages[0].fingerprint.hex).toBe(seen.fingerprint.hex);
+  });
+});
