@@ -184,10 +184,10 @@ async function main() {
     for (let i = 0; i < RUNS; i++) {
       const p = await h.openSim(PATH, { scenario: 'grand', style });
       await injectBench(p, code);
-      for (let k = 0; k < 100 && !p.frames().some((f) => /panel\.html/.test(f.url())); k++) await p.waitForTimeout(100);
+      for (let k = 0; k < 600 && !p.frames().some((f) => /panel\.html/.test(f.url())); k++) await p.waitForTimeout(100);
       const frame = panelFrame(p);
       const button = frame.getByRole('button', { name: /^(Remplir la page|Fill the page)$/ });
-      await button.waitFor();
+      await button.waitFor({ timeout: 60_000 });
       await p.waitForTimeout(800); // le panneau a fini sa première lecture, la page est au repos
       const held = waitHeld(p, allIds);
       // Le clic et son instant, pris dans le cadre du panneau : ni les vérifications de Playwright ni leur lenteur sous charge.
@@ -223,7 +223,7 @@ async function main() {
 
 async function keystrokes(h: Awaited<ReturnType<typeof launchExtension>>) {
   const p = await h.openSim(PATH, { scenario: 'grand', style: 'a' });
-  for (let k = 0; k < 100 && !p.frames().some((f) => /panel\.html/.test(f.url())); k++) await p.waitForTimeout(100);
+  for (let k = 0; k < 600 && !p.frames().some((f) => /panel\.html/.test(f.url())); k++) await p.waitForTimeout(100);
   await p.waitForTimeout(1000);
   const textarea = p.locator('textarea').nth(100);
   await textarea.scrollIntoViewIfNeeded();
