@@ -78,7 +78,7 @@ export function panelActions(send: Send, toPage: Send, view: () => PanelView): P
 
     async evidenceOffers() {
       // Seulement la bibliothèque reliée au produit de l'onglet (l'arrière-plan décide), jamais la source
-      // choisie pour remplir : les preuves d'un éditeur producteur restent confidentielles chez un distributeur.
+      // choisie pour remplir ; d'un producteur, seulement les preuves dont son paquet porte le contenu.
       const { zones } = await toPage('panel.zones', {});
       if (zones.length === 0) return [];
       const { files } = await send('page.evidence.list', { pageProduct: view().product });
@@ -90,7 +90,7 @@ export function panelActions(send: Send, toPage: Send, view: () => PanelView): P
     },
 
     async attach(offer) {
-      const { meta, contentBase64 } = await send('page.evidence.get', { pageProduct: view().product, fileId: offer.fileId });
+      const { meta, contentBase64 } = await send('page.evidence.get', { pageProduct: view().product, fileId: offer.fileId, zone: offer.zone });
       const { attached } = await toPage('panel.attach', { zone: offer.zone, name: meta.name, type: meta.type, contentBase64 });
       return attached ? t('evidenceAttached', { file: offer.fileName, zone: offer.zone }) : t('evidenceRefused', { file: offer.fileName, zone: offer.zone });
     },

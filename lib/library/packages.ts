@@ -14,13 +14,15 @@ import { variantDisplayName } from '../domain/naming';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import { isWhiteLabelReviewCriterion } from '../domain/white-label';
 import { AnswerSchema, CriterionSchema, answerId } from '../domain/schemas';
-import type { Answer, Criterion, Product } from '../domain/schemas';
+import type { Answer, Criterion, EvidenceFileMeta, Product } from '../domain/schemas';
+import { sameEvidenceType } from '../page/evidence';
 import type { Repository } from '../db/repository';
 import type { PackageRecord } from '../db/schema';
 import { withStorageErrors } from '../db/storage-errors';
 import {
   buildPackage,
   checkReplay,
+  decodeCanonicalBase64,
   diffPackages,
   displayFingerprint,
   exportPublicKeyJwk,
@@ -540,4 +542,67 @@ export async function packageInfos(repo: Repository): Promise<PackageInfo[]> {
     fingerprint: { hex: r.fingerprint, display: displayFingerprint(r.fingerprint) },
     fileName: r.fileName,
   }));
+}
+
+// ---------- distributeur : preuves du producteur dont le contenu a été inclus ----------
+
+/** Préfixe des preuves venues d'un paquet : jamais confondues avec un fichier de la bibliothèque. */
+export const PACKAGE_EVIDENCE_PREFIX = 'paquet-';
+
+export interface PackageEvidence {
+  meta: EvidenceFileMeta;
+  bytes: Uint8Array;
+}
+
+/**
+ * Preuves du producteur qu'un distributeur peut joindre : seulement celles dont le producteur a inclus le
+ * CONTENU, relues depuis les octets du paquet en vigueur revérifiés (signature), et dont le contenu a bien
+ * l'empreinte SHA-256 annoncée. Une preuve décrite seulement (nom, type, empreinte) n'est jamais proposée.
+ */
+export async function producerEvidence(repo: Repository, distributorProductId: string): Promise<PackageEvidence[]> {
+  const product = await repo.db.products.get(distributorProductId);
+  if (product?.role.kind !== 'distributeur' || !product.role.producerProductId) return [];
+  const producerProductId = product.role.producerProductId;
+  const record = (await repo.activePackages(producerProductId)).at(-1);
+  if (!record) return [];
+  // Les octets gardés ont été vérifiés à l'import ; revérifiés ici : ce qui sort vers une page est signé.
+  const v = await verifyPackage(record.bytes, record.fileName);
+  if (!v.ok) return [];
+  const out: PackageEvidence[] = [];
+  const seen = new Set<string>();
+  for (const a of v.package.answers) {
+    for (const e of a.evidence ?? []) {
+      if (!e.content || !e.sha256) continue;
+      const bytes = decodeCanonicalBase64(e.content);
+      if (!bytes || (await sha256Hex(bytes)) !== e.sha256) continue;
+      const id = `${PACKAGE_EVIDENCE_PREFIX}${e.sha256}`;
+      if (seen.has(`${id}|${e.evidenceType}`)) continue;
+      seen.add(`${id}|${e.evidenceType}`);
+      out.push({
+        meta: {
+          id,
+          productId: producerProductId,
+          variantId: '',
+          name: e.name,
+          type: e.mediaType ?? 'application/octet-stream',
+          size: bytes.length,
+          hash: e.sha256,
+          evidenceType: e.evidenceType,
+          criterionKey: a.key,
+          addedAt: v.package.createdAt,
+        },
+        bytes,
+      });
+    }
+  }
+  return out;
+}
+
+/** Une preuve du producteur, pour une zone de SON type de preuve seulement (la personne l'a demandée sur cette zone). */
+export async function producerEvidenceFor(repo: Repository, distributorProductId: string, fileId: string, zone: string | undefined): Promise<PackageEvidence> {
+  const all = (await producerEvidence(repo, distributorProductId)).filter((e) => e.meta.id === fileId);
+  if (all.length === 0) throw new UserError('Preuve introuvable pour ce produit.');
+  const match = zone === undefined ? undefined : all.find((e) => sameEvidenceType(e.meta.evidenceType, zone));
+  if (!match) throw new UserError(`La preuve « ${all[0]!.meta.name} » du producteur ne se joint qu'à une zone « ${all[0]!.meta.evidenceType} ».`);
+  return match;
 }

@@ -9,7 +9,18 @@ import type { Repository } from '../db/repository';
 import { commitImport, exportLibraryJson, exportProductXlsx, previewImport } from '../exchange/service';
 import { beginRestore, blobForBackup, buildBackup, cancelRestore, commitRestore, receiveRestoreBlob } from '../exchange/backup';
 import { base64ToBytes, bytesToBase64 } from './base64';
-import { buildShare, commitPackage, exportPublicKey, inspectPackage, packageInfos, previewShare, signingKey } from '../library/packages';
+import {
+  PACKAGE_EVIDENCE_PREFIX,
+  buildShare,
+  commitPackage,
+  exportPublicKey,
+  inspectPackage,
+  packageInfos,
+  previewShare,
+  producerEvidence,
+  producerEvidenceFor,
+  signingKey,
+} from '../library/packages';
 import { z } from 'zod';
 import { ShownStatusSchema } from './protocol';
 import { createPageSession, memoryStore, type KeyValueStore } from '../page-session/session';
@@ -96,11 +107,19 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
     },
     'page.evidence.list': async ({ pageProduct }, sender) => {
       const { scope } = await identityOf(sender, pageProduct);
-      return { files: scope ? await scopeFiles(scope.productId, scope.variantId) : [] };
+      if (!scope) return { files: [] };
+      // Chez un distributeur, en plus des siennes : les preuves du producteur dont le paquet porte le contenu.
+      const fromPackage = (await producerEvidence(repo, scope.productId)).map((e) => e.meta);
+      return { files: [...(await scopeFiles(scope.productId, scope.variantId)), ...fromPackage] };
     },
-    'page.evidence.get': async ({ pageProduct, fileId }, sender) => {
+    'page.evidence.get': async ({ pageProduct, fileId, zone }, sender) => {
       const { scope } = await identityOf(sender, pageProduct);
       if (!scope) throw new UserError('Ce produit n\'est relié à aucune bibliothèque : aucune preuve à joindre.');
+      if (fileId.startsWith(PACKAGE_EVIDENCE_PREFIX)) {
+        // Demandée sur une zone précise : une preuve du producteur ne va que sur une zone de son type.
+        const { meta, bytes } = await producerEvidenceFor(repo, scope.productId, fileId, zone);
+        return { meta, contentBase64: bytesToBase64(bytes) };
+      }
       return fileContent(scope.productId, scope.variantId, fileId);
     },
     'evidence.list': async ({ productId, variantId }) => ({ files: await scopeFiles(productId, variantId) }),

@@ -521,15 +521,16 @@ export const PROTOCOL = {
     from: ['page'],
     to: 'background',
     description:
-      'Preuves de la bibliothèque reliée au produit affiché (par son n° Convergence) : jamais celles d\'un autre produit, donc jamais celles d\'un éditeur producteur sur la page d\'un distributeur.',
+      'Preuves de la bibliothèque reliée au produit affiché (par son n° Convergence), jamais celles d\'un autre produit ; chez un distributeur, aussi celles de son paquet producteur dont le contenu a été inclus (id `paquet-…`, signature revérifiée, SHA-256 contrôlé), jamais celles décrites seulement.',
     request: z.strictObject({ pageProduct: PageProductSchema.nullable() }),
     response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
   },
   'page.evidence.get': {
     from: ['page'],
     to: 'background',
-    description: 'Contenu (base64) d\'une preuve de la bibliothèque reliée au produit affiché, pour la joindre à une zone de dépôt.',
-    request: z.strictObject({ pageProduct: PageProductSchema.nullable(), fileId: id.max(400) }),
+    description:
+      'Contenu (base64) d\'une preuve de la bibliothèque reliée au produit affiché, pour la joindre à une zone de dépôt. Une preuve du producteur (`paquet-…`) exige `zone`, du même type de preuve.',
+    request: z.strictObject({ pageProduct: PageProductSchema.nullable(), fileId: id.max(400), zone: text(300).optional() }),
     response: z.strictObject({ meta: EvidenceFileMetaSchema, contentBase64: z.string() }),
   },
   'page.statuses.put': {

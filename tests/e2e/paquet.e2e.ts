@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../components/i18n';
 import { launchExtension, ROOT, type Harness } from './harness.mjs';
 import { capture, demarche, fill, goto, panel, state, waitPanel, type SimAnswers } from './panel';
+import { LEVEL_ORDER, MATURITE_SECURITE } from '../simulator/src/data/index.ts';
 
 // Issue 10 : un producteur et un distributeur, deux profils de navigateur (deux bibliothèques, deux clés) ;
 // le paquet passe de l'un à l'autre par un fichier téléchargé, comme entre deux entreprises.
@@ -20,10 +21,14 @@ let producerAnswers: Record<string, Spec>;
 let confidentialId: string;
 let fingerprint: string;
 
-async function bg<T>(page: Page, type: string, payload: unknown): Promise<T> {
-  const r = (await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const)) as { ok: boolean; data: T; error?: string };
-  if (!r.ok) throw new Error(r.error);
-  return r.data;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Le bloc d'un critère sur la page du simulateur, par son identifiant affiché (balisage a ou b). */
+function criterion(page: Page, id: string): Locator {
+  return page
+    .locator('main article, main div[role="group"]')
+    .filter({ has: page.locator('h3, span', { hasText: new RegExp(`^\\s*${escapeRe(id)}(\\s|$)`) }) })
+    .first();
 }
 
 async function openScope(page: Page, name: string | RegExp) {
@@ -76,9 +81,12 @@ describe('paquet producteur entre deux profils de navigateur', () => {
     expect(await capture(page)).toMatch(/nouvelle\(s\)/);
     producerAnswers = demarche(await state(page), 2726).questionnaires['maturite-securite']!.validated!.answers as Record<string, Spec>;
     confidentialId = Object.entries(producerAnswers).find(([, a]) => a.specificite === 'Non' && a.comment)![0];
+    // La dénomination du paquet vient de la fiche administrative, saisie dans le gestionnaire.
     const options = await prod.openOptions();
-    await bg(options, 'company.put', { author: 'e2e', company: { id: 'entreprise', denomination: 'Producteur SAS', extra: {} } });
-    await options.reload();
+    await openScope(options, 'Fiche administrative');
+    await options.getByLabel('Dénomination ou raison sociale').fill('Producteur SAS');
+    await options.getByRole('button', { name: 'Enregistrer la fiche administrative' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Fiche administrative enregistrée.');
     await openScope(options, 'Import, export et historique');
     fingerprint = (await options.locator('.mgr-fingerprint').first().textContent())!.trim();
     expect(fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
@@ -124,10 +132,14 @@ describe('paquet producteur entre deux profils de navigateur', () => {
   it('mise à jour : le distributeur voit les différences et ses réponses « à revoir »', async () => {
     const [changedId, was] = Object.entries(producerAnswers).find(([id, a]) => a.specificite === 'Non' && id !== confidentialId && a.level)!;
     const level = was.level === '3' ? '2' : '3';
+    // Le vrai chemin : le producteur change le niveau sur sa page du questionnaire, puis « Enregistrer les réponses ».
+    const page = await prod.openSim('/produits/2726/demarches/mes/questionnaires/maturite-securite', { scenario: 'producteur' });
+    await waitPanel(page);
+    const c = MATURITE_SECURITE.criteria.find((x) => x.id === changedId)!;
+    const offered = LEVEL_ORDER.filter((k) => c.levels[k] !== undefined);
+    await criterion(page, changedId).locator('input[type="radio"]').nth(offered.indexOf(level)).check();
+    expect(await capture(page)).toMatch(/ 1 modifiée\(s\)/);
     const options = await prod.openOptions();
-    const list = await bg<{ products: { product: { id: string; convergenceNumber?: string } }[] }>(options, 'products.list', {});
-    const producerId = list.products.find((e) => e.product.convergenceNumber === '2726')!.product.id;
-    await bg(options, 'answers.saveCaptured', { productId: producerId, author: 'e2e', source: { kind: 'saisie', ref: 'e2e' }, answers: [{ questionnaire: 'securite', criterionId: changedId, value: { kind: 'niveau', level } }] });
     const file2 = await buildPackage(options, 'v2', false);
 
     const d = await dist.openOptions();
