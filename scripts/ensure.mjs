@@ -1,4 +1,4 @@
-// Installe ce qui manque sur un clone neuf : dépendances npm (npm ci) et Chromium (Debian).
+// Installe ce qui manque sur un clone neuf : dépendances npm (npm ci), Chromium et Firefox ESR (Debian).
 // N'utilise que les modules intégrés de Node : il doit tourner avant toute installation.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, accessSync, constants } from 'node:fs';
@@ -86,10 +86,49 @@ export function ensureChromium() {
   );
 }
 
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox'];
+/** Le paquet de langue français de Firefox ESR (firefox-esr-l10n-fr) : sans lui, Firefox et l'extension sont en anglais. */
+const FIREFOX_FR_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi';
+
+/** Au mieux : un échec ne bloque rien (les tests suivent la langue de Firefox). */
+function ensureFirefoxLocales(firefoxBin) {
+  if (existsSync(FIREFOX_FR_LANGPACK) || !isRoot() || !firefoxBin.includes('firefox-esr')) return;
+  console.log('Traductions de Firefox absentes : installation du paquet Debian « firefox-esr-l10n-fr »…');
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'firefox-esr-l10n-fr'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (r.status !== 0) console.warn('Avertissement : firefox-esr-l10n-fr non installé ; Firefox restera en anglais.');
+}
+
+/** Chemin de Firefox ESR : FIREFOX_PATH, sinon le paquet Debian ; l'installe par apt-get si on est root. */
+export function ensureFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (!executable(fromEnv)) throw new Error(`FIREFOX_PATH=${fromEnv} ne désigne pas un exécutable.`);
+    return fromEnv;
+  }
+  let found = FIREFOX_CANDIDATES.find(executable);
+  if (found) {
+    ensureFirefoxLocales(found);
+    return found;
+  }
+  if (isRoot()) {
+    console.log('Firefox ESR absent : installation des paquets Debian « firefox-esr » et « firefox-esr-l10n-fr »…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', 'firefox-esr', 'firefox-esr-l10n-fr'], { env });
+    found = FIREFOX_CANDIDATES.find(executable);
+    if (found) return found;
+  }
+  throw new Error(
+    'Firefox ESR est introuvable. Installez-le (Debian : « sudo apt-get install firefox-esr firefox-esr-l10n-fr ») ' +
+      'ou indiquez le chemin d\'un Firefox ≥ 128 dans la variable FIREFOX_PATH.',
+  );
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     ensureNodeModules();
     console.log(`Chromium : ${ensureChromium()}`);
+    console.log(`Firefox : ${ensureFirefox()}`);
   } catch (e) {
     console.error(`Erreur : ${e.message}`);
     process.exit(1);

@@ -3,6 +3,7 @@
  * pour que les différences Chrome / Firefox et les API elles-mêmes restent hors du cœur.
  */
 import { browser } from 'wxt/browser';
+import { forgetTab, forwardToFrames, handleEnvelope, isCroppedFrame, isEventPageBackground, relayToTab, subscribeFrame, unwrapForward, type RawSender } from './frame-relay';
 
 export interface MessageSender {
   tabId?: number;
@@ -21,6 +22,8 @@ export const platform = {
 
   /** Envoie un message au script de contenu d'un onglet (du cadre principal quand frameId vaut 0). */
   sendToTab(tabId: number, message: unknown, frameId?: number): Promise<unknown> {
+    // Cadre de l'extension dans une page sous Firefox : pas d'API `tabs`, l'arrière-plan relaie (frame-relay.ts).
+    if (typeof browser.tabs?.sendMessage !== 'function') return relayToTab(tabId, message, frameId);
     return frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId });
   },
 
@@ -35,15 +38,40 @@ export const platform = {
    */
   onMessage(listener: MessageListener): () => void {
     const own = browser.runtime.getURL('/');
-    // sendResponse + « return true » : la forme que Chrome et Firefox acceptent tous deux.
-    const wrapped = (message: unknown, sender: { tab?: { id?: number }; url?: string }, sendResponse: (r: unknown) => void) => {
-      const out = listener(message, { tabId: sender.tab?.id, url: sender.url, extensionPage: !!sender.url?.startsWith(own) });
-      if (out === undefined) return false;
+    // Firefox seulement (frame-relay.ts) : l'arrière-plan relaie pour les cadres de l'extension privés de `tabs`,
+    // et un tel cadre s'abonne aux messages des scripts de contenu de son onglet.
+    const relays = isEventPageBackground();
+    const cropped = isCroppedFrame();
+    if (cropped) subscribeFrame();
+    const reply = (out: Promise<unknown>, sendResponse: (r: unknown) => void) => {
       out.then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
       return true;
     };
+    // sendResponse + « return true » : la forme que Chrome et Firefox acceptent tous deux.
+    const wrapped = (message: unknown, sender: RawSender, sendResponse: (r: unknown) => void) => {
+      const extensionPage = !!sender.url?.startsWith(own);
+      if (relays) {
+        const handled = handleEnvelope(message, sender, extensionPage, sendResponse);
+        if (handled !== undefined) return handled;
+      }
+      if (cropped) {
+        // Un message d'un script de contenu de l'onglet, transmis par l'arrière-plan avec son émetteur d'origine.
+        const forwarded = unwrapForward(message, extensionPage);
+        if (forwarded) {
+          const out = listener(forwarded.message, { tabId: forwarded.tabId, url: forwarded.url, extensionPage: false });
+          return out === undefined ? false : reply(out, sendResponse);
+        }
+      }
+      const out = listener(message, { tabId: sender.tab?.id, url: sender.url, extensionPage });
+      if (out === undefined) return relays && !extensionPage ? forwardToFrames(message, sender, sendResponse) : false;
+      return reply(out, sendResponse);
+    };
     browser.runtime.onMessage.addListener(wrapped as never);
-    return () => browser.runtime.onMessage.removeListener(wrapped as never);
+    if (relays) browser.tabs.onRemoved.addListener(forgetTab);
+    return () => {
+      browser.runtime.onMessage.removeListener(wrapped as never);
+      if (relays) browser.tabs.onRemoved.removeListener(forgetTab);
+    };
   },
 
   /** L'onglet actif de la fenêtre courante. */

@@ -63,34 +63,145 @@ export async function goto(p: Page, path: string, style?: 'a' | 'b') {
   await waitPanel(p);
 }
 
-/** Le texte des messages du panneau une fois l'action finie (le panneau les vide au début de chaque action). */
-export async function panelMessages(p: Page): Promise<string> {
-  const messages = panel(p).locator('.ac-messages');
-  await expect.poll(async () => (await messages.textContent()) ?? '', { timeout: 15_000 }).not.toBe('');
-  await expect.poll(async () => panel(p).getByRole('button', { name: t('capture') }).isEnabled(), { timeout: 15_000 }).toBe(true);
-  return (await messages.textContent()) ?? '';
+/**
+ * Ce que les parcours demandent au panneau, quel que soit le pilote : Playwright pour Chromium (ci-dessous),
+ * Puppeteer sur WebDriver BiDi pour Firefox (tests/e2e-firefox/driver.ts). « Enregistrer » et « Remplir » sont
+ * écrits une seule fois, sur ce contrat : les deux navigateurs sont jugés par les mêmes attentes.
+ */
+export interface PanelDriver {
+  /** Attend le panneau de la page et sa première lecture. */
+  ready(): Promise<void>;
+  /** Un vrai clic (geste de confiance) sur le bouton de ce nom. */
+  click(button: string): Promise<void>;
+  enabled(button: string): Promise<boolean>;
+  /** Les libellés de la liste « Source des réponses ». */
+  sources(): Promise<string[]>;
+  chooseSource(label: string): Promise<void>;
+  /** Le texte du premier élément du panneau qui répond au sélecteur, null s'il n'y en a pas. */
+  text(selector: string): Promise<string | null>;
 }
 
-export async function capture(p: Page): Promise<string> {
-  await (await waitPanel(p)).getByRole('button', { name: t('capture') }).click();
-  return panelMessages(p);
-}
+export type FillCounts = Record<'filled' | 'identical' | 'conflict' | 'missing', number>;
 
-export async function fill(p: Page, source?: string | RegExp): Promise<Record<string, number>> {
-  const select = (await waitPanel(p)).getByLabel(t('sourceLabel'));
-  if (source) {
-    const find = async () => (await select.locator('option').allTextContents()).find((o) => (typeof source === 'string' ? o.startsWith(source) : source.test(o)));
-    // La liste des sources arrive de l'arrière-plan juste après l'affichage du panneau.
-    await expect.poll(find, { timeout: 10_000 }).toBeTruthy();
-    const label = (await find())!;
-    await select.selectOption({ label });
-  }
-  await panel(p).getByRole('button', { name: t('fill') }).click();
-  const summary = panel(p).locator('.ac-report summary');
-  await summary.waitFor({ timeout: 20_000 });
-  await expect.poll(async () => panel(p).getByRole('button', { name: t('fill') }).isEnabled()).toBe(true);
-  const text = (await summary.textContent()) ?? '';
-  const n = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+/** Les comptes du résumé du rapport de remplissage (« ✓ 12 = 3 ⚠ 1 ✗ 0 »). */
+export function fillCounts(summary: string): FillCounts {
+  const n = (re: RegExp) => Number(re.exec(summary)?.[1] ?? NaN);
   return { filled: n(/✓ (\d+)/), identical: n(/= (\d+)/), conflict: n(/⚠ (\d+)/), missing: n(/✗ (\d+)/) };
 }
 
+/** Le texte des messages du panneau une fois l'action finie (le panneau les vide au début de chaque action). */
+export async function panelMessagesWith(d: PanelDriver): Promise<string> {
+  await expect.poll(async () => (await d.text('.ac-messages')) ?? '', { timeout: 15_000 }).not.toBe('');
+  await expect.poll(() => d.enabled(t('capture')), { timeout: 15_000 }).toBe(true);
+  return (await d.text('.ac-messages')) ?? '';
+}
+
+export async function captureWith(d: PanelDriver): Promise<string> {
+  await d.ready();
+  await d.click(t('capture'));
+  return panelMessagesWith(d);
+}
+
+export async function fillWith(d: PanelDriver, source?: string | RegExp): Promise<FillCounts> {
+  await d.ready();
+  if (source) {
+    const find = async () => (await d.sources()).find((o) => (typeof source === 'string' ? o.startsWith(source) : source.test(o)));
+    // La liste des sources arrive de l'arrière-plan juste après l'affichage du panneau.
+    await expect.poll(find, { timeout: 10_000 }).toBeTruthy();
+    await d.chooseSource((await find())!);
+  }
+  await d.click(t('fill'));
+  await expect.poll(() => d.text('.ac-report summary'), { timeout: 20_000 }).not.toBeNull();
+  await expect.poll(() => d.enabled(t('fill'))).toBe(true);
+  return fillCounts((await d.text('.ac-report summary')) ?? '');
+}
+
+/** Le panneau d'une page Playwright (Chromium) : on y entre par son cadre. */
+export function playwrightPanel(p: Page): PanelDriver {
+  const button = (name: string) => panel(p).getByRole('button', { name });
+  const select = () => panel(p).getByLabel(t('sourceLabel'));
+  return {
+    ready: async () => void (await waitPanel(p)),
+    click: (name) => button(name).click(),
+    enabled: (name) => button(name).isEnabled(),
+    sources: () => select().locator('option').allTextContents(),
+    chooseSource: async (label) => void (await select().selectOption({ label })),
+    text: async (selector) => {
+      const found = panel(p).locator(selector);
+      return (await found.count()) ? await found.first().textContent() : null;
+    },
+  };
+}
+
+export const panelMessages = (p: Page): Promise<string> => panelMessagesWith(playwrightPanel(p));
+export const capture = (p: Page): Promise<string> => captureWith(playwrightPanel(p));
+export const fill = (p: Page, source?: string | RegExp): Promise<FillCounts> => fillWith(playwrightPanel(p), source);
+
+/** Ce que le script hostile de la page a obtenu (voir hostilePageScript). */
+export interface HostileResult {
+  seen: string;
+  elements: number;
+  frames: number;
+  runtime: boolean;
+}
+
+/**
+ * Le script hostile, à passer tel quel à page.evaluate (Playwright comme Puppeteer) : dans le monde de la page,
+ * il parcourt le DOM et les racines fantômes qu'il peut ouvrir, lit tout le texte et les valeurs, envoie des
+ * événements synthétiques à tout ce qu'il trouve (clics, saisies, touches, changements de listes), et poste des
+ * messages forgés à la fenêtre et aux cadres. Autonome (aucune référence extérieure) : il est sérialisé.
+ */
+export async function hostilePageScript(): Promise<HostileResult> {
+  const seen: string[] = [];
+  const all: Element[] = [];
+  const walk = (root: Document | ShadowRoot | Element) => {
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      all.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+      if (el instanceof HTMLIFrameElement) {
+        try {
+          const d = el.contentDocument;
+          if (d) {
+            seen.push(d.documentElement.textContent ?? '');
+            walk(d);
+          }
+        } catch {
+          /* autre origine : illisible */
+        }
+      }
+    }
+  };
+  walk(document);
+  for (const el of all) {
+    seen.push(el.textContent ?? '', (el as HTMLInputElement).value ?? '', el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '');
+    if (el instanceof HTMLSelectElement) seen.push(...Array.from(el.options).map((o) => o.textContent ?? ''));
+  }
+  const options = { bubbles: true, cancelable: true, composed: true };
+  for (const el of all) {
+    if (el.closest('main form, main button[type="submit"]') && /Valider|Enregistrer et demander/.test(el.textContent ?? '')) continue;
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) el.dispatchEvent(new MouseEvent(type, options));
+    for (const key of ['Enter', ' ', 'ArrowDown']) el.dispatchEvent(new KeyboardEvent('keydown', { ...options, key }));
+    if (el instanceof HTMLSelectElement && el.options.length > 1) {
+      el.selectedIndex = el.options.length - 1;
+      el.dispatchEvent(new Event('change', options));
+    }
+    el.dispatchEvent(new Event('input', options));
+    el.dispatchEvent(new Event('change', options));
+  }
+  // Messages forgés vers la fenêtre et chaque cadre (le panneau, la fenêtre de la garde s'ils y étaient).
+  const forged = [
+    { type: 'panel.fill', payload: { answers: [], review: [], words: { level: 'n', comment: 'c', specificite: 's', review: 'r' } } },
+    { type: 'panel.capture', payload: {} },
+    { type: 'answers.resolved', payload: { productId: 'x', variantId: '' } },
+    { type: 'page.link', payload: { pageProduct: { name: 'Pirate', version: 'v1', number: '6666' }, author: 'pirate' } },
+    { type: 'guard.choice', payload: { choice: 'forcer' } },
+  ];
+  for (const m of forged) {
+    window.postMessage(m, '*');
+    for (let i = 0; i < window.frames.length; i++) window.frames[i]?.postMessage(m, '*');
+  }
+  await new Promise((r) => setTimeout(r, 1500));
+  const g = globalThis as { chrome?: { runtime?: { sendMessage?: unknown } }; browser?: { runtime?: { sendMessage?: unknown } } };
+  const runtime = typeof g.chrome?.runtime?.sendMessage === 'function' || typeof g.browser?.runtime?.sendMessage === 'function';
+  return { seen: seen.join('\n'), elements: all.length, frames: window.frames.length, runtime };
+}
