@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../components/i18n';
 import { t } from '../../components/strings';
 import { launchExtension, type Harness } from './harness.mjs';
-import { capture, demarche, fill, guardDialog, state, waitPanel } from './panel';
+import { capture, demarche, fill, guardDialog, hostilePageScript, state, waitPanel, type HostileResult } from './panel';
 
 // Issue « durcissement » : un script qui tourne dans la page Convergence (faille XSS, script tiers) ne peut ni
 // lire ni piloter ce que l'extension met dans la page. Les mêmes gestes faits par une personne marchent.
@@ -32,65 +32,9 @@ async function library(): Promise<string> {
   return snapshot;
 }
 
-/**
- * Le script hostile, dans le monde de la page : il parcourt le DOM et les racines fantômes qu'il peut
- * ouvrir, lit tout le texte et les valeurs, envoie des événements synthétiques à tout ce qu'il trouve
- * (clics, saisies, touches, changements de listes), et poste des messages à la fenêtre et aux cadres.
- */
-async function attack(page: Page): Promise<{ seen: string; elements: number; frames: number; runtime: boolean }> {
-  return page.evaluate(async () => {
-    const seen: string[] = [];
-    const all: Element[] = [];
-    const walk = (root: Document | ShadowRoot | Element) => {
-      for (const el of Array.from(root.querySelectorAll('*'))) {
-        all.push(el);
-        if (el.shadowRoot) walk(el.shadowRoot);
-        if (el instanceof HTMLIFrameElement) {
-          try {
-            const d = el.contentDocument;
-            if (d) {
-              seen.push(d.documentElement.textContent ?? '');
-              walk(d);
-            }
-          } catch {
-            /* autre origine : illisible */
-          }
-        }
-      }
-    };
-    walk(document);
-    for (const el of all) {
-      seen.push(el.textContent ?? '', (el as HTMLInputElement).value ?? '', el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '');
-      if (el instanceof HTMLSelectElement) seen.push(...Array.from(el.options).map((o) => o.textContent ?? ''));
-    }
-    const options = { bubbles: true, cancelable: true, composed: true };
-    for (const el of all) {
-      if (el.closest('main form, main button[type="submit"]') && /Valider|Enregistrer et demander/.test(el.textContent ?? '')) continue;
-      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) el.dispatchEvent(new MouseEvent(type, options));
-      for (const key of ['Enter', ' ', 'ArrowDown']) el.dispatchEvent(new KeyboardEvent('keydown', { ...options, key }));
-      if (el instanceof HTMLSelectElement && el.options.length > 1) {
-        el.selectedIndex = el.options.length - 1;
-        el.dispatchEvent(new Event('change', options));
-      }
-      el.dispatchEvent(new Event('input', options));
-      el.dispatchEvent(new Event('change', options));
-    }
-    // Messages forgés vers la fenêtre et chaque cadre (le panneau, la fenêtre de la garde s'ils existaient).
-    const forged = [
-      { type: 'panel.fill', payload: { answers: [], review: [], words: { level: 'n', comment: 'c', specificite: 's', review: 'r' } } },
-      { type: 'panel.capture', payload: {} },
-      { type: 'answers.resolved', payload: { productId: 'x', variantId: '' } },
-      { type: 'page.link', payload: { pageProduct: { name: 'Pirate', version: 'v1', number: '6666' }, author: 'pirate' } },
-      { type: 'guard.choice', payload: { choice: 'forcer' } },
-    ];
-    for (const m of forged) {
-      window.postMessage(m, '*');
-      for (let i = 0; i < window.frames.length; i++) window.frames[i]?.postMessage(m, '*');
-    }
-    await new Promise((r) => setTimeout(r, 1500));
-    const runtime = typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage === 'function';
-    return { seen: seen.join('\n'), elements: all.length, frames: window.frames.length, runtime };
-  });
+/** Le script hostile (partagé avec la suite Firefox : tests/e2e/panel.ts), exécuté dans le monde de la page. */
+async function attack(page: Page): Promise<HostileResult> {
+  return page.evaluate(hostilePageScript);
 }
 
 describe('un script de la page contre le panneau et la garde', () => {
