@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 
 /** Démarrage réel (src/main.tsx) : paramètres appliqués avant le premier rendu puis retirés de l'URL. */
@@ -19,5 +20,9 @@ describe('main.tsx : ?scenario=variantes&fil=…&produit=…&retard=…', () => 
     const api = (window as unknown as { __convergenceSim: { getState(): { display: unknown; style: string; scenario: string }; scenarios: string[] } }).__convergenceSim;
     expect(api.getState()).toMatchObject({ scenario: 'variantes', style: 'b', display: { fil: 'texte', produit: 'absent', retard: 250 } });
     expect(api.scenarios).toContain('variantes');
+    // Démonter avant la fin : sinon les effets différés de Preact (titre du document, minuterie du retard)
+    // tournent après le démontage de jsdom et lèvent « document is not defined ».
+    render(null, app);
+    await new Promise((r) => setTimeout(r, 150));
   });
 });
