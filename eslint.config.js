@@ -20,7 +20,7 @@ const noHtmlInjection = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.output/**', '.wxt/**', 'dist-cli/**', 'coverage/**', '.tmp/**', '.prof/**'] },
+  { ignores: ['node_modules/**', '.output/**', '.wxt/**', 'dist-cli/**', 'coverage/**', '.tmp/**', '.prof/**', '.out-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

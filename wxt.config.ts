@@ -9,7 +9,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  outDir: '.output',
+  // AC_OUT_DIR : un autre dossier de sortie, pour construire en parallèle sans écraser la construction d'un autre.
+  outDir: process.env.AC_OUT_DIR || '.output',
   manifestVersion: 3,
   imports: false,
   vite: () => ({

@@ -10,7 +10,7 @@ import { simulatorResponse } from '../simulator/serve.mjs';
 
 export const ORIGIN = 'https://convergence.esante.gouv.fr';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = path.join(ROOT, process.env.AC_OUT_DIR || '.output', 'chrome-mv3');
 
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
-export const OUT_DIR = path.join(ROOT, '.output', 'simulator');
+export const OUT_DIR = path.join(ROOT, process.env.AC_OUT_DIR || '.output', 'simulator');
 
 /** Lance le build esbuild et copie les fichiers statiques ; renvoie le dossier de sortie. */
 export async function buildSimulatorTo(outDir = OUT_DIR) {
