@@ -7,6 +7,9 @@ import { t } from './strings';
 import { uiLanguage } from './i18n';
 import { pageKindLabel, pageTextOf } from './page-strings';
 import { SummaryLine, productText } from './Summary';
+import { ReferentialNotice } from './panel/ReferentialNotice';
+import type { ReferentialChangeItem } from '../lib/library/referential-changes';
+import { tr } from './referential-strings';
 
 type Scope = { productId: string; variantId: string };
 type PageContext = ResponseOf<'page.context'>;
@@ -28,7 +31,9 @@ export interface PanelApi {
   fill(
     source: Scope,
     opts?: { overwrite?: ReadonlySet<string>; only?: ReadonlySet<string> },
-  ): Promise<{ report: FillReportEntry[]; explanation: FillExplanation | null; sourceName: string }>;
+  ): Promise<{ report: PanelReportEntry[]; explanation: FillExplanation | null; sourceName: string }>;
+  /** Critères que la page montre changés depuis les réponses de la portée (issue 11 § 3). */
+  referentialChanges?(scope: Scope | null): Promise<ReferentialChangeItem[]>;
   /** Retenir pour cet onglet le produit choisi quand la page ne l'affiche pas. */
   choose(choice: ProductChoice): Promise<void>;
   /** Relier le produit affiché comme variante de la famille reconnue à son nom. */
@@ -41,6 +46,9 @@ export interface PanelApi {
   evidenceOffers(): Promise<EvidenceOffer[]>;
   attach(offer: EvidenceOffer): Promise<string>;
 }
+
+/** Une ligne du rapport ; `modified` : critère changé par Convergence, non rempli, et pourquoi (issue 11 § 3). */
+export type PanelReportEntry = FillReportEntry & { modified?: string };
 
 /** Ce que le script de contenu a lu de la page (message « panel.view »). */
 export type PanelView = ResponseOf<'panel.view'>;
@@ -176,7 +184,8 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
   const sourceChosen = useRef(false);
   const [busy, setBusy] = useState<'' | 'fill' | 'capture' | 'undo' | 'link'>('');
   const [messages, setMessages] = useState<string[]>([]);
-  const [report, setReport] = useState<FillReportEntry[] | null>(null);
+  const [report, setReport] = useState<PanelReportEntry[] | null>(null);
+  const [changed, setChanged] = useState<ReferentialChangeItem[]>([]);
   const [offers, setOffers] = useState<EvidenceOffer[]>([]);
   const [choosing, setChoosing] = useState(false);
   const productNumber = view.product?.number ?? '';
@@ -211,6 +220,14 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
     }
     void refresh();
   }, [productNumber]);
+
+  // Critères modifiés par Convergence : relus à l'arrivée du contexte et à chaque autre produit ou page, jamais
+  // après un remplissage ou un enregistrement (un geste = un message à l'arrière-plan).
+  const ctxLoaded = ctx !== null;
+  useEffect(() => {
+    if (!ctxLoaded || !api.referentialChanges || view.summary.type !== 'criteria') return setChanged([]);
+    api.referentialChanges(ctx?.current ?? ctx?.suggestedSource ?? null).then(setChanged, () => setChanged([]));
+  }, [ctxLoaded, productNumber, view.recognition.recognised ? view.recognition.kind : '', view.summary.type]);
 
   const scope = parseScope(source);
   // Zones de dépôt vides : les offres ne sont recalculées que quand elles changent (pas à chaque saisie).
@@ -376,6 +393,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
           </div>
         )}
         {view.recognition.recognised && <SummaryLine summary={view.summary} />}
+        {view.recognition.recognised && <ReferentialNotice items={changed} />}
 
         {fillable && (
           <div class="ac-actions">
@@ -465,7 +483,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
                   <tr key={e.key} data-status={e.status}>
                     <th scope="row">{e.label}</th>
                     <td>
-                      {STATUS_TEXT[e.status]()}
+                      {e.modified ? `${tr('statusModified')} : ${e.modified}` : STATUS_TEXT[e.status]()}
                       {e.status === 'conflict' && (
                         <>
                           {' '}

@@ -4,14 +4,16 @@ import type { ResponseOf } from '../lib/messages/protocol';
 import { platform } from '../lib/platform';
 import { t } from './strings';
 import { SummaryLine, productText } from './Summary';
+import { nextStepText, td } from './manager/dossier-strings';
 
 const CONVERGENCE = 'https://convergence.esante.gouv.fr/';
+const send = createClient((m) => platform.sendToBackground(m));
 
 type State =
   | { step: 'loading' }
   | { step: 'elsewhere' }
   | { step: 'silent' }
-  | { step: 'ready'; page: ResponseOf<'page.identify'> };
+  | { step: 'ready'; page: ResponseOf<'page.identify'>; journey: ResponseOf<'journey.forPage'> | null };
 
 /** Fenêtre de l'icône : résumé de la page de l'onglet actif et lien vers les bibliothèques. */
 export function Popup() {
@@ -28,11 +30,16 @@ export function Popup() {
       }
       const tabId = tab.id;
       const toTab = createClient((m) => platform.sendToTab(tabId, m));
+      let page: ResponseOf<'page.identify'>;
       try {
-        setState({ step: 'ready', page: await toTab('page.identify', {}) });
+        page = await toTab('page.identify', {});
       } catch {
         setState({ step: 'silent' });
+        return;
       }
+      // Le parcours du produit de l'onglet (issue 11 § 4) : sans lui, le reste du résumé s'affiche quand même.
+      const journey = page.product ? await send('journey.forPage', { pageProduct: page.product }).catch(() => null) : null;
+      setState({ step: 'ready', page, journey });
     })();
   }, []);
 
@@ -54,6 +61,14 @@ export function Popup() {
               )}
               {!state.page.product && state.page.productFrom === 'aucune' && state.page.summary.type !== 'nothing' && <p>{t('productUnread')}</p>}
               <SummaryLine summary={state.page.summary} />
+              {state.journey && (
+                <>
+                  <p class="next-step">
+                    <strong>{nextStepText(state.journey.journey)}</strong>
+                  </p>
+                  {!state.journey.scope && <p>{td('popupUnlinked')}</p>}
+                </>
+              )}
             </>
           ) : (
             <>

@@ -18,7 +18,8 @@ li { margin: 0 0 10px; }
 button { font: inherit; font-weight: 600; border-radius: 6px; padding: 8px 16px; cursor: pointer; border: 2px solid #1d4ed8; }
 button.primary { background: #1d4ed8; color: #fff; }
 button.secondary { background: #fff; color: #1d4ed8; }
-button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+/* Focus à 5:1 sur le blanc (un indicateur de focus doit atteindre 3:1, WCAG 1.4.11). */
+button:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
 `;
 
 export const MARKER_CSS = `

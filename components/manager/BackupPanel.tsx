@@ -98,6 +98,7 @@ export function BackupPanel() {
       <section aria-labelledby="mgr-sauvegarde" class="mgr-subsection">
         <h3 id="mgr-sauvegarde">{t('backupTitle')}</h3>
         <p class="mgr-hint">{t('backupHint')}</p>
+        <p class="mgr-hint">{t('backupKeyNote')}</p>
         <button type="button" class="btn secondary" disabled={busy} onClick={backup}>
           {t('backupDownload')}
         </button>
@@ -170,6 +171,14 @@ export function BackupPanel() {
               </table>
             </div>
             <p>{t('restoreJournal', { count: p.operations })}</p>
+            {p.sharing === null ? (
+              <p>{t('restoreSharingV1')}</p>
+            ) : (
+              <>
+                <p>{t('restorePackages', { backup: p.packages.backup, current: p.packages.current })}</p>
+                <p>{t('restoreSharing', { count: p.sharing })}</p>
+              </>
+            )}
             <ul class="mgr-plain">
               {p.productNames.added.length > 0 && <li>{t('restoreProductsAdded', { names: p.productNames.added.join(', ') })}</li>}
               {p.productNames.replaced.length > 0 && <li>{t('restoreProductsReplaced', { names: p.productNames.replaced.join(', ') })}</li>}

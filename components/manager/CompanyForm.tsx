@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CompanyProfile } from '../../lib/domain/schemas';
+import type { CompanyProfile, Product } from '../../lib/domain/schemas';
+import { tc } from './company-strings';
 import { useAction, useLoad, useManager } from './context';
 import { COMPANY_EXTRA_FIELDS, LEGAL_FORMS } from './convergence';
 import { Fieldset, TextField, focusFirstInvalid } from './fields';
@@ -39,34 +40,151 @@ function draftOf(c: CompanyProfile | null | undefined): Draft {
   };
 }
 
-/** Fiche administrative (profil de l'entreprise), la même pour chaque produit. */
+/**
+ * Fiches administratives : un profil d'entreprise par défaut (le seul, le plus souvent : tout se passe alors
+ * comme avec une fiche unique), et d'autres pour les produits évalués « pour le compte d'un tiers » ; chaque
+ * produit désigne le sien dans son onglet « Produit » (Product.companyId).
+ */
 export function CompanyForm() {
   const { send, version } = useManager();
-  const loaded = useLoad(() => send('company.get', {}), [version]);
-  const current = loaded.data ?? null;
+  const loaded = useLoad(async () => {
+    const [list, byDefault, products] = await Promise.all([send('company.list', {}), send('company.get', {}), send('products.list', {})]);
+    return { companies: list.companies, defaultId: byDefault?.id ?? null, products: products.products.map((e) => e.product) };
+  }, [version]);
+  // null : le profil par défaut ; 'nouveau' : un profil pas encore enregistré.
+  const [selected, setSelected] = useState<string | null>(null);
+  const companies = loaded.data?.companies ?? [];
+  const currentId = selected === NEW ? null : selected && companies.some((c) => c.id === selected) ? selected : (loaded.data?.defaultId ?? null);
+  const current = companies.find((c) => c.id === currentId) ?? null;
   // Après l'enregistrement, le formulaire est recréé avec la fiche relue : le focus revient sur le titre.
-  const focusAfterSave = useRef(false);
-  const savedKey = current?.updatedAt ?? '';
+  const focusAfterSave = useRef<string | null>(null);
+  const savedKey = `${current?.id ?? NEW}|${current?.updatedAt ?? ''}`;
   useEffect(() => {
     if (!focusAfterSave.current) return;
-    focusAfterSave.current = false;
-    document.getElementById(VIEW_HEADING_ID)?.focus();
+    const target = focusAfterSave.current;
+    focusAfterSave.current = null;
+    document.getElementById(target)?.focus();
   }, [savedKey]);
+  const choose = (id: string | null) => {
+    setSelected(id);
+    focusAfterSave.current = FORM_HEADING_ID;
+  };
+  const several = companies.length > 0;
   return (
     <section aria-labelledby={VIEW_HEADING_ID} class="mgr-company">
       <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
         {t('companyTitle')}
       </h2>
       <p class="mgr-hint">{t('companyHint')}</p>
-      {current && <p class="mgr-hint">{t('companyUpdated', { date: formatDate(current.updatedAt, true) })}</p>}
       {loaded.error && <p class="mgr-error-text">{loaded.error}</p>}
+      {several && loaded.data && (
+        <CompanyList
+          companies={companies}
+          defaultId={loaded.data.defaultId}
+          products={loaded.data.products}
+          currentId={currentId}
+          onEdit={(id) => choose(id)}
+          onNew={() => choose(NEW)}
+        />
+      )}
+      {several && (
+        <h3 id={FORM_HEADING_ID} tabIndex={-1}>
+          {current ? tc('editTitle', { name: current.denomination || tc('unnamed') }) : tc('newTitle')}
+        </h3>
+      )}
+      {current && <p class="mgr-hint">{t('companyUpdated', { date: formatDate(current.updatedAt, true) })}</p>}
       {/* Le formulaire n'apparaît qu'une fois la fiche lue : une saisie n'est jamais écrasée par la lecture. */}
-      {loaded.data === undefined ? <p>{t('loading')}</p> : <CompanyFields key={current?.updatedAt ?? 'nouvelle'} current={current} onSaved={() => (focusAfterSave.current = true)} />}
+      {loaded.data === undefined ? (
+        <p>{t('loading')}</p>
+      ) : (
+        <CompanyFields
+          key={savedKey}
+          current={current}
+          additional={several}
+          onSaved={(c) => {
+            setSelected(c.id);
+            focusAfterSave.current = VIEW_HEADING_ID;
+          }}
+        />
+      )}
+      {several && selected === NEW && (
+        <p>
+          <button type="button" class="btn secondary" onClick={() => choose(null)}>
+            {tc('cancelNew')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
 
-function CompanyFields({ current, onSaved }: { current: CompanyProfile | null; onSaved(): void }) {
+const NEW = 'nouveau';
+const FORM_HEADING_ID = 'mgr-profil-entreprise';
+
+interface CompanyListProps {
+  companies: readonly CompanyProfile[];
+  defaultId: string | null;
+  products: readonly Product[];
+  currentId: string | null;
+  onEdit(id: string): void;
+  onNew(): void;
+}
+
+/** Les profils enregistrés : lequel est par défaut, combien de produits s'en servent, lequel est ouvert. */
+function CompanyList({ companies, defaultId, products, currentId, onEdit, onNew }: CompanyListProps) {
+  const known = new Set(companies.map((c) => c.id));
+  const usedBy = (id: string) => products.filter((p) => (p.companyId && known.has(p.companyId) ? p.companyId === id : id === defaultId)).length;
+  return (
+    <section aria-labelledby="mgr-profils-entreprise" class="mgr-subsection">
+      <h3 id="mgr-profils-entreprise">{tc('listTitle')}</h3>
+      <p class="mgr-hint">{tc('listHint')}</p>
+      <div class="mgr-table-wrap">
+        <table class="mgr-table" aria-labelledby="mgr-profils-entreprise">
+          <thead>
+            <tr>
+              <th scope="col">{tc('colName')}</th>
+              <th scope="col">{tc('colSiret')}</th>
+              <th scope="col">{tc('colProducts')}</th>
+              <th scope="col">{tc('colActions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {companies.map((c) => {
+              const name = c.denomination || tc('unnamed');
+              return (
+                <tr key={c.id} aria-current={c.id === currentId ? 'true' : undefined}>
+                  <th scope="row">
+                    {name}
+                    {c.id === defaultId && ` ${tc('defaultMark')}`}
+                  </th>
+                  <td>{c.siret}</td>
+                  <td>{tc('productsCount', { count: usedBy(c.id) })}</td>
+                  <td>
+                    {c.id === currentId ? (
+                      <span class="mgr-muted">{tc('editing')}</span>
+                    ) : (
+                      <button type="button" class="linkish" onClick={() => onEdit(c.id)}>
+                        {tc('edit', { name })}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" class="btn secondary" onClick={onNew}>
+        {tc('add')}
+      </button>
+    </section>
+  );
+}
+
+function CompanyFields({ current, additional, onSaved }: { current: CompanyProfile | null; additional: boolean; onSaved(company: CompanyProfile): void }) {
+  // Le profil par défaut est le premier de la base (par identifiant) : un profil ajouté ensuite reçoit un
+  // identifiant rangé après tout identifiant aléatoire (« tiers-… »), pour ne jamais devenir le défaut à sa place.
+  const newCompanyId = () => (additional ? `tiers-${crypto.randomUUID()}` : crypto.randomUUID());
   const { send, author, announce, changed } = useManager();
   const [busy, run] = useAction();
   const [d, setD] = useState<Draft>(() => draftOf(current));
@@ -89,7 +207,7 @@ function CompanyFields({ current, onSaved }: { current: CompanyProfile | null; o
     }
     const extra = Object.fromEntries(Object.entries(d.extra).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
     const company = {
-      id: current?.id ?? crypto.randomUUID(),
+      id: current?.id ?? newCompanyId(),
       denomination: d.denomination.trim(),
       formeJuridique: d.formeJuridique.trim(),
       adresseSiege: d.adresseSiege.trim(),
@@ -102,8 +220,8 @@ function CompanyFields({ current, onSaved }: { current: CompanyProfile | null; o
       extra,
     };
     void run(async () => {
-      await send('company.put', { company, author });
-      onSaved();
+      const saved = await send('company.put', { company, author });
+      onSaved(saved);
       announce(t('companySaved'));
       changed();
     });

@@ -80,8 +80,10 @@ export function EvidenceView({ scope, hasVariant }: { scope: Scope; hasVariant: 
                   <td>{formatSize(f.size)}</td>
                   <td>{f.type || t('unknownMime')}</td>
                   <td>
-                    <code title={f.hash} aria-label={t('hashLabel', { hash: f.hash })}>
-                      {f.hash.slice(0, 12)}…
+                    {/* aria-label est interdit sur <code> (ARIA 1.2) : l'empreinte entière est lue par un texte masqué. */}
+                    <code title={f.hash}>
+                      <span aria-hidden="true">{f.hash.slice(0, 12)}…</span>
+                      <span class="sr-only">{t('hashLabel', { hash: f.hash })}</span>
                     </code>
                   </td>
                   {hasVariant && <td>{f.variantId ? t('scopeOwn') : t('scopeFamilyShort')}</td>}

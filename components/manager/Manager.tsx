@@ -11,6 +11,7 @@ import { ProductList } from './ProductList';
 import { ProductView } from './ProductView';
 import { t } from './strings';
 import { SettingsView } from './SettingsView';
+import { DEFAULT_AUTHOR, useAuthorName } from './author-name';
 import { uiLanguage } from '../i18n';
 
 export type ProductEntry = ResponseOf<'products.list'>['products'][number];
@@ -30,7 +31,9 @@ export interface ManagerProps {
 }
 
 /** Le gestionnaire des bibliothèques de réponses (page d'options de l'extension). */
-export function Manager({ send, author = 'Page de gestion des bibliothèques' }: ManagerProps) {
+export function Manager({ send, author: defaultAuthor = DEFAULT_AUTHOR }: ManagerProps) {
+  // « Votre nom » (réglages) remplace l'auteur par défaut dans le journal.
+  const author = useAuthorName(defaultAuthor);
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');

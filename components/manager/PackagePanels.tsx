@@ -4,10 +4,11 @@
  * montré), le marqueur « Paquet de … » d'un produit en lecture seule et les réponses « à revoir ».
  * Les décisions sont dans lib/library/packages.ts ; ici, seulement l'affichage et les choix de la personne.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResponseOf } from '../../lib/messages/protocol';
-import type { QuestionnaireId } from '../../lib/domain/questionnaires';
+import { QUESTIONNAIRES, QUESTIONNAIRE_LABELS, type QuestionnaireId } from '../../lib/domain/questionnaires';
 import { useAction, useLoad, useManager } from './context';
+import { FieldError } from './fields';
 import { base64ToBlob, downloadBlob, fileToBase64, formatDate } from './files';
 import type { ProductEntry, Scope } from './Manager';
 import { tp } from './package-strings';
@@ -51,14 +52,31 @@ export function KeyPanel() {
 
 /** « Partager avec un distributeur » : aperçu, choix du contenu, puis le fichier signé. */
 export function SharePanel({ scope }: { scope: Scope }) {
-  const { send, announce } = useManager();
+  const { send, announce, version } = useManager();
   const [busy, run] = useAction();
-  const [preview, setPreview] = useState<SharePreview | null>(null);
+  // Un produit reçu d'un producteur n'est pas à partager en son propre nom (l'arrière-plan le refuse aussi).
+  const received = useLoad(() => send('package.list', {}), [version]).data?.packages.find((x) => x.producerProductId === scope.productId);
+  // L'aperçu appartient à la portée qui l'a demandé : le gestionnaire garde ce composant d'un produit à l'autre
+  // (même onglet), et l'aperçu d'un produit montré sous un autre ferait écrire le paquet de ce dernier.
+  const scopeKey = `${scope.productId}|${scope.variantId}`;
+  const [shown, setShown] = useState<{ scope: string; preview: SharePreview } | null>(null);
+  const preview = shown?.scope === scopeKey ? shown.preview : null;
+  const setPreview = (forScope: string, next: SharePreview) => setShown({ scope: forScope, preview: next });
   const [questionnaires, setQuestionnaires] = useState<QuestionnaireId[]>([]);
   const [confidential, setConfidential] = useState<Set<string>>(new Set());
   const [withheld, setWithheld] = useState<Record<string, Field[]>>({});
   const [contents, setContents] = useState<Set<string>>(new Set());
   const heading = useRef<HTMLHeadingElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  // Le focus va, une fois rendu, au titre de l'aperçu ouvert, ou au bouton qui le rouvre quand il est fermé
+  // (pas à chaque aperçu relu après un choix) ; un minuteur lancé avant le rendu pouvait passer avant lui.
+  const focusAfter = useRef<'apercu' | 'bouton' | null>(null);
+  useEffect(() => {
+    if (focusAfter.current === 'apercu' && preview) heading.current?.focus();
+    else if (focusAfter.current === 'bouton' && !preview) openButton.current?.focus();
+    else return;
+    focusAfter.current = null;
+  }, [shown]);
 
   const request = (over: Partial<{ questionnaires: QuestionnaireId[]; confidential: Set<string>; withheld: Record<string, Field[]>; contents: Set<string> }> = {}) => ({
     ...scope,
@@ -67,24 +85,32 @@ export function SharePanel({ scope }: { scope: Scope }) {
     withheld: over.withheld ?? withheld,
     evidenceContents: [...(over.contents ?? contents)],
   });
-  const refresh = (over: Parameters<typeof request>[0]) => void run(async () => setPreview(await send('package.share.preview', request(over))));
+  const refresh = (over: Parameters<typeof request>[0]) => {
+    const key = scopeKey;
+    void run(async () => setPreview(key, await send('package.share.preview', request(over))));
+  };
 
   const open = () =>
     void run(async () => {
+      const key = scopeKey;
       // Premier aperçu : tous les questionnaires d'évaluation répondus, marques « confidentiel » gardées pour ce produit.
       const first = await send('package.share.preview', { ...scope, questionnaires: ['interoperabilite', 'urbanisation', 'securite', 'ethique', 'rgpd', 'securite-echanges'] });
       const qs = [...new Set(first.rows.map((r) => r.questionnaire))];
       setQuestionnaires(qs);
       setConfidential(new Set(first.confidentialComments));
-      setPreview(first);
-      setTimeout(() => heading.current?.focus(), 0);
+      // Choix repris de zéro : ceux d'un aperçu précédent (autre produit peut-être) ne valent pas ici.
+      setWithheld({});
+      setContents(new Set());
+      focusAfter.current = 'apercu';
+      setPreview(key, first);
     });
   const build = () =>
     void run(async () => {
+      const key = scopeKey;
       const r = await send('package.share.build', request());
       downloadBlob(r.fileName, base64ToBlob(r.contentBase64, 'application/octet-stream'));
       announce(tp('shareBuilt', { sequence: r.sequence, name: r.fileName, fingerprint: r.fingerprint.display }));
-      setPreview(await send('package.share.preview', request()));
+      setPreview(key, await send('package.share.preview', request()));
     });
 
   const toggleSet = (set: Set<string>, v: string, on: boolean) => {
@@ -103,13 +129,15 @@ export function SharePanel({ scope }: { scope: Scope }) {
   };
 
   const p = preview;
-  const allQs = p ? [...new Set([...questionnaires, ...p.rows.map((r) => r.questionnaire)])] : [];
+  // Ordre fixe (celui des questionnaires) : une case décochée ne change pas de place sous le focus.
+  const allQs = p ? QUESTIONNAIRES.filter((q) => questionnaires.includes(q) || p.rows.some((r) => r.questionnaire === q)) : [];
   return (
     <section aria-labelledby="mgr-partage" class="mgr-subsection">
       <h3 id="mgr-partage">{tp('shareTitle')}</h3>
       <p class="mgr-hint">{tp('shareHint')}</p>
-      {!p && (
-        <button type="button" class="btn secondary" disabled={busy} onClick={open}>
+      {received && <p>{tp('shareReceived', { producer: received.producerName })}</p>}
+      {!p && !received && (
+        <button ref={openButton} type="button" class="btn secondary" disabled={busy} onClick={open}>
           {tp('shareOpen')}
         </button>
       )}
@@ -132,7 +160,8 @@ export function SharePanel({ scope }: { scope: Scope }) {
                     refresh({ questionnaires: next });
                   }}
                 />{' '}
-                {p.summary.questionnaires.find((s) => s.questionnaire === q)?.label ?? q}
+                {/* Décoché, un questionnaire n'est plus dans le résumé : son nom vient alors du référentiel. */}
+                {p.summary.questionnaires.find((s) => s.questionnaire === q)?.label ?? QUESTIONNAIRE_LABELS[q]}
               </label>
             ))}
           </fieldset>
@@ -249,7 +278,15 @@ export function SharePanel({ scope }: { scope: Scope }) {
             <button type="button" class="btn" disabled={busy || questionnaires.length === 0} onClick={build}>
               {tp('shareBuild')}
             </button>
-            <button type="button" class="btn secondary" disabled={busy} onClick={() => setPreview(null)}>
+            <button
+              type="button"
+              class="btn secondary"
+              disabled={busy}
+              onClick={() => {
+                focusAfter.current = 'bouton';
+                setShown(null);
+              }}
+            >
               {tp('shareClose')}
             </button>
           </div>
@@ -268,15 +305,32 @@ export function PackageImportPanel({ entries }: { entries: readonly ProductEntry
   const [confirmed, setConfirmed] = useState(false);
   const [otherKey, setOtherKey] = useState(false);
   const [distributor, setDistributor] = useState('');
+  const [fileError, setFileError] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Chaque paquet vérifié : focus sur le titre de son aperçu, une fois rendu ; après l'import, l'aperçu (et
+  // le bouton qui avait le focus) disparaît : le focus revient au champ du fichier plutôt que de se perdre.
+  const focusFile = useRef(false);
+  useEffect(() => {
+    if (inspect) heading.current?.focus();
+    else if (focusFile.current) {
+      focusFile.current = false;
+      input.current?.focus();
+    }
+  }, [inspect]);
 
   const verify = (ev: Event) =>
     void run(async () => {
       ev.preventDefault();
       setInspect(null);
+      setFileError('');
       const f = input.current?.files?.[0];
-      if (!f) return;
+      // Rien de choisi : l'erreur est sur le champ, qui reprend le focus (pas un clic sans effet).
+      if (!f) {
+        setFileError(tp('importNoFile'));
+        input.current?.focus();
+        return;
+      }
       const payload = { fileName: f.name, contentBase64: await fileToBase64(f) };
       const r = await send('package.inspect', payload);
       setFile(payload);
@@ -285,7 +339,6 @@ export function PackageImportPanel({ entries }: { entries: readonly ProductEntry
       const linked = r.linkedDistributors[0] ?? entries.find((e) => e.product.role.kind === 'distributeur' && e.product.role.producerProductId === r.producerProductId)?.product.id;
       setDistributor(linked ?? '');
       setInspect(r);
-      setTimeout(() => heading.current?.focus(), 0);
     });
   const mustConfirm = !!inspect && ((inspect.verdict.kind === 'nouveau' && !inspect.verdict.keyKnown) || inspect.verdict.kind === 'autre-cle');
   const commit = () =>
@@ -298,6 +351,7 @@ export function PackageImportPanel({ entries }: { entries: readonly ProductEntry
         ...(inspect.verdict.kind === 'autre-cle' ? { acceptOtherKey: otherKey } : {}),
         ...(distributor ? { distributorProductId: distributor } : {}),
       });
+      focusFile.current = true;
       setInspect(null);
       setFile(null);
       if (input.current) input.current.value = '';
@@ -312,10 +366,20 @@ export function PackageImportPanel({ entries }: { entries: readonly ProductEntry
       <h3 id="mgr-paquet-import">{tp('importTitle')}</h3>
       <p class="mgr-hint">{tp('importHint')}</p>
       <form onSubmit={verify}>
-        <label for="mgr-paquet-fichier">{tp('importFile')}</label> <input id="mgr-paquet-fichier" ref={input} type="file" accept=".convergence-paquet" />{' '}
+        <label for="mgr-paquet-fichier">{tp('importFile')}</label>{' '}
+        <input
+          id="mgr-paquet-fichier"
+          ref={input}
+          type="file"
+          accept=".convergence-paquet"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? 'mgr-paquet-fichier-error' : undefined}
+          onChange={() => setFileError('')}
+        />{' '}
         <button type="submit" class="btn secondary" disabled={busy}>
           {tp('importVerify')}
         </button>
+        <FieldError id="mgr-paquet-fichier-error" error={fileError} />
       </form>
       {i && (
         <section class="mgr-preview" aria-labelledby="mgr-paquet-apercu">
@@ -395,8 +459,7 @@ export function PackageImportPanel({ entries }: { entries: readonly ProductEntry
                 <ul aria-labelledby="mgr-paquet-revoir">
                   {(i.inherited ?? []).map((c) => (
                     <li key={`${c.distributorProductId}-${c.key}`}>
-                      {c.id}
-                      {c.title ? ` — ${c.title}` : ''} : à revoir
+                      {tp('inheritedItem', { id: c.id, title: c.title ? ` — ${c.title}` : '' })}
                     </li>
                   ))}
                 </ul>
@@ -442,10 +505,15 @@ export function PackageBanner({ scope, entry }: { scope: Scope; entry: ProductEn
   const packages = useLoad(() => send('package.list', {}), [version]);
   const isDistributor = entry.product.role.kind === 'distributeur';
   const resolved = useLoad(() => (isDistributor ? send('answers.resolved', scope) : Promise.resolve(null)), [version, scope.productId, scope.variantId, isDistributor]);
-  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  // Les cases cochées valent pour ce produit seulement : ce composant est gardé d'un produit à l'autre, et
+  // une coche reportée ferait confirmer une réponse que la personne n'a pas revue ici.
+  const [tickedFor, setTickedFor] = useState<{ productId: string; keys: Set<string> }>({ productId: scope.productId, keys: new Set() });
+  const ticked = tickedFor.productId === scope.productId ? tickedFor.keys : new Set<string>();
+  const setTicked = (keys: Set<string>) => setTickedFor({ productId: scope.productId, keys });
   const mine = packages.data?.packages.find((p) => p.producerProductId === entry.product.id);
   const producerPkg = entry.product.role.kind === 'distributeur' ? packages.data?.packages.find((p) => p.producerProductId === (entry.product.role as { producerProductId: string }).producerProductId) : undefined;
-  const toReview = (resolved.data?.answers ?? []).filter((r) => r.reviewFlag);
+  // Seulement ce que le paquet rend « à revoir » : un critère modifié par Convergence se revoit dans « Critères modifiés ».
+  const toReview = (resolved.data?.answers ?? []).filter((r) => r.reviewFlag && r.reviewReason !== 'referentiel');
   const confirm = (keys: string[]) =>
     void run(async () => {
       const r = await send('package.review.confirm', { productId: scope.productId, keys });
@@ -482,7 +550,7 @@ export function PackageBanner({ scope, entry }: { scope: Scope; entry: ProductEn
                           setTicked(next);
                         }}
                       />{' '}
-                      {r.answer.criterionId} — à revoir ({r.reviewReason === 'mise-a-jour' ? tp('reviewUpdate') : tp('reviewWhiteLabel')})
+                      {tp('reviewItem', { id: r.answer.criterionId, reason: r.reviewReason === 'mise-a-jour' ? tp('reviewUpdate') : tp('reviewWhiteLabel') })}
                     </label>
                   </li>
                 ))}

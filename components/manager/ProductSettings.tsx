@@ -4,6 +4,8 @@ import type { Variant } from '../../lib/domain/schemas';
 import { useAction, useManager } from './context';
 import type { ProductEntry, View } from './Manager';
 import { ProductForm } from './ProductForm';
+import { ProductCompany } from './ProductCompany';
+import { tc } from './company-strings';
 import { t } from './strings';
 import { VariantForm } from './VariantForm';
 
@@ -98,6 +100,10 @@ export function ProductSettings({ entry, entries, onNavigate }: ProductSettingsP
             changed();
           }}
         />
+      </section>
+      <section aria-labelledby="mgr-entreprise-produit">
+        <h3 id="mgr-entreprise-produit">{tc('productCompanyTitle')}</h3>
+        <ProductCompany key={product.updatedAt} product={product} />
       </section>
       <section aria-labelledby="mgr-variantes">
         <h3 id="mgr-variantes">{t('variantsTitle')}</h3>

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { AnswersView } from './AnswersView';
+import { CompareView } from './CompareView';
+import { DossierView } from './DossierView';
 import { EvidenceView } from './EvidenceView';
 import { ExchangeView } from './ExchangeView';
 import { PackageBanner } from './PackagePanels';
@@ -8,10 +10,11 @@ import { VIEW_HEADING_ID } from './Manager';
 import type { ProductEntry, View } from './Manager';
 import { ProductSettings, VariantSettings } from './ProductSettings';
 import { ReadinessView } from './ReadinessView';
+import { ReferentialChanges } from './ReferentialChanges';
 import { t } from './strings';
 import { Tabs } from './Tabs';
 
-const TAB_IDS = ['reponses', 'preparation', 'preuves', 'echanges', 'produit'] as const;
+const TAB_IDS = ['reponses', 'preparation', 'dossier', 'comparer', 'preuves', 'echanges', 'produit'] as const;
 type TabId = (typeof TAB_IDS)[number];
 
 interface ProductViewProps {
@@ -50,8 +53,15 @@ export function ProductView({ entry, entries, variantId, onNavigate }: ProductVi
       </p>
       <PackageBanner scope={scope} entry={entry} />
       <Tabs idPrefix="mgr-produit" label={t('tabsLabel', { name: title })} tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)}>
-        {tab === 'reponses' && <AnswersView scope={scope} product={product} />}
+        {tab === 'reponses' && (
+          <>
+            <ReferentialChanges scope={scope} />
+            <AnswersView scope={scope} product={product} />
+          </>
+        )}
         {tab === 'preparation' && <ReadinessView scope={scope} />}
+        {tab === 'dossier' && <DossierView scope={scope} />}
+        {tab === 'comparer' && <CompareView scope={scope} />}
         {tab === 'preuves' && <EvidenceView scope={scope} hasVariant={!!variant} />}
         {tab === 'echanges' && <ExchangeView scope={scope} scopeName={title} entries={entries} />}
         {tab === 'produit' &&

@@ -3,6 +3,7 @@ import type { ResponseOf } from '../../lib/messages/protocol';
 import { useLoad, useManager } from './context';
 import { formatDate } from './files';
 import type { Scope } from './Manager';
+import { findingAction, findingMessage, verdictReasons } from './finding-strings';
 import { t } from './strings';
 
 type Report = ResponseOf<'readiness.get'>;
@@ -23,8 +24,8 @@ export function ReadinessView({ scope }: { scope: Scope }) {
     <div class="mgr-readiness">
       <h3>{t('readinessTitle')}</h3>
       <ul class="mgr-verdicts">
-        <Verdict ok={report.dossierGenerable.ok} yes={t('dossierOk')} no={t('dossierKo')} reasons={report.dossierGenerable.reasons} />
-        <Verdict ok={report.pretACandidater.ok} yes={t('candidatOk')} no={t('candidatKo')} reasons={report.pretACandidater.reasons} />
+        <Verdict ok={report.dossierGenerable.ok} yes={t('dossierOk')} no={t('dossierKo')} reasons={verdictReasons(report.dossierGenerable)} />
+        <Verdict ok={report.pretACandidater.ok} yes={t('candidatOk')} no={t('candidatKo')} reasons={verdictReasons(report.pretACandidater)} />
       </ul>
       <p>{t('findingsSummary', { blockers: report.blockers, warnings: report.warnings, date: formatDate(report.today) })}</p>
 
@@ -90,10 +91,10 @@ function FindingList({ id, title, empty, findings }: { id: string; title: string
             <li key={`${f.code}-${f.questionnaire}-${f.criterionId ?? ''}-${i}`} class={`mgr-finding ${f.severity}`}>
               <p>
                 <strong>{f.criterionId ? <code>{f.criterionId}</code> : QUESTIONNAIRE_LABELS[f.questionnaire]}</strong>
-                {f.criterionId && <span class="mgr-muted"> ({QUESTIONNAIRE_LABELS[f.questionnaire]})</span>} — {f.message}
+                {f.criterionId && <span class="mgr-muted"> ({QUESTIONNAIRE_LABELS[f.questionnaire]})</span>} — {findingMessage(f)}
               </p>
               <p class="mgr-action">
-                {t('whatToDo')} {f.action}
+                {t('whatToDo')} {findingAction(f)}
               </p>
             </li>
           ))}

@@ -88,6 +88,8 @@ export const t = defineStrings(
     tabsLabel: 'Sections de {name}',
     tab_reponses: 'Réponses',
     tab_preparation: 'Préparation',
+    tab_dossier: 'Dossier',
+    tab_comparer: 'Comparer',
     tab_preuves: 'Preuves',
     tab_echanges: 'Import / export',
     tab_produit: 'Produit',
@@ -262,7 +264,7 @@ export const t = defineStrings(
     opNextUndo: 'Prochaine à annuler',
 
     companyTitle: 'Fiche administrative',
-    companyHint: "Le profil de l'entreprise, le même pour chaque produit : l'extension le propose sur la fiche administrative de Convergence.",
+    companyHint: "Le profil de l'entreprise : l'extension le propose sur la fiche administrative de Convergence, pour chaque produit qui n'en désigne pas un autre.",
     companyUpdated: 'Enregistrée le {date}.',
     companySection: "L'entreprise",
     representativeSection: 'Représentant légal',
@@ -285,7 +287,7 @@ export const t = defineStrings(
 
     backupTitle: 'Sauvegarde complète',
     backupHint:
-      "Tout ce que l'extension garde — produits, variantes, fiche administrative, catalogue, réponses avec leur historique et le contenu des preuves — dans un seul fichier, avec des empreintes SHA-256 qui permettent de vérifier qu'il est intact. Rangez-le hors du navigateur.",
+      "Tout ce que l'extension garde — produits, variantes, fiche administrative, catalogue, réponses avec leur historique, contenu des preuves, paquets producteur reçus et réglages de partage — dans un seul fichier, avec des empreintes SHA-256 qui permettent de vérifier qu'il est intact. Rangez-le hors du navigateur.",
     backupDownload: 'Télécharger une sauvegarde complète',
     backupProgress: 'Sauvegarde : {done} contenu(s) de preuve sur {total}…',
     backupDone: 'Sauvegarde « {name} » prête au téléchargement : {products} produit(s), {answers} réponse(s), {files} preuve(s) ({size}).',
@@ -316,6 +318,11 @@ export const t = defineStrings(
     table_answers: 'Réponses',
     table_files: 'Preuves',
     restoreJournal: 'Historique : {count} opération(s) dans le journal de la sauvegarde.',
+    restorePackages: 'Paquets producteur reçus : {backup} dans la sauvegarde (chacun revérifié : signature, clé, numéro d\'ordre), {current} aujourd\'hui dans la bibliothèque, remplacés.',
+    restoreSharing: "Réglages de partage : {count} (commentaires confidentiels, réponses revues, numéros d'ordre des paquets — un numéro d'ordre ne recule jamais). La clé de signature de ce navigateur est gardée.",
+    restoreSharingV1: 'Sauvegarde ancienne (version 1) : sans paquets producteur ni réglages de partage ; les réglages de partage actuels restent, les paquets reçus sont retirés.',
+    backupKeyNote:
+      "La clé de signature des paquets producteur n'est pas dans la sauvegarde : sa partie privée ne peut pas quitter ce navigateur. Restaurée dans un autre navigateur, la bibliothèque signera avec une nouvelle clé, et vos distributeurs devront confirmer sa nouvelle empreinte.",
     restoreProductsAdded: 'Produits ajoutés : {names}',
     restoreProductsReplaced: 'Produits remplacés : {names}',
     restoreProductsRemoved: 'Produits supprimés : {names}',
@@ -413,6 +420,8 @@ export const t = defineStrings(
     tabsLabel: 'Sections of {name}',
     tab_reponses: 'Answers',
     tab_preparation: 'Readiness',
+    tab_dossier: 'Dossier',
+    tab_comparer: 'Compare',
     tab_preuves: 'Evidence',
     tab_echanges: 'Import / export',
     tab_produit: 'Product',
@@ -584,7 +593,7 @@ export const t = defineStrings(
     opNextUndo: 'Next to undo',
 
     companyTitle: 'Company profile',
-    companyHint: "The company's profile, the same for every product: the extension offers it on Convergence's “Fiche administrative”.",
+    companyHint: "The company's profile: the extension offers it on Convergence's “Fiche administrative” for every product that does not point to another one.",
     companyUpdated: 'Saved on {date}.',
     companySection: 'The company',
     representativeSection: 'Legal representative',
@@ -607,7 +616,7 @@ export const t = defineStrings(
 
     backupTitle: 'Full backup',
     backupHint:
-      'Everything the extension keeps — products, variants, company profile, catalogue, answers with their history and the contents of evidence files — in one file, with SHA-256 checksums to check it is intact. Keep it outside the browser.',
+      'Everything the extension keeps — products, variants, company profile, catalogue, answers with their history, contents of evidence files, received producer packages and sharing settings — in one file, with SHA-256 checksums to check it is intact. Keep it outside the browser.',
     backupDownload: 'Download a full backup',
     backupProgress: 'Backup: {done} of {total} evidence contents…',
     backupDone: 'Backup “{name}” ready for download: {products} product(s), {answers} answer(s), {files} evidence file(s) ({size}).',
@@ -638,6 +647,11 @@ export const t = defineStrings(
     table_answers: 'Answers',
     table_files: 'Evidence files',
     restoreJournal: 'History: {count} operation(s) in the backup’s journal.',
+    restorePackages: 'Producer packages received: {backup} in the backup (each checked again: signature, key, sequence number), {current} in the library today, replaced.',
+    restoreSharing: 'Sharing settings: {count} (confidential comments, reviewed answers, package sequence numbers — a sequence number never goes back). This browser’s signing key is kept.',
+    restoreSharingV1: 'Older backup (version 1): no producer packages nor sharing settings; the current sharing settings stay, received packages are removed.',
+    backupKeyNote:
+      'The producer-package signing key is not in the backup: its private part cannot leave this browser. Restored in another browser, the library will sign with a new key, and your distributors will have to confirm its new fingerprint.',
     restoreProductsAdded: 'Products added: {names}',
     restoreProductsReplaced: 'Products replaced: {names}',
     restoreProductsRemoved: 'Products deleted: {names}',

@@ -9,7 +9,8 @@ import type { ResponseOf } from '../../lib/messages/protocol';
 import type { CaptureOutcome } from '../../lib/page-session/capture';
 import { sameEvidenceType } from '../../lib/page/evidence';
 import { UNDO_CHANGED, UNDO_GONE, UNDO_RADIO, UNDO_REFUSED } from '../../lib/page/fill/engine';
-import type { EvidenceOffer, PanelApi } from '../Panel';
+import type { EvidenceOffer, PanelApi, PanelReportEntry } from '../Panel';
+import { holdText } from '../referential-strings';
 import { t } from '../strings';
 
 const AUTHOR = 'Assistant Convergence (page)';
@@ -33,8 +34,11 @@ export function panelActions(send: Send, toPage: Send, view: () => PanelView): P
     },
 
     async fill(source, opts) {
+      // Les critères que la page montre (lecture seule) : un niveau que Convergence a rendu inacceptable n'est pas rempli.
+      // Une lecture impossible ne bloque pas le remplissage : il se fait alors sans cette vérification.
+      const criteria = view().summary.type === 'criteria' ? ((await toPage('panel.capture', {}).catch(() => null))?.criteria ?? []) : [];
       // Un seul message à l'arrière-plan : réponses, fiches et nom de la source ; il note la source utilisée (sauf « Remplacer »).
-      const src = await send('page.fillSource', { source, partial: !!opts?.only });
+      const src = await send('page.fillSource', { source, partial: !!opts?.only, ...(criteria.length ? { criteria } : {}) });
       const result = await toPage('panel.fill', {
         answers: src.answers,
         review: src.review,
@@ -45,7 +49,26 @@ export function panelActions(send: Send, toPage: Send, view: () => PanelView): P
         ...(opts?.overwrite ? { overwrite: [...opts.overwrite] } : {}),
         ...(opts?.only ? { only: [...opts.only] } : {}),
       });
-      return { ...result, sourceName: src.sourceName };
+      // Critère modifié : « ✗ critère modifié » et pourquoi, jamais un remplissage silencieux.
+      const held: PanelReportEntry[] = (src.held ?? [])
+        .filter((i) => i.hold && (!opts?.only || opts.only.has(`${i.criterionId}#niveau`)))
+        .map((i) => ({
+          key: `${i.criterionId}#niveau`,
+          label: `${i.criterionId} — ${t('fillWordLevel')}`,
+          status: 'refused',
+          pageValue: '',
+          libraryValue: i.hold ? i.hold.level : '',
+          modified: i.hold ? holdText(i.hold) : '',
+        }));
+      // Seuls des critères modifiés retenus : le rapport dit pourquoi, pas une « source sans réponse ».
+      const explanation = held.length && result.report.length === 0 ? null : result.explanation;
+      return { ...result, explanation, report: [...result.report, ...held], sourceName: src.sourceName };
+    },
+
+    async referentialChanges(scope) {
+      const { criteria } = await toPage('panel.capture', {});
+      if (criteria.length === 0) return [];
+      return (await send('referential.page', { criteria, scope })).items;
     },
 
     async choose(choice) {

@@ -7,6 +7,8 @@ export interface CliArgs {
   json: boolean;
   product?: string;
   variant?: string;
+  /** check : bibliothèque JSON dont le catalogue est comparé aux critères du fichier (critères modifiés). */
+  library?: string;
   /** Reference date for stale answers (YYYY-MM-DD), default today. */
   today?: string;
 }
@@ -26,6 +28,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a === '--json') out.json = true;
     else if (a === '--produit') out.product = value();
     else if (a === '--variante') out.variant = value();
+    else if (a === '--bibliotheque' || a === '--library') out.library = value();
     else if (a === '--date') {
       const d = value();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new UserError(`Date « ${d} » invalide : format AAAA-MM-JJ attendu.`);
@@ -50,7 +53,7 @@ export const HELP_TEXT = `convergence-helper — vérifie et convertit les répo
 (référencement au catalogue de services Mon espace santé).
 
 Usage :
-  convergence-helper check FICHIER [--json] [--produit ID] [--date AAAA-MM-JJ]
+  convergence-helper check FICHIER [--json] [--produit ID] [--date AAAA-MM-JJ] [--bibliotheque BIBLIOTHEQUE.json]
   convergence-helper convert ENTREE SORTIE [--produit ID] [--variante ID]
   convergence-helper sauvegarde verifier FICHIER [--json]
   convergence-helper paquet verifier FICHIER [--json]
@@ -63,7 +66,9 @@ Commandes :
             sont listés d'abord (critère obligatoire sous son niveau minimum ou sans réponse,
             critère Éthique obligatoire Non conforme, Conforme sans preuve quand la preuve
             attendue est connue), puis les avertissements (questionnaires absents du fichier,
-            réponses périmées, preuves non indiquées).
+            réponses périmées, preuves non indiquées). Avec --bibliotheque, liste aussi les
+            critères dont le fichier montre un autre minimum, intitulé, nature ou d'autres
+            preuves attendues que le catalogue de la bibliothèque (critères modifiés).
   convert   Convertit un classeur Excel (.xlsx) en JSON, ou un JSON en classeur Excel.
   sauvegarde verifier
             Vérifie une sauvegarde complète (voir convergence-helper sauvegarde --help).
@@ -76,6 +81,8 @@ Options :
   --produit ID  Produit à traiter quand le fichier JSON en contient plusieurs.
   --variante ID Variante OS à exporter (convert vers .xlsx).
   --date J      Date de référence pour les réponses périmées (par défaut : aujourd'hui).
+  --bibliotheque F
+                Bibliothèque JSON de l'extension : son catalogue est comparé aux critères du fichier.
   --help, -h    Affiche cette aide.
 
 Codes de sortie (check) :

@@ -1,6 +1,10 @@
 /** Jugement de ce que contient un fichier déjà lu (bibliothèque JSON ou tableur) : chargé à la demande par check.ts. */
 import { basename } from 'node:path';
 import { mergeCriterion } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/catalogue';
+import { compareCriterion, snapshotOf, snapshotOfInput } from '../domain/referential';
+import type { ReferentialAspect } from '../domain/referential';
+import type { CriterionSnapshot } from '../domain/schemas';
 import { UserError } from '../domain/errors';
 import { EVALUATION_QUESTIONNAIRES } from '../domain/questionnaires';
 import type { QuestionnaireId } from '../domain/questionnaires';
@@ -65,4 +69,32 @@ export function checkLibrary(lib: Library, today: string, productId?: string): C
     });
     return { productId: product.id, name: product.name, criteria: criteria.length, report };
   });
+}
+
+/** Un critère que le fichier montre autrement que le catalogue de la bibliothèque (issue 11 § 3). */
+export interface CatalogueDiff {
+  questionnaire: QuestionnaireId;
+  id: string;
+  aspects: ReferentialAspect[];
+  /** Ce que dit la bibliothèque, puis le fichier. */
+  library: CriterionSnapshot;
+  file: CriterionSnapshot;
+}
+
+/** Les critères du fichier comparés au catalogue d'une bibliothèque : mêmes règles que l'extension (lib/domain/referential.ts). */
+export function compareWithCatalogue(catalogue: readonly Criterion[], shown: readonly CriterionInput[]): CatalogueDiff[] {
+  const known = new Map(catalogue.map((c) => [c.key, c]));
+  const out: CatalogueDiff[] = [];
+  for (const input of shown) {
+    const c = known.get(`${input.questionnaire}/${input.id}`);
+    if (!c) continue;
+    const aspects = compareCriterion(c, input);
+    if (aspects.length) out.push({ questionnaire: input.questionnaire, id: input.id, aspects, library: snapshotOf(c), file: snapshotOfInput(c, input) });
+  }
+  return out;
+}
+
+/** Les critères que montre un fichier déjà lu. */
+export function workbookCriteria(parsed: ParsedWorkbook): CriterionInput[] {
+  return parsed.rows.map((r) => r.criterion);
 }

@@ -9,6 +9,8 @@ import { isJsonFile, readUntrusted, readUntrustedAsync, shownFileName } from '..
 import type { ReadinessReport } from '../rules/types';
 import { readWorkbookIsolated } from './isolate';
 import type { IsolateOptions } from './isolate';
+import type { CatalogueDiff } from './check-rules';
+import type { CriterionInput } from '../domain/catalogue';
 
 export interface CheckedProduct {
   productId: string;
@@ -23,6 +25,8 @@ export interface CheckResult {
   products: CheckedProduct[];
   blockers: number;
   warnings: number;
+  /** Avec --bibliotheque : critères que le fichier montre autrement que le catalogue de la bibliothèque. */
+  referentiel?: { bibliotheque: string; criteres: CatalogueDiff[] };
 }
 
 /**
@@ -65,12 +69,13 @@ export async function readInput(path: string, maxBytes: number = FILE_LIMITS.fil
  * Lit et juge un fichier. Un classeur est lu dans un fil séparé (isolate.ts) ; les modules lourds (zod,
  * règles) ne sont chargés qu'une fois le fichier passé les premiers contrôles.
  */
-export async function checkFile(path: string, today: string, productId?: string, isolate?: IsolateOptions): Promise<CheckResult> {
+export async function checkFile(path: string, today: string, productId?: string, isolate?: IsolateOptions, libraryPath?: string): Promise<CheckResult> {
   const data = await readInput(path);
   const raw = basename(path);
   const name = shownFileName(raw);
   let products: CheckedProduct[];
   let kind: CheckResult['kind'];
+  let shown: CriterionInput[];
   if (isJsonFile(raw, data)) {
     kind = 'json';
     const text = readUntrusted(name, () => readJsonText(data, name)); // syntaxe vérifiée avant de charger zod
@@ -78,6 +83,7 @@ export async function checkFile(path: string, today: string, productId?: string,
     const { checkLibrary } = await import('./check-rules');
     const lib = readUntrusted(name, () => parseLibraryJson(text, name));
     products = readUntrusted(name, () => checkLibrary(lib, today, productId));
+    shown = lib.criteria;
     if (products.length === 0) throw new UserError(`Fichier « ${name} » : aucun produit à vérifier.`);
   } else {
     kind = 'tableur';
@@ -86,12 +92,27 @@ export async function checkFile(path: string, today: string, productId?: string,
     const { checkWorkbook } = await import('./check-rules');
     const parsed = readUntrusted(name, () => parseGrids(grids, name));
     products = [readUntrusted(name, () => checkWorkbook(parsed, today))];
+    shown = parsed.rows.map((r) => r.criterion);
   }
+  const referentiel = libraryPath === undefined ? undefined : await compareLibrary(libraryPath, shown);
   return {
+    ...(referentiel ? { referentiel } : {}),
     file: name,
     kind,
     products,
     blockers: products.reduce((n, p) => n + p.report.blockers, 0),
     warnings: products.reduce((n, p) => n + p.report.warnings, 0),
   };
+}
+
+/** La bibliothèque donnée par --bibliotheque (JSON de l'extension), comparée aux critères du fichier vérifié. */
+async function compareLibrary(path: string, shown: readonly CriterionInput[]): Promise<NonNullable<CheckResult['referentiel']>> {
+  const data = await readInput(path);
+  const name = shownFileName(basename(path));
+  if (!isJsonFile(basename(path), data)) throw new UserError(`Bibliothèque « ${name} » (option --bibliotheque) : une bibliothèque JSON de l'extension est attendue.`);
+  const text = readUntrusted(name, () => readJsonText(data, name));
+  const { parseLibraryJson } = await import('../exchange/json-format');
+  const { compareWithCatalogue } = await import('./check-rules');
+  const lib = readUntrusted(name, () => parseLibraryJson(text, name));
+  return { bibliotheque: name, criteres: compareWithCatalogue(lib.criteria, shown) };
 }

@@ -3,6 +3,18 @@ import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
 import { displaySafe } from '../domain/text';
 import type { Finding } from '../rules/types';
 import type { CheckResult } from './check';
+import { ASPECT_LABELS_FR, type ReferentialAspect } from '../domain/referential';
+import { formatLevelList } from '../domain/levels';
+import type { CriterionSnapshot } from '../domain/schemas';
+
+/** Ce que dit un instantané pour une sorte de changement (« 2, 3 », « « Intitulé » », « Obligation »). */
+function aspectValue(a: ReferentialAspect, s: CriterionSnapshot): string {
+  if (a === 'minimum') return s.acceptableLevels.length ? `niveaux acceptables ${formatLevelList(s.acceptableLevels)}` : 'aucun minimum';
+  if (a === 'obligation') return s.obligation === 'obligation' ? 'Obligation' : s.obligation === 'option' ? 'Option' : 'non indiquée';
+  if (a === 'intitule') return `« ${s.title} »`;
+  if (a === 'niveaux') return (s.levelLabels ?? []).map((l) => `« ${l} »`).join(', ') || 'non lus';
+  return s.expectedEvidence.map((e) => `« ${e} »`).join(', ') || 'aucune';
+}
 
 const yes = (b: boolean) => (b ? 'oui' : 'non');
 
@@ -38,7 +50,16 @@ export function formatCheckText(r: CheckResult): string {
       for (const f of warnings) out.push(...findingLines(f, '!'));
     }
   }
-  out.push('', `Résultat : ${r.blockers} point(s) bloquant(s), ${r.warnings} avertissement(s).`);
+  if (r.referentiel) {
+    const diffs = r.referentiel.criteres;
+    out.push('', `Critères modifiés par rapport à la bibliothèque « ${r.referentiel.bibliotheque} » (${diffs.length}) :`);
+    if (!diffs.length) out.push('  aucun : minimums, intitulés, natures et preuves attendues identiques.');
+    for (const d of diffs) {
+      out.push(`  ~ [${QUESTIONNAIRE_LABELS[d.questionnaire]}] ${d.id} : ${d.aspects.map((a) => ASPECT_LABELS_FR[a]).join(', ')} modifié(s)`);
+      for (const a of d.aspects) out.push(`      ${ASPECT_LABELS_FR[a]} : bibliothèque ${aspectValue(a, d.library)} ; fichier ${aspectValue(a, d.file)}`);
+    }
+  }
+  out.push('', `Résultat : ${r.blockers} point(s) bloquant(s), ${r.warnings} avertissement(s)${r.referentiel ? `, ${r.referentiel.criteres.length} critère(s) modifié(s)` : ''}.`);
   // Chaque ligne est rendue sûre : un nom ou un intitulé venu du fichier ne peut ni ajouter une ligne
   // (« Résultat : 0 point(s) bloquant(s) » contrefait) ni piloter le terminal ou inverser l'affichage.
   return out.map((line) => displaySafe(line, 20_000)).join('\n') + '\n';

@@ -33,7 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       return 0;
     }
     if (args.command === 'check') {
-      const r = await checkFile(args.files[0] ?? '', today, args.product);
+      const r = await checkFile(args.files[0] ?? '', today, args.product, undefined, args.library);
       io.out(json ? jsonSafe(r) : formatCheckText(r));
       return r.blockers > 0 ? 1 : 0;
     }

@@ -34,6 +34,8 @@ export class LibraryCache {
   private cachedAnswers = 0;
   private products: Promise<ReadonlyMap<string, Product>> | null = null;
   private orientation: Promise<ReadonlyMap<string, Criterion>> | null = null;
+  /** Critères qui portent des changements du référentiel (issue 11 §3) : « à revoir » des réponses données avant. */
+  private changed: Promise<ReadonlyMap<string, Criterion>> | null = null;
   /** Lectures en cours, partagées par les appels simultanés ; oubliées à la moindre écriture. */
   private readonly loading = new Map<string, Promise<readonly Answer[]>>();
   /** Change à chaque écriture des réponses : une lecture commencée avant n'est pas gardée (elle peut être périmée). */
@@ -99,6 +101,19 @@ export class LibraryCache {
     return this.orientation;
   }
 
+  /** Les critères du catalogue qui ont au moins un changement du référentiel, par clé. */
+  changedCriteria(): Promise<ReadonlyMap<string, Criterion>> {
+    if (!this.changed) {
+      const load = this.db.criteria
+        .filter((c) => !!c.changes?.length)
+        .toArray()
+        .then((rows) => new Map(rows.map((c) => [c.key, deepFreeze(c)])));
+      this.changed = load;
+      load.catch(() => void (this.changed === load && (this.changed = null)));
+    }
+    return this.changed;
+  }
+
   private productMap(): Promise<ReadonlyMap<string, Product>> {
     if (!this.products) {
       const load = this.db.products.toArray().then((rows) => new Map(rows.map((p) => [p.id, deepFreeze(p)])));
@@ -133,14 +148,14 @@ export class LibraryCache {
       if (part === 'all') {
         // Dexie le signale quand la page revient du cache de navigation : tout a pu changer.
         this.dropAnswers(null);
-        this.products = this.orientation = null;
+        this.products = this.orientation = this.changed = null;
         touched = true;
         continue;
       }
       if (!part.startsWith(this.prefix)) continue;
       const [table, index] = splitPart(part.slice(this.prefix.length));
       if (table === 'products') this.products = null;
-      else if (table === 'criteria') this.orientation = null;
+      else if (table === 'criteria') this.orientation = this.changed = null;
       else if (table === 'answers' && index === '') {
         this.dropAnswers(tree);
         touched = true;

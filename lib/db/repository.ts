@@ -2,6 +2,7 @@
  * The ONE module through which every database write goes. Every write belongs to an operation
  * (journaled: history per record, undo of the last operation) and runs in one Dexie transaction.
  */
+import { SIGNING_KEY_ID, reviewKey, sharingKindOf } from './sharing';
 import { mergeCriterion } from '../domain/catalogue';
 import type { CriterionInput } from '../domain/catalogue';
 import { UserError } from '../domain/errors';
@@ -31,12 +32,14 @@ import type { ImportPreview } from '../exchange/import-plan';
 import { LibraryCache } from './library-cache';
 import { ConvergenceDB } from './schema';
 import { JOURNAL_TABLES, journalChanges } from './schema';
-import type { JournalEntry, JournalTable, OperationKind, OperationRecord, PackageRecord } from './schema';
+import type { JournalEntry, JournalTable, OperationKind, OperationRecord, PackageRecord, SharingRecord } from './schema';
 import { applyPackageReview } from '../library/package-review';
+import { applyReferentialReview } from '../library/referential-review';
+import { withReferentialChange } from '../domain/referential';
 import type { PackageReviewState } from '../library/package-review';
 
 /** Entrée de la table sharing : critères confirmés par un distributeur (critère → paquet en vigueur alors). */
-export const reviewKey = (distributorProductId: string) => `revue|${distributorProductId}`;
+export { reviewKey };
 import { withStorageErrors } from './storage-errors';
 
 export interface OperationMeta {
@@ -148,6 +151,10 @@ export interface LibrarySnapshot {
   files: EvidenceFileMeta[];
   operations: OperationRecord[];
   journal: JournalEntry[];
+  /** Paquets producteur reçus (sauvegarde v2) : absents d'une sauvegarde v1. */
+  packages?: PackageRecord[];
+  /** Réglages de partage sauvegardés (lib/db/sharing.ts), jamais la clé de signature ; absents en v1. */
+  sharing?: SharingRecord[];
 }
 
 export interface BlobInfo {
@@ -633,7 +640,8 @@ export class Repository {
     for (const { input, source } of inputs) {
       const key = criterionKey(input.questionnaire, input.id);
       const existing = w.get<Criterion>('criteria', key);
-      const merged = mergeCriterion(existing, input, source);
+      // Un changement du référentiel qui compte (lib/domain/referential.ts) est noté dans le critère : journalisé, annulable.
+      const merged = withReferentialChange(existing, mergeCriterion(existing, input, source), input, source);
       // Déjà connu tel quel (le cas d'un catalogue appris) : rien à valider ni à écrire.
       if (existing && sameContent(existing, merged)) counts.unchanged++;
       else counts[w.write('criteria', key, validate(CriterionSchema, merged, `Critère ${input.id}`))]++;
@@ -706,6 +714,14 @@ export class Repository {
    * Tout ce que le lot compare est lu d'avance, une requête par table ; les écritures partent en une fois (flush).
    */
   async applyChangeSet(changes: ChangeSet, meta: OperationMeta): Promise<OperationResult<{ criteria: SaveCounts; answers: SaveCounts }>> {
+    // Produits venus d'un paquet producteur : lecture seule, un fichier ne les change pas plus qu'une page.
+    // (Réimporter sa propre bibliothèque les réécrit à l'identique : permis.)
+    const readOnly = new Set((await this.activePackages()).map((r) => r.producerProductId));
+    const guard = (productId: string, result: 'created' | 'changed' | 'unchanged') => {
+      if (result !== 'unchanged' && readOnly.has(productId))
+        throw new UserError("Ce produit vient d'un paquet producteur : il est en lecture seule (importez un nouveau paquet du producteur pour le mettre à jour).");
+      return result;
+    };
     return this.runOperation(meta, async (w, at) => {
       const answerInputs = changes.answers ?? [];
       const rawAnswers = changes.rawAnswers ?? [];
@@ -722,7 +738,7 @@ export class Repository {
         w.load('answers', [...inputIds, ...rawAnswers.map((a) => a.id)]),
       ]);
       for (const c of changes.companies ?? []) w.write('companies', c.id, validate(CompanyProfileSchema, c, 'Fiche administrative'));
-      for (const p of changes.products ?? []) w.write('products', p.id, validate(ProductSchema, p, `Produit ${p.id}`));
+      for (const p of changes.products ?? []) guard(p.id, w.write('products', p.id, validate(ProductSchema, p, `Produit ${p.id}`)));
       for (const v of changes.variants ?? []) w.write('variants', v.id, validate(VariantSchema, v, `Variante ${v.id}`));
       const criteria = await this.learnInto(w, changes.criteria ?? []);
       const answers: SaveCounts = { created: 0, changed: 0, unchanged: 0 };
@@ -730,12 +746,12 @@ export class Repository {
       for (const [i, a] of answerInputs.entries()) {
         this.requireTarget(w, a.productId, a.variantId);
         this.checkUnchangedSincePreview(w, inputIds[i]!, a.expectedUpdatedAt);
-        answers[this.putAnswer(w, a.productId, a.variantId, a.input, a.provenance, meta.author, at)]++;
+        answers[guard(a.productId, this.putAnswer(w, a.productId, a.variantId, a.input, a.provenance, meta.author, at))]++;
       }
       for (const { expectedUpdatedAt, ...raw } of rawAnswers) {
         this.requireTarget(w, raw.productId, raw.variantId);
         this.checkUnchangedSincePreview(w, raw.id, expectedUpdatedAt);
-        answers[w.write('answers', raw.id, validate(AnswerSchema, raw, `Réponse ${raw.criterionId}`))]++;
+        answers[guard(raw.productId, w.write('answers', raw.id, validate(AnswerSchema, raw, `Réponse ${raw.criterionId}`)))]++;
       }
       return { criteria, answers };
     });
@@ -783,6 +799,9 @@ export class Repository {
     // Producteur venu d'un paquet : « à revoir » jusqu'à confirmation, et critères changés par une mise à jour.
     const review = producerId === undefined ? null : await this.packageReviewState(productId, producerId);
     if (review) resolved = applyPackageReview(resolved, review);
+    // Critère changé par Convergence depuis la réponse : « à revoir » jusqu'à « J'ai revu » (issue 11 §3).
+    const changed = await lib.changedCriteria();
+    if (changed.size) resolved = applyReferentialReview(resolved, changed);
     return questionnaire ? resolved.filter((r) => r.answer.questionnaire === questionnaire) : resolved;
   }
 
@@ -1024,8 +1043,8 @@ export class Repository {
   /** Tout ce que contient une sauvegarde, lu en une transaction ; les contenus sont listés, pas lus. */
   async readSnapshot(): Promise<{ data: LibrarySnapshot; blobs: BlobInfo[] }> {
     const db = this.db;
-    return db.transaction('r', [...ALL_TABLES], async () => {
-      const [products, variants, companies, criteria, answers, files, operations, journal] = await Promise.all([
+    return db.transaction('r', [...ALL_TABLES, 'sharing'], async () => {
+      const [products, variants, companies, criteria, answers, files, operations, journal, packages, sharing] = await Promise.all([
         db.products.toArray(),
         db.variants.toArray(),
         db.companies.toArray(),
@@ -1034,6 +1053,8 @@ export class Repository {
         db.files.toArray(),
         db.operations.orderBy('order').toArray(),
         db.journal.toArray(),
+        db.packages.toArray(),
+        db.sharing.toArray(),
       ]);
       const used = new Set<string>(files.map((f) => f.hash));
       for (const e of journal) for (const h of e.blobs ?? []) used.add(h);
@@ -1043,7 +1064,19 @@ export class Repository {
       for (const b of await db.blobs.bulkGet([...used].sort())) if (b) blobs.push({ sha256: b.hash, size: b.size, type: b.type });
       if (blobs.length !== used.size) throw new UserError('Des contenus de preuves manquent dans la base : sauvegarde impossible.');
       return {
-        data: { products, variants, companies, criteria, answers, files: files.map(({ blob: _b, ...m }) => m), operations, journal: changes },
+        data: {
+          products,
+          variants,
+          companies,
+          criteria,
+          answers,
+          files: files.map(({ blob: _b, ...m }) => m),
+          operations,
+          journal: changes,
+          packages: packages.sort((a, b) => a.id.localeCompare(b.id)),
+          // Seulement les réglages du registre : la clé de signature (non exportable) n'en est pas.
+          sharing: sharing.filter((r) => sharingKindOf(r.id)).sort((a, b) => a.id.localeCompare(b.id)),
+        },
         blobs,
       };
     });
@@ -1067,7 +1100,19 @@ export class Repository {
     for (const h of needed) if (!blobs.has(h)) throw new UserError(`Contenu de preuve manquant (empreinte ${h.slice(0, 12)}…) : restauration impossible.`);
     const at = this.now();
     return withStorageErrors(() =>
-      db.transaction('rw', [...ALL_TABLES, 'previews'], async () => {
+      db.transaction('rw', [...ALL_TABLES, 'previews', 'sharing'], async () => {
+        // Réglages de partage (sauvegarde v2) : remplacés par ceux de la sauvegarde, la clé de signature de ce
+        // navigateur gardée ; les numéros d'ordre ne reculent pas. Une sauvegarde v1 ne les touche pas.
+        if (data.sharing) {
+          const current = new Map((await db.sharing.toArray()).map((r) => [r.id, r.value]));
+          await db.sharing.where('id').noneOf([SIGNING_KEY_ID]).delete();
+          await db.sharing.bulkPut(
+            data.sharing.map((r) => {
+              const merge = sharingKindOf(r.id)?.merge;
+              return { id: r.id, value: merge && current.has(r.id) ? merge(current.get(r.id), r.value) : r.value };
+            }),
+          );
+        }
         for (const t of [...ALL_TABLES, 'previews']) await db.table(t).clear();
         await db.products.bulkAdd(data.products);
         await db.variants.bulkAdd(data.variants);
@@ -1081,6 +1126,7 @@ export class Repository {
         }));
         await db.operations.bulkAdd(data.operations);
         await db.journal.bulkAdd(journal);
+        if (data.packages?.length) await db.packages.bulkAdd(data.packages);
         const last = await db.operations.orderBy('order').last();
         const op: OperationRecord = { id: crypto.randomUUID(), order: (last?.order ?? 0) + 1, kind: 'restauration', label: meta.label, author: meta.author, at, undone: 0 };
         await db.operations.add(op);

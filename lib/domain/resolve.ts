@@ -25,8 +25,11 @@ export interface ResolvedAnswer {
   inheritedEvidenceTypes: string[];
   /** Criterion pre-identified as likely to differ for white-label products: to review. */
   reviewFlag: boolean;
-  /** Pourquoi « à revoir » (paquet producteur) : critère marque blanche, ou changé par une mise à jour du paquet. */
-  reviewReason?: 'marque-blanche' | 'mise-a-jour';
+  /**
+   * Pourquoi « à revoir » : critère marque blanche, changé par une mise à jour du paquet producteur, ou changé
+   * par Convergence depuis la réponse (référentiel, issue 11 §3).
+   */
+  reviewReason?: 'marque-blanche' | 'mise-a-jour' | 'referentiel';
 }
 
 export interface ResolveInput {

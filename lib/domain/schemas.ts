@@ -46,6 +46,28 @@ export const ProvenanceSchema = z.strictObject({
   at: IsoDateTimeSchema,
 });
 
+/** Ce qu'une page (ou un fichier) montrait d'un critère à une date : ce que compare lib/domain/referential.ts. */
+export const CriterionSnapshotSchema = z.strictObject({
+  title: text(2000),
+  /** Absent : la nature n'était pas connue. */
+  obligation: ObligationSchema.optional(),
+  acceptableLevels: z.array(LevelSchema).max(5),
+  /** Libellés des niveaux tels que lus (« Niveau 2 : … »), s'ils l'ont été. */
+  levelLabels: z.array(text(500)).max(100).optional(),
+  expectedEvidence: z.array(text(300)).max(20),
+});
+
+/** Un changement du référentiel vu sur un critère (issue 11 §3) : avant, après, quand et d'où. */
+export const ReferentialChangeSchema = z.strictObject({
+  at: IsoDateTimeSchema,
+  source: ProvenanceSchema,
+  aspects: z.array(z.enum(['minimum', 'obligation', 'intitule', 'niveaux', 'preuves'])).min(1).max(5),
+  before: CriterionSnapshotSchema,
+  after: CriterionSnapshotSchema,
+  /** Réponses (identifiants) revues depuis ce changement (« J'ai revu »). */
+  reviewed: z.array(text(300)).max(5000).optional(),
+});
+
 export const CriterionSchema = z
   .strictObject({
     /** Catalogue key: `${questionnaire}/${id}`. */
@@ -69,6 +91,10 @@ export const CriterionSchema = z
     objective: text(4000).optional(),
     source: ProvenanceSchema,
     updatedAt: IsoDateTimeSchema,
+    /** « Vu le » : dernier jour où une page a montré ce critère. */
+    seenAt: IsoDateSchema.optional(),
+    /** Changements du référentiel vus sur ce critère, du plus ancien au plus récent (bornés). */
+    changes: z.array(ReferentialChangeSchema).max(10).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.key !== criterionKey(c.questionnaire, c.id))
@@ -210,6 +236,8 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 export type CriterionKind = z.infer<typeof CriterionKindSchema>;
 export type Obligation = z.infer<typeof ObligationSchema>;
 export type Criterion = z.infer<typeof CriterionSchema>;
+export type CriterionSnapshot = z.infer<typeof CriterionSnapshotSchema>;
+export type ReferentialChange = z.infer<typeof ReferentialChangeSchema>;
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
 export type Answer = z.infer<typeof AnswerSchema>;

@@ -24,11 +24,15 @@ import { FORBIDDEN_KEYS } from '../domain/text';
 import { formatZodIssues } from '../domain/zod-fr';
 import type { BlobInfo, LibrarySnapshot, Repository } from '../db/repository';
 import { CURRENT_VERSION, JOURNAL_TABLES, OPERATION_KINDS } from '../db/schema';
-import type { OperationRecord } from '../db/schema';
+import type { OperationRecord, PackageRecord } from '../db/schema';
+import { SharingBackupSchema } from '../db/sharing';
 import { base64ToBytes, bytesToBase64 } from '../messages/base64';
+import { verifyPackage } from './package/verify';
 
 export const BACKUP_FORMAT = 'assistant-convergence-sauvegarde';
-export const BACKUP_VERSION = 1;
+/** v2 : paquets producteur reçus et réglages de partage en plus. Une sauvegarde v1 se restaure toujours. */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 // ---------- schémas ----------
 
@@ -66,6 +70,25 @@ const RECORDS = {
   files: { schema: EvidenceFileMetaSchema, key: (r: { id: string }) => r.id },
 } as const;
 
+/** Un paquet producteur reçu : ses octets tels que reçus (base64), revérifiés à la restauration. */
+const PackageBackupSchema = z.strictObject({
+  id: text(200).min(1),
+  opId: text(100).min(1),
+  producerProductId: text(100).min(1),
+  distributorProductIds: z.array(text(100).min(1)).max(1000),
+  fingerprint: Sha256Schema,
+  convergenceNumber: z.string().regex(/^\d{1,12}$/),
+  sequence: z.number().int().min(1),
+  producerName: text(300),
+  createdAt: IsoDateTimeSchema,
+  importedAt: IsoDateTimeSchema,
+  fileName: text(500),
+  sha256: Sha256Schema,
+  content: z.string().max(14_500_000),
+  changed: z.array(text(100)).max(20000),
+});
+type PackageBackup = z.infer<typeof PackageBackupSchema>;
+
 const BlobInfoSchema = z.strictObject({ sha256: Sha256Schema, size: z.number().int().nonnegative(), type: text(200) });
 
 const CountsSchema = z.strictObject({
@@ -79,12 +102,14 @@ const CountsSchema = z.strictObject({
   journal: z.number().int().nonnegative(),
   blobs: z.number().int().nonnegative(),
   blobBytes: z.number().int().nonnegative(),
+  packages: z.number().int().nonnegative().optional(),
+  sharing: z.number().int().nonnegative().optional(),
 });
 export type BackupCounts = z.infer<typeof CountsSchema>;
 
 const ManifestSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   createdAt: IsoDateTimeSchema,
   generator: text(200),
   schemaVersion: z.number().int().min(1),
@@ -99,6 +124,8 @@ const ManifestSchema = z.strictObject({
     files: z.array(EvidenceFileMetaSchema).max(100000),
     operations: z.array(OperationSchema).max(100000),
     journal: z.array(JournalEntrySchema).max(5_000_000),
+    packages: z.array(PackageBackupSchema).max(10000).optional(),
+    sharing: z.array(SharingBackupSchema).max(100000).optional(),
   }),
   /** Index des contenus : dans le fichier, chaque élément porte aussi `base64`. */
   blobs: z.array(BlobInfoSchema).max(100000),
@@ -152,7 +179,41 @@ function countsOf(data: LibrarySnapshot, blobs: readonly BlobInfo[]): BackupCoun
     journal: data.journal.length,
     blobs: blobs.length,
     blobBytes: blobs.reduce((n, b) => n + b.size, 0),
+    ...(data.packages ? { packages: data.packages.length } : {}),
+    ...(data.sharing ? { sharing: data.sharing.length } : {}),
   };
+}
+
+function packageToBackup(p: PackageRecord): PackageBackup {
+  const { bytes, ...rest } = p;
+  return { ...rest, content: bytesToBase64(bytes) };
+}
+
+/**
+ * Les paquets d'une sauvegarde : chacun doit être encore exactement le paquet signé reçu (octets, empreinte,
+ * signature, clé, numéro d'ordre, n° Convergence). Un paquet changé dans la sauvegarde ne deviendrait pas
+ * une « réponse du producteur » sans signature valable.
+ */
+async function packagesFromBackup(rows: readonly PackageBackup[], fileName: string): Promise<PackageRecord[]> {
+  const out: PackageRecord[] = [];
+  for (const [i, r] of rows.entries()) {
+    const where = `paquet data.packages[${i}] (« ${r.fileName.slice(0, 100)} »)`;
+    let bytes: Uint8Array;
+    try {
+      if (r.content.length % 4 !== 0 || !BASE64.test(r.content)) throw new Error('base64');
+      bytes = base64ToBytes(r.content);
+    } catch {
+      throw refused(fileName, `${where} : contenu illisible (base64 invalide).`);
+    }
+    if ((await sha256Hex(bytes)) !== r.sha256) throw refused(fileName, `${where} : le contenu ne correspond pas à son empreinte SHA-256.`);
+    const v = await verifyPackage(bytes, r.fileName);
+    if (!v.ok) throw refused(fileName, `${where} : ${v.message}`);
+    if (v.fingerprint.hex !== r.fingerprint || v.package.sequence !== r.sequence || v.package.product.convergenceNumber !== r.convergenceNumber)
+      throw refused(fileName, `${where} : la clé, le numéro d'ordre ou le n° Convergence ne correspondent pas au paquet signé.`);
+    const { content: _c, ...rest } = r;
+    out.push({ ...rest, bytes });
+  }
+  return out;
 }
 
 // ---------- vérifications ----------
@@ -235,6 +296,18 @@ export function snapshotProblems(data: LibrarySnapshot, blobs: readonly BlobInfo
       if (e.table === 'files' && !index.has((r.data as { hash: string }).hash)) add(`champ ${where}.${side}.hash : contenu absent du fichier`);
     }
   });
+  const packageIds = new Set<string>();
+  (data.packages ?? []).forEach((p, i) => {
+    if (packageIds.has(p.id)) add(`champ data.packages[${i}] : identifiant en double « ${p.id} »`);
+    packageIds.add(p.id);
+    for (const id of [p.producerProductId, ...p.distributorProductIds])
+      if (!products.has(id)) add(`champ data.packages[${i}] : produit « ${id} » absent`);
+  });
+  const sharingIds = new Set<string>();
+  (data.sharing ?? []).forEach((r, i) => {
+    if (sharingIds.has(r.id)) add(`champ data.sharing[${i}] : réglage en double « ${r.id} »`);
+    sharingIds.add(r.id);
+  });
   if (out.length > max) out.splice(max, out.length - max, '…');
   return out;
 }
@@ -248,7 +321,8 @@ export async function verifyManifest(value: unknown, fileName: string): Promise<
       throw refused(fileName, "c'est un export JSON de bibliothèque, pas une sauvegarde complète : importez-le avec « Importer ».", false);
     throw refused(fileName, `ce n'est pas une sauvegarde Assistant Convergence (champ « format » attendu : « ${BACKUP_FORMAT} »).`, false);
   }
-  if (raw.version !== BACKUP_VERSION) throw refused(fileName, `version de sauvegarde ${String(raw.version)} non prise en charge (version attendue : ${BACKUP_VERSION}).`, false);
+  if (typeof raw.version !== 'number' || !READABLE_VERSIONS.includes(raw.version))
+    throw refused(fileName, `version de sauvegarde ${String(raw.version)} non prise en charge (versions lues : ${READABLE_VERSIONS.join(', ')}).`, false);
   const bad = findForbiddenKey(value, '');
   if (bad) throw refused(fileName, `clé interdite au champ ${bad}.`);
   // L'empreinte d'abord : un fichier modifié est signalé comme tel, avant le détail de ce qui ne va plus.
@@ -261,7 +335,10 @@ export async function verifyManifest(value: unknown, fileName: string): Promise<
   const m = r.data;
   if (m.schemaVersion > CURRENT_VERSION)
     throw refused(fileName, `elle vient d'une version plus récente de l'extension (base v${m.schemaVersion}, celle-ci : v${CURRENT_VERSION}) : mettez l'extension à jour.`, false);
-  const data = m.data as LibrarySnapshot;
+  if (m.version === BACKUP_VERSION && (!m.data.packages || !m.data.sharing))
+    throw refused(fileName, `champs « data.packages » et « data.sharing » attendus en version ${BACKUP_VERSION}.`);
+  const data = { ...m.data, packages: m.data.packages && (await packagesFromBackup(m.data.packages, fileName)) } as LibrarySnapshot;
+  if (!data.packages) delete data.packages;
   const expected = countsOf(data, m.blobs);
   const wrong = (Object.keys(expected) as (keyof BackupCounts)[]).filter((k) => expected[k] !== m.counts[k]);
   if (wrong.length) throw refused(fileName, `les comptes annoncés ne correspondent pas au contenu (${wrong.join(', ')}).`);
@@ -337,6 +414,8 @@ export async function buildBackup(repo: Repository, now = new Date()): Promise<B
   }
   const problems = snapshotProblems(data, blobs);
   if (problems.length) throw new UserError(`Sauvegarde impossible, la base est incohérente : ${problems.join(' ; ')}.`);
+  // Dans le fichier, les octets des paquets sont en base64.
+  const fileData = { ...data, packages: (data.packages ?? []).map(packageToBackup), sharing: data.sharing ?? [] };
   const base = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -344,14 +423,14 @@ export async function buildBackup(repo: Repository, now = new Date()): Promise<B
     generator: 'Assistant Convergence',
     schemaVersion: CURRENT_VERSION,
     counts: countsOf(data, blobs),
-    data,
+    data: fileData,
     blobs,
   } as const;
   const checksum = { algorithm: 'SHA-256', content: await contentChecksum(base) };
   const member = (k: string, v: unknown) => `${JSON.stringify(k)}:${JSON.stringify(v)}`;
   const head =
     `{${[member('format', base.format), member('version', base.version), member('createdAt', base.createdAt), member('generator', base.generator), member('schemaVersion', base.schemaVersion)].join(',')},\n` +
-    `${member('counts', base.counts)},\n${member('checksum', checksum)},\n${member('data', data)},\n"blobs":[\n`;
+    `${member('counts', base.counts)},\n${member('checksum', checksum)},\n${member('data', fileData)},\n"blobs":[\n`;
   return { fileName: backupFileName(now), head, blobs, tail: BACKUP_TAIL, counts: base.counts };
 }
 
@@ -725,6 +804,10 @@ export interface RestorePreview {
   blobBytes: number;
   /** Noms des produits ajoutés, remplacés et supprimés (50 au plus chacun). */
   productNames: { added: string[]; replaced: string[]; removed: string[] };
+  /** Paquets producteur reçus : dans la sauvegarde, et dans la bibliothèque aujourd'hui (remplacés). */
+  packages: { backup: number; current: number };
+  /** Réglages de partage de la sauvegarde ; null : sauvegarde v1, les réglages actuels restent. */
+  sharing: number | null;
 }
 
 const comparable = (v: unknown) => JSON.stringify(v, (k, val: unknown) => (k === 'blob' ? undefined : val));
@@ -775,6 +858,8 @@ export async function planRestore(repo: Repository, m: BackupManifest, fileName:
     blobs: m.counts.blobs,
     blobBytes: m.counts.blobBytes,
     productNames: names,
+    packages: { backup: m.data.packages?.length ?? 0, current: await db.packages.count() },
+    sharing: m.data.sharing ? m.data.sharing.length : null,
   };
 }
 

@@ -3,6 +3,7 @@
  * (nouveau / modifié / identique / conflit), and prepare the change set that a commit will write.
  * Pure: the caller passes the stored data.
  */
+import { withReferentialChange } from '../domain/referential';
 import { mergeCriterion } from '../domain/catalogue';
 import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
 import type { QuestionnaireId } from '../domain/questionnaires';
@@ -60,12 +61,18 @@ function emptyCounts(): Record<ImportStatus, number> {
   return { nouveau: 0, modifie: 0, identique: 0, conflit: 0 };
 }
 
+/** JSON aux clés triées (objets imbriqués compris). */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x));
+}
+
 function countCriteria(inputs: { existing: Criterion | undefined; next: Criterion }[]) {
   let nouveaux = 0;
   let modifies = 0;
   for (const { existing, next } of inputs) {
     if (!existing) nouveaux++;
-    else if (JSON.stringify({ ...existing, source: 0, updatedAt: 0 }) !== JSON.stringify({ ...next, source: 0, updatedAt: 0 })) modifies++;
+    // À l'ordre des champs près : la base rend les critères dans l'ordre du schéma, la fusion dans le sien.
+    else if (canonical({ ...existing, source: 0, updatedAt: 0 }) !== canonical({ ...next, source: 0, updatedAt: 0 })) modifies++;
   }
   return { nouveaux, modifies };
 }
@@ -90,7 +97,8 @@ export function planSpreadsheetImport(
     const source: Provenance = { kind: 'import', ref: `${parsed.fileName} — ${where}`, at };
     const key = criterionKey(row.questionnaire, row.criterion.id);
     criteria.push({ input: row.criterion, source });
-    critCompare.push({ existing: catalogue.get(key), next: mergeCriterion(catalogue.get(key), row.criterion, source) });
+    // Comme l'écriture (Repository.learnInto) : « vu le » et l'historique des changements gardés, un changement noté.
+    critCompare.push({ existing: catalogue.get(key), next: withReferentialChange(catalogue.get(key), mergeCriterion(catalogue.get(key), row.criterion, source), row.criterion, source) });
     if (!row.answer) continue;
     const existing = byId.get(answerId(target.productId, target.variantId, key));
     const input: AnswerInput = {

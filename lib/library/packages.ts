@@ -8,6 +8,8 @@
  *   l'écriture (produit du producteur en lecture seule, réponses, lien du distributeur, octets bruts) est UNE
  *   opération du journal : « Annuler » rend le paquet précédent.
  */
+import { SIGNING_KEY_ID, confidentialKey, sequenceKey } from '../db/sharing';
+import { companyOfProduct } from './companies';
 import { UserError } from '../domain/errors';
 import { sha256Hex } from '../domain/evidence';
 import { variantDisplayName } from '../domain/naming';
@@ -49,9 +51,7 @@ import type {
   ReplayVerdict,
 } from '../exchange/package';
 
-const KEY_ID = 'cle-signature';
-const sequenceKey = (convergenceNumber: string) => `ordre|${convergenceNumber}`;
-const confidentialKey = (productId: string, variantId: string) => `confidentiel|${productId}|${variantId}`;
+const KEY_ID = SIGNING_KEY_ID;
 
 interface StoredKey {
   keys: CryptoKeyPair;
@@ -126,7 +126,7 @@ export async function confidentialComments(repo: Repository, productId: string, 
   return ((await repo.db.sharing.get(confidentialKey(productId, variantId)))?.value as string[] | undefined) ?? [];
 }
 
-async function saveConfidentialComments(repo: Repository, productId: string, variantId: string, keys: readonly string[]): Promise<void> {
+export async function saveConfidentialComments(repo: Repository, productId: string, variantId: string, keys: readonly string[]): Promise<void> {
   await withStorageErrors(() => repo.db.sharing.put({ id: confidentialKey(productId, variantId), value: [...new Set(keys)].sort() }));
 }
 
@@ -160,7 +160,8 @@ async function packageInput(repo: Repository, req: ShareRequest, sequence: numbe
   const product = await repo.requireProduct(req.productId);
   const variant = req.variantId ? (await repo.listProducts()).find((e) => e.product.id === product.id)?.variants.find((v) => v.id === req.variantId) : undefined;
   if (req.variantId && !variant) throw new UserError('Variante introuvable pour ce produit.');
-  const company = await repo.getCompany();
+  // Le profil d'entreprise du produit (pour le compte d'un tiers), sinon celui par défaut.
+  const company = await companyOfProduct(repo, product);
   const resolved = await repo.resolvedAnswers(req.productId, req.variantId);
   // Seules les réponses du produit lui-même (famille ou variante) : jamais celles d'un autre producteur.
   const answers = resolved.filter((r) => r.source !== 'producteur').map((r) => r.answer);
@@ -212,7 +213,15 @@ export interface SharePreview {
 }
 
 /** Aperçu du producteur : ce que le paquet contiendrait, sans rien écrire ni prendre de numéro d'ordre. */
+/** Le produit reçu d'un producteur n'est pas à soi : le signer en son nom ferait passer ses réponses pour les nôtres. */
+async function assertOwnProduct(repo: Repository, productId: string): Promise<void> {
+  const received = (await repo.activePackages(productId)).at(-1);
+  if (received)
+    throw new UserError(`Ce produit vient du paquet de « ${received.producerName} » : seul son producteur peut le partager. Partagez votre propre produit distributeur.`);
+}
+
 export async function previewShare(repo: Repository, req: ShareRequest, now = new Date()): Promise<SharePreview> {
+  await assertOwnProduct(repo, req.productId);
   const product = await repo.requireProduct(req.productId);
   const variant = req.variantId ? (await repo.listProducts()).find((e) => e.product.id === product.id)?.variants.find((v) => v.id === req.variantId) : undefined;
   const number = (variant ? variant.convergenceNumber : product.convergenceNumber) ?? '';
@@ -249,6 +258,7 @@ export async function previewShare(repo: Repository, req: ShareRequest, now = ne
 
 /** Construit et signe le paquet ; le numéro d'ordre est pris, les marques « confidentiel » gardées pour ce produit. */
 export async function buildShare(repo: Repository, req: ShareRequest, now = new Date()): Promise<{ fileName: string; bytes: Uint8Array; sequence: number; fingerprint: KeyFingerprint; summary: PackageSummary }> {
+  await assertOwnProduct(repo, req.productId);
   const product = await repo.requireProduct(req.productId);
   const variant = req.variantId ? (await repo.listProducts()).find((e) => e.product.id === product.id)?.variants.find((v) => v.id === req.variantId) : undefined;
   const number = (variant ? variant.convergenceNumber : product.convergenceNumber) ?? '';

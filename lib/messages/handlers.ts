@@ -26,6 +26,11 @@ import { ShownStatusSchema } from './protocol';
 import { createPageSession, memoryStore, type KeyValueStore } from '../page-session/session';
 import { saveCapture } from '../page-session/capture';
 import { fillSource } from '../page-session/fill';
+import { answerEditHandlers } from './handlers-answer-edit';
+import { journeyHandlers } from './handlers-journey';
+import { recordListStatuses } from '../library/journey-store';
+import { compareHandlers } from './handlers-compare';
+import { referentialHandlers } from './handlers-referential';
 import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf } from './protocol';
 
 const StoredStatuses = z.strictObject({ statuses: z.array(ShownStatusSchema), at: z.string() });
@@ -95,10 +100,13 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
     'page.link': async ({ pageProduct, scope, author }) => session.link(pageProduct, scope, author),
     'page.linkVariant': async ({ pageProduct, author }) => session.linkVariant(pageProduct, author),
     'page.choose': async ({ choice, author }, sender) => session.choose(sender.tabId, choice, author),
-    'page.fillSource': async ({ source, partial }) => fillSource(repo, session, source, { partial }),
+    'page.fillSource': async ({ source, partial, criteria }) => fillSource(repo, session, source, { partial, ...(criteria ? { criteria } : {}) }),
     'page.capture': async ({ pageProduct, captured }, sender) => saveCapture(repo, session, sender.tabId, { pageProduct, captured }, { author: PAGE_AUTHOR, now }),
     'page.statuses.put': async ({ productKey, statuses }) => {
-      await settings.set(`statuts:${productKey}`, { statuses, at: now().toISOString() });
+      const at = now().toISOString();
+      await settings.set(`statuts:${productKey}`, { statuses, at });
+      // Le parcours (issue 11 § 4) : aussi daté pour le produit de la bibliothèque relié à ce n°.
+      await recordListStatuses(repo, productKey, statuses, at);
       return {};
     },
     'page.statuses.get': async ({ productKey }) => {
@@ -253,6 +261,10 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       return {};
     },
     'operations.reach': async () => repo.undoReach(),
+    ...answerEditHandlers(repo),
+    ...journeyHandlers(repo, { settings, now }),
+    ...compareHandlers(repo, now),
+    ...referentialHandlers(repo),
   };
 }
 

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { PAGE_KINDS } from '../page/kinds';
 import { PAGE_TEXT_KEYS } from '../page/text';
+import { FINDING_TEXT_KEYS } from '../rules/types';
+import { JourneySchema } from '../rules/journey-schema';
 import {
   AnswerSchema,
   AnswerValueSchema,
@@ -15,6 +17,8 @@ import {
   CriterionIdSchema,
   CriterionSchema,
   CriterionKindSchema,
+  CriterionSnapshotSchema,
+  ReferentialChangeSchema,
   EvidenceFileMetaSchema,
   EvidenceRefSchema,
   IsoDateSchema,
@@ -83,18 +87,20 @@ export const ResolvedAnswerSchema = z.strictObject({
   source: z.enum(['variante', 'famille', 'producteur']),
   inheritedEvidenceTypes: z.array(z.string()),
   reviewFlag: z.boolean(),
-  reviewReason: z.enum(['marque-blanche', 'mise-a-jour']).optional(),
+  reviewReason: z.enum(['marque-blanche', 'mise-a-jour', 'referentiel']).optional(),
 });
 
+const FindingTextSchema = z.strictObject({ key: z.enum(FINDING_TEXT_KEYS), params: z.record(z.string(), z.string()) });
 export const FindingSchema = z.strictObject({
   severity: z.enum(['bloquant', 'avertissement']),
   code: z.string(),
+  text: FindingTextSchema.optional(),
   questionnaire: QuestionnaireIdSchema,
   criterionId: z.string().optional(),
   message: z.string(),
   action: z.string(),
 });
-const VerdictSchema = z.strictObject({ ok: z.boolean(), reasons: z.array(z.string()) });
+const VerdictSchema = z.strictObject({ ok: z.boolean(), reasons: z.array(z.string()), reasonTexts: z.array(FindingTextSchema).optional() });
 export const ReadinessReportSchema = z.strictObject({
   today: z.string(),
   questionnaires: z.array(
@@ -152,6 +158,261 @@ interface MessageDef {
   response: z.ZodType;
 }
 
+
+// ---------- comparaison des variantes (issue 11 § 2) : pages de l'extension seulement ----------
+
+const CompareCriterionKey = text(100).min(1);
+const CompareEntrySchema = z.strictObject({
+  cell: z
+    .strictObject({
+      value: AnswerValueSchema.nullable(),
+      display: z.string(),
+      comment: z.string(),
+      evidenceCount: z.number().int().nonnegative(),
+      inheritedEvidenceTypes: z.array(z.string()),
+      origin: z.enum(['propre', 'famille', 'producteur']),
+    })
+    .nullable(),
+  differs: z.boolean(),
+  kept: z.boolean(),
+  canAlign: z.boolean(),
+  canKeep: z.boolean(),
+});
+const CompareMatrixSchema = z.strictObject({
+  productId: z.string(),
+  questionnaire: QuestionnaireIdSchema,
+  columns: z.array(
+    z.strictObject({
+      id: z.string(),
+      productId: z.string(),
+      variantId: z.string(),
+      name: z.string(),
+      kind: z.enum(['famille', 'variante', 'producteur']),
+      referenceId: z.string().optional(),
+    }),
+  ),
+  rows: z.array(
+    z.strictObject({
+      criterionKey: z.string(),
+      criterionId: z.string(),
+      title: z.string(),
+      entries: z.array(CompareEntrySchema),
+      differs: z.boolean(),
+      toReview: z.boolean(),
+    }),
+  ),
+  counts: z.strictObject({ rows: z.number().int(), differs: z.number().int(), toReview: z.number().int(), kept: z.number().int() }),
+});
+
+const COMPARE_MESSAGES = {
+  'compare.questionnaires': {
+    from: ['page'],
+    to: 'background',
+    description: "Les questionnaires qui ont au moins une réponse dans la famille, ses variantes ou le producteur d'un distributeur.",
+    request: z.strictObject({ productId: id }),
+    response: z.strictObject({ questionnaires: z.array(QuestionnaireIdSchema) }),
+  },
+  'compare.get': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Comparer un questionnaire entre une famille et ses variantes (et le producteur d'un distributeur) : une ligne par critère, une colonne par produit, réponses en vigueur, héritées ou propres, écarts.",
+    request: z.strictObject({ productId: id, questionnaire: QuestionnaireIdSchema }),
+    response: CompareMatrixSchema,
+  },
+  'compare.align': {
+    from: ['page'],
+    to: 'background',
+    description: "« Aligner sur la famille » : retirer la réponse propre d'une variante pour un critère (opération du journal, annulable).",
+    request: z.strictObject({ productId: id, variantId: id, criterionKey: CompareCriterionKey, author }),
+    response: z.strictObject({ undoToken: UndoToken }),
+  },
+  'compare.keep': {
+    from: ['page'],
+    to: 'background',
+    description: "« Garder pour cette variante » : marquer un écart comme voulu (keep = false retire la marque).",
+    request: z.strictObject({ productId: id, variantId: text(100), criterionKey: CompareCriterionKey, questionnaire: QuestionnaireIdSchema, keep: z.boolean() }),
+    response: z.strictObject({ kept: z.boolean() }),
+  },
+  'compare.xlsx': {
+    from: ['page'],
+    to: 'background',
+    description: 'La comparaison en Excel (une feuille par questionnaire, ou celle du questionnaire choisi) ; le fichier revient en base64.',
+    request: z.strictObject({ productId: id, questionnaire: QuestionnaireIdSchema.optional() }),
+    response: z.strictObject({ fileName: z.string(), contentBase64: z.string() }),
+  },
+} as const satisfies Record<string, MessageDef>;
+
+// ---------- modifier les réponses dans le gestionnaire (issue 11 § 1) : pages de l'extension seulement ----------
+
+const EditOutcomeSchema = z.enum(['created', 'changed', 'unchanged']);
+const BulkChangeSchema = z.strictObject({
+  criterionKey: z.string(),
+  questionnaire: QuestionnaireIdSchema,
+  criterionId: z.string(),
+  field: z.enum(['validUntil', 'comment']),
+  before: z.string(),
+  after: z.string(),
+  inherited: z.boolean(),
+});
+const ANSWER_EDIT_MESSAGES = {
+  'answers.editContext': {
+    from: ['page'],
+    to: 'background',
+    description: "Ce que l'éditeur des réponses doit savoir d'une portée : lecture seule (paquet producteur) et pourquoi, commentaires marqués « confidentiel », « Sans réponse » permis.",
+    request: z.strictObject({ productId: id, variantId }),
+    response: z.strictObject({ readOnly: z.boolean(), reason: z.string(), confidential: z.array(z.string()), allowEmpty: z.boolean() }),
+  },
+  'answers.edit': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Modifier une réponse dans le gestionnaire (niveau ou conformité, commentaire, « valide jusqu'au », marque « confidentiel ») d'une famille, d'une variante (sa surcharge est créée) ou d'un distributeur : une opération du journal, annulable.",
+    request: z.strictObject({
+      productId: id,
+      variantId,
+      questionnaire: QuestionnaireIdSchema,
+      criterionId: CriterionIdSchema,
+      value: AnswerValueSchema.nullable().optional(),
+      comment: text(10000).optional(),
+      /** '' retire la date. */
+      validUntil: z.union([IsoDateSchema, z.literal('')]).optional(),
+      confidential: z.boolean().optional(),
+      expectedUpdatedAt: z.string().max(40).nullable().optional(),
+      author,
+    }),
+    response: z.strictObject({ outcome: EditOutcomeSchema, answer: AnswerSchema.nullable(), confidential: z.boolean(), undoToken: UndoToken }),
+  },
+  'answers.bulkEdit': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Modifier plusieurs réponses : date de revue, ou phrase remplacée dans les commentaires. apply false : l'aperçu (chaque changement avant → après), rien n'est écrit ; apply true : UNE opération annulable, refusée si le plan n'est plus celui de l'aperçu.",
+    request: z.strictObject({
+      productId: id,
+      variantId,
+      keys: z.array(text(100)).min(1).max(20000),
+      action: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('validUntil'), date: IsoDateSchema }),
+        z.strictObject({ kind: z.literal('replace'), find: text(10000).min(1), replace: text(10000) }),
+      ]),
+      apply: z.boolean().default(false),
+      signature: z.string().max(100).optional(),
+      author,
+    }),
+    response: z.strictObject({ changes: z.array(BulkChangeSchema), signature: z.string(), applied: z.number().int(), undoToken: UndoToken }),
+  },
+  'answers.restore': {
+    from: ['page'],
+    to: 'background',
+    description: "« Restaurer cette valeur » : la valeur d'une entrée de l'historique (rang et date) redevient la réponse, en une nouvelle opération annulable.",
+    request: z.strictObject({
+      productId: id,
+      variantId,
+      questionnaire: QuestionnaireIdSchema,
+      criterionId: CriterionIdSchema,
+      index: z.number().int().min(0).max(100000),
+      at: z.string().max(40),
+      author,
+    }),
+    response: z.strictObject({ outcome: EditOutcomeSchema, answer: AnswerSchema.nullable(), undoToken: UndoToken }),
+  },
+} as const satisfies Record<string, MessageDef>;
+
+// ---------- parcours et profils d'entreprise (issue 11 § 4) : pages de l'extension seulement ----------
+
+/** Produit affiché (même forme que PageProductSchema, défini plus bas : ce bloc est évalué avant). */
+const JourneyPageProductSchema = z.strictObject({ name: text(300).min(1), version: text(100).min(1), number: z.string().regex(/^\d{1,12}$/) });
+const JourneyScopeSchema = z.strictObject({ productId: z.string().min(1).max(100), variantId: text(100) });
+const JourneyShownStepSchema = z.strictObject({ status: text(300).min(1), done: z.boolean() });
+
+const JOURNEY_MESSAGES = {
+  'journey.get': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Le parcours d'une famille ou d'une variante : chaque étape avec le statut vu sur Convergence et sa date (ou « pas encore vu »), la préparation de la bibliothèque par questionnaire, et la prochaine étape.",
+    request: z.strictObject({ productId: z.string().min(1).max(100), variantId: text(100).default('') }),
+    response: JourneySchema,
+  },
+  'journey.forPage': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Le parcours du produit affiché dans un onglet (fenêtre de l'icône) : celui du produit de la bibliothèque relié à son n° Convergence, sinon ce qui a été vu sous ce n°, sans préparation.",
+    request: z.strictObject({ pageProduct: JourneyPageProductSchema }),
+    response: z.strictObject({ scope: JourneyScopeSchema.nullable(), journey: JourneySchema }),
+  },
+  'page.journey.seen': {
+    from: ['content'],
+    to: 'background',
+    description:
+      "Ce que la page de la démarche affiche de son avancement (fil des étapes : fiche administrative, convention ; page des dossiers : dossier d'évaluation, dossier candidat), tel qu'affiché, pour le produit affiché : daté et rangé pour le produit de la bibliothèque relié à son n° (sinon sous ce n°).",
+    request: z.strictObject({
+      productKey: text(400).min(1),
+      steps: z.strictObject({
+        fiche: JourneyShownStepSchema.optional(),
+        convention: JourneyShownStepSchema.optional(),
+        dossier: JourneyShownStepSchema.optional(),
+        candidature: JourneyShownStepSchema.optional(),
+      }),
+    }),
+    response: z.strictObject({}),
+  },
+  'company.list': {
+    from: ['page'],
+    to: 'background',
+    description: "Les profils d'entreprise (fiches administratives) de la bibliothèque, par dénomination ; chaque produit peut désigner le sien (pour le compte d'un tiers).",
+    request: z.strictObject({}),
+    response: z.strictObject({ companies: z.array(CompanyProfileSchema) }),
+  },
+} as const satisfies Record<string, MessageDef>;
+
+// ---------- critères modifiés par Convergence (issue 11 § 3) ----------
+/** Pourquoi un niveau enregistré n'est pas rempli après un changement du référentiel (lib/domain/referential.ts). */
+export const FillHoldSchema = z.discriminatedUnion('code', [
+  z.strictObject({ code: z.literal('minimum'), level: LevelSchema, acceptable: z.array(LevelSchema) }),
+  z.strictObject({ code: z.literal('niveaux'), level: LevelSchema }),
+]);
+/** Un critère modifié depuis une réponse : l'ancien et le nouveau côte à côte (lib/library/referential-changes.ts). */
+export const ReferentialChangeItemSchema = z.strictObject({
+  criterionKey: z.string(),
+  questionnaire: QuestionnaireIdSchema,
+  criterionId: z.string(),
+  aspects: ReferentialChangeSchema.shape.aspects,
+  before: CriterionSnapshotSchema,
+  after: CriterionSnapshotSchema,
+  at: IsoDateTimeSchema.nullable(),
+  source: ReferentialChangeSchema.shape.source.nullable(),
+  answer: z.strictObject({ id: z.string(), value: AnswerValueSchema.nullable(), updatedAt: IsoDateTimeSchema }).nullable(),
+  hold: FillHoldSchema.nullable(),
+});
+const ReferentialScopeSchema = z.strictObject({ productId: id, variantId: text(100) });
+
+const REFERENTIAL_MESSAGES = {
+  'referential.changes': {
+    from: ['page'],
+    to: 'background',
+    description: "Les critères modifiés par Convergence depuis les réponses d'un produit ou d'une variante : ancien et nouveau (intitulé, minimum, nature, niveaux, preuves), date et source.",
+    request: z.strictObject({ productId: id, variantId }),
+    response: z.strictObject({ items: z.array(ReferentialChangeItemSchema) }),
+  },
+  'referential.confirm': {
+    from: ['page'],
+    to: 'background',
+    description: "« J'ai revu » : les réponses de ces critères ne sont plus à revoir jusqu'au prochain changement (une opération journalisée, annulable).",
+    request: z.strictObject({ productId: id, variantId, keys: z.array(text(100).min(1)).min(1).max(5000), author }),
+    response: z.strictObject({ confirmed: z.number().int() }),
+  },
+  'referential.page': {
+    from: ['page'],
+    to: 'background',
+    description:
+      "Les critères qu'une page montre différents de ce que le catalogue sait, ou changés depuis les réponses de la portée indiquée (le panneau : « N critère(s) modifié(s) depuis vos réponses »). Rien n'est écrit.",
+    request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), scope: ReferentialScopeSchema.nullable() }),
+    response: z.strictObject({ items: z.array(ReferentialChangeItemSchema) }),
+  },
+} as const satisfies Record<string, MessageDef>;
 
 // ---------- paquets producteur (issue 10) : pages de l'extension seulement ----------
 
@@ -486,10 +747,17 @@ export const PROTOCOL = {
     to: 'background',
     description:
       "Tout ce qu'un remplissage demande à la bibliothèque, en un message : réponses en vigueur de la source (avec héritage) et critères à revoir en marque blanche, fiche du produit, fiche administrative, nom de la source. La source est notée comme utilisée (proposée ensuite par défaut), sauf pour un remplacement partiel.",
-    request: z.strictObject({ source: ScopeSchema, partial: z.boolean().default(false) }),
+    request: z.strictObject({
+      source: ScopeSchema,
+      partial: z.boolean().default(false),
+      /** Critères que la page montre : un niveau que le référentiel a rendu inacceptable n'est pas rempli (issue 11 § 3). */
+      criteria: z.array(CriterionInputSchema).max(2000).optional(),
+    }),
     response: z.strictObject({
       answers: z.array(AnswerSchema),
       review: z.array(z.string()),
+      /** Critères modifiés dont le niveau enregistré n'est pas rempli, et pourquoi (retirés de answers). */
+      held: z.array(ReferentialChangeItemSchema).optional(),
       product: ProductSchema.nullable(),
       company: CompanyProfileSchema.nullable(),
       sourceName: z.string(),
@@ -892,6 +1160,8 @@ export const PROTOCOL = {
           blobs: n,
           blobBytes: n,
           productNames: z.strictObject({ added: z.array(z.string()), replaced: z.array(z.string()), removed: z.array(z.string()) }),
+          packages: z.strictObject({ backup: n, current: n }),
+          sharing: n.nullable(),
         }),
       });
     })(),
@@ -933,6 +1203,10 @@ export const PROTOCOL = {
     }),
   },
   ...PACKAGE_MESSAGES,
+  ...REFERENTIAL_MESSAGES,
+  ...JOURNEY_MESSAGES,
+  ...COMPARE_MESSAGES,
+  ...ANSWER_EDIT_MESSAGES,
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageType = keyof typeof PROTOCOL;

@@ -12,6 +12,7 @@ import { scopeName } from '../page/identity';
 import type { PageProduct } from '../page/read/product';
 import { foldText } from '../text/normalize';
 import type { PageContext, PageSession } from './session';
+import { companyOfProductId } from '../library/companies';
 
 /** Ce que le script de contenu a lu pour l'enregistrer (message « panel.capture »), validé par l'arrière-plan. */
 export type CapturedPage = ParsedRequestOf<'page.capture'>['captured'];
@@ -70,7 +71,9 @@ async function decide(
 
   if (cap.model === 'form' && cap.form === 'fiche-administrative') {
     if (!cap.company) return { code: 'rien' };
-    const current = (await repo.getCompany()) ?? null;
+    // Le profil d'entreprise du produit affiché s'il en désigne un (pour le compte d'un tiers), sinon celui par défaut.
+    const { scope } = await session.identityOf(tab, pageProduct);
+    const current = (scope ? await companyOfProductId(repo, scope.productId) : await repo.getCompany()) ?? null;
     await repo.putCompany(mergeCompany(current, cap.company), author);
     return { code: 'fiche-administrative', fields: Object.keys(cap.company).filter((k) => k !== 'extra').length + Object.keys(cap.company.extra ?? {}).length };
   }

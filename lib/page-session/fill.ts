@@ -8,6 +8,9 @@ import type { Answer, CompanyProfile, Product } from '../domain/schemas';
 import type { Repository } from '../db/repository';
 import { scopeName, type Scope } from '../page/identity';
 import type { PageSession } from './session';
+import type { CriterionInput } from '../domain/catalogue';
+import { pageReferentialChanges, type ReferentialChangeItem } from '../library/referential-changes';
+import { companyOfProductId } from '../library/companies';
 
 export interface FillSource {
   answers: Answer[];
@@ -17,14 +20,21 @@ export interface FillSource {
   company: CompanyProfile | null;
   /** « Dossia v3.1 », « Dossia iOS Mobile » : pour dire d'où viennent les valeurs. */
   sourceName: string;
+  /** Critères modifiés par Convergence dont le niveau enregistré n'est pas rempli (retirés de answers). */
+  held?: ReferentialChangeItem[];
 }
 
-export async function fillSource(repo: Repository, session: PageSession, source: Scope, opts: { partial: boolean }): Promise<FillSource> {
-  const [resolved, entries, company] = await Promise.all([repo.resolvedAnswers(source.productId, source.variantId), session.entries(), repo.getCompany()]);
+export async function fillSource(repo: Repository, session: PageSession, source: Scope, opts: { partial: boolean; criteria?: readonly CriterionInput[] }): Promise<FillSource> {
+  const [resolved, entries, company] = await Promise.all([repo.resolvedAnswers(source.productId, source.variantId), session.entries(), companyOfProductId(repo, source.productId)]);
   if (!opts.partial) await session.useSource(source);
+  // Jamais remplir en silence un niveau que le référentiel a rendu inacceptable ou dont les libellés ont changé de sens.
+  const held = opts.criteria?.length ? (await pageReferentialChanges(repo, opts.criteria, source)).filter((i) => i.hold) : [];
+  const heldKeys = new Set(held.map((i) => i.criterionKey));
   return {
-    answers: resolved.map((r) => r.answer),
-    review: resolved.filter((r) => r.reviewFlag).map((r) => r.answer.criterionId),
+    ...(opts.criteria ? { held } : {}),
+    answers: resolved.filter((r) => !heldKeys.has(r.criterionKey)).map((r) => r.answer),
+    // « à revoir (marque blanche) » dans le rapport : pas pour un critère changé par Convergence (il a son propre rapport).
+    review: resolved.filter((r) => r.reviewFlag && r.reviewReason !== 'referentiel').map((r) => r.answer.criterionId),
     product: entries.find((e) => e.product.id === source.productId)?.product ?? null,
     company: company ?? null,
     sourceName: scopeName(entries, source),

@@ -38,6 +38,8 @@ function criterionInput(questionnaire: CriterionInput['questionnaire'], c: PageC
     obligation: c.obligation ?? undefined,
     acceptableLevels: c.minimumText !== undefined ? c.acceptableLevels : undefined,
     expectedEvidence: c.evidence.length ? c.evidence.map((z) => z.type) : undefined,
+    // Libellés des niveaux tels que lus : un changement de sens est un changement du référentiel (issue 11 § 3).
+    options: c.kind === 'niveau' && c.options.length ? c.options.map((o) => o.label.slice(0, 500)) : undefined,
     displayCondition: c.displayCondition,
     objective: c.objective,
   };

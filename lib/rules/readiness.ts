@@ -10,7 +10,7 @@ import type { QuestionnaireId } from '../domain/questionnaires';
 import { criterionKey } from '../domain/schemas';
 import type { Criterion } from '../domain/schemas';
 import { checkCriterion, isAnswered } from './criterion-rules';
-import type { AnswerFacts, Finding, QuestionnaireStatus, ReadinessReport, Verdict } from './types';
+import type { AnswerFacts, Finding, FindingText, QuestionnaireStatus, ReadinessReport, Verdict } from './types';
 
 export interface ReadinessInput {
   /** Applicable criteria (catalogue entries shown for this product, or the rows of a file). */
@@ -35,6 +35,7 @@ function distributorMustAnswer(f: Finding): Finding {
   return {
     ...f,
     severity: 'bloquant',
+    text: { key: 'distributeur', params: { id: f.criterionId } },
     message: `${f.criterionId} : à répondre par le distributeur (spécificité « Oui » chez l'éditeur producteur).`,
     action: 'Répondez vous-même à ce critère : la réponse du producteur ne vaut pas pour votre solution.',
   };
@@ -87,6 +88,7 @@ export function assessReadiness(input: ReadinessInput): ReadinessReport {
         severity: 'avertissement',
         code: 'questionnaire-absent',
         questionnaire: q,
+        text: { key: input.mode === 'fichier' ? 'questionnaire-absent.fichier' : 'questionnaire-absent.plateforme', params: { questionnaire: QUESTIONNAIRE_LABELS[q] } },
         message:
           input.mode === 'fichier'
             ? `Questionnaire « ${QUESTIONNAIRE_LABELS[q]} » absent du fichier : il n'a pas été vérifié.`
@@ -128,29 +130,40 @@ export function assessReadiness(input: ReadinessInput): ReadinessReport {
   };
 }
 
-function incompleteReason(s: QuestionnaireStatus | undefined, q: QuestionnaireId): string | null {
-  if (!s || s.total === 0) return `« ${QUESTIONNAIRE_LABELS[q]} » : aucun critère connu.`;
+interface Reason {
+  fr: string;
+  text: FindingText;
+}
+
+function incompleteReason(s: QuestionnaireStatus | undefined, q: QuestionnaireId): Reason | null {
+  if (!s || s.total === 0)
+    return { fr: `« ${QUESTIONNAIRE_LABELS[q]} » : aucun critère connu.`, text: { key: 'verdict.aucun-critere', params: { questionnaire: QUESTIONNAIRE_LABELS[q] } } };
   if (s.complete) return null;
-  return `« ${s.label} » n'est pas complet (${s.answered}/${s.total} critères renseignés${s.findings.some((f) => f.code === 'preuve-manquante' || f.code === 'document-manquant') ? ', preuves manquantes' : ''}).`;
+  const evidence = s.findings.some((f) => f.code === 'preuve-manquante' || f.code === 'document-manquant');
+  return {
+    fr: `« ${s.label} » n'est pas complet (${s.answered}/${s.total} critères renseignés${evidence ? ', preuves manquantes' : ''}).`,
+    text: { key: evidence ? 'verdict.incomplet-preuves' : 'verdict.incomplet', params: { questionnaire: s.label, answered: String(s.answered), total: String(s.total) } },
+  };
+}
+
+function verdictOf(reasons: readonly Reason[]): Verdict {
+  return { ok: reasons.length === 0, reasons: reasons.map((r) => r.fr), reasonTexts: reasons.map((r) => r.text) };
 }
 
 function dossierVerdict(statuses: readonly QuestionnaireStatus[]): Verdict {
-  const reasons = DOSSIER_QUESTIONNAIRES.map((q) => incompleteReason(statuses.find((s) => s.questionnaire === q), q)).filter(
-    (r): r is string => r !== null,
-  );
-  return { ok: reasons.length === 0, reasons };
+  return verdictOf(DOSSIER_QUESTIONNAIRES.map((q) => incompleteReason(statuses.find((s) => s.questionnaire === q), q)).filter((r): r is Reason => r !== null));
 }
 
 function candidatureVerdict(statuses: readonly QuestionnaireStatus[], applicable: readonly QuestionnaireId[], blockers: number): Verdict {
   const wanted = new Set<QuestionnaireId>([...applicable, ...statuses.map((s) => s.questionnaire)]);
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   for (const q of QUESTIONNAIRES) {
     if (!wanted.has(q)) continue;
     const r = incompleteReason(statuses.find((s) => s.questionnaire === q), q);
     if (r) reasons.push(r);
   }
-  if (blockers > 0) reasons.push(`${blockers} point(s) bloquant(s) à corriger.`);
-  return { ok: reasons.length === 0, reasons };
+  if (blockers > 0) reasons.push({ fr: `${blockers} point(s) bloquant(s) à corriger.`, text: { key: 'verdict.bloquants', params: { count: String(blockers) } } });
+  return verdictOf(reasons);
 }
 
 /** Default applicable questionnaires when the product's questionnaire list has not been read yet. */

@@ -14,12 +14,53 @@ export const FINDING_CODES = [
   'reponse-perimee',
   'questionnaire-absent',
   'a-verifier-marque-blanche',
+  /** Critère modifié par Convergence depuis la réponse (issue 11 §3). */
+  'critere-modifie',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
+
+/**
+ * Ce que dit un constat, en clé et paramètres, pour les interfaces qui le traduisent (gestionnaire en anglais).
+ * `message` et `action` restent sa version française, seule source du texte français (CLI, gestionnaire).
+ */
+export const FINDING_TEXT_KEYS = [
+  'document-manquant',
+  'orientation-incomplete',
+  'non-repondu.obligatoire',
+  'non-repondu.optionnel',
+  'non-repondu.inconnu-obligatoire',
+  'non-repondu.inconnu',
+  'sous-minimum',
+  'non-conforme.obligatoire',
+  'non-conforme.optionnel',
+  'non-conforme.inconnu-obligatoire',
+  'non-conforme.inconnu',
+  'preuve-non-renseignee.types-inconnus',
+  'preuve-non-renseignee.non-indiquees',
+  'preuve-manquante',
+  'reponse-perimee',
+  'critere-modifie',
+  'marque-blanche.mise-a-jour',
+  'marque-blanche.liste',
+  'distributeur',
+  'questionnaire-absent.fichier',
+  'questionnaire-absent.plateforme',
+  'verdict.aucun-critere',
+  'verdict.incomplet',
+  'verdict.incomplet-preuves',
+  'verdict.bloquants',
+] as const;
+export type FindingTextKey = (typeof FINDING_TEXT_KEYS)[number];
+export interface FindingText {
+  key: FindingTextKey;
+  params: Record<string, string>;
+}
 
 export interface Finding {
   severity: Severity;
   code: FindingCode;
+  /** Le même constat en clé et paramètres (traduisible). */
+  text?: FindingText;
   questionnaire: QuestionnaireId;
   /** Criterion ID as shown on Convergence (absent for questionnaire-level findings). */
   criterionId?: string;
@@ -42,7 +83,7 @@ export interface AnswerFacts {
   /** White-label criterion to review (from the resolver). */
   reviewFlag?: boolean;
   /** Paquet producteur : « à revoir » parce que la mise à jour du paquet a changé ce critère. */
-  reviewReason?: 'marque-blanche' | 'mise-a-jour';
+  reviewReason?: 'marque-blanche' | 'mise-a-jour' | 'referentiel';
 }
 
 export interface QuestionnaireStatus {
@@ -59,8 +100,10 @@ export interface QuestionnaireStatus {
 
 export interface Verdict {
   ok: boolean;
-  /** Why not, in French (empty when ok). */
+  /** Pourquoi pas, en français (vide si ok). */
   reasons: string[];
+  /** Les mêmes raisons, en clé et paramètres, dans le même ordre. */
+  reasonTexts?: FindingText[];
 }
 
 export interface ReadinessReport {

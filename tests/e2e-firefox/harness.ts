@@ -13,7 +13,7 @@ import { simulatorResponse } from '../simulator/serve.mjs';
 
 export const ORIGIN = 'https://convergence.esante.gouv.fr';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output', 'firefox-mv3');
+export const EXTENSION_DIR = path.join(ROOT, process.env.AC_OUT_DIR || '.output', 'firefox-mv3');
 /**
  * L'UUID interne de l'extension, fixé avant le lancement (préférence « extensions.webextensions.uuids ») :
  * l'adresse moz-extension://<uuid>/options.html est connue d'avance. Firefox le tire au hasard sinon.

@@ -46,6 +46,8 @@ const api = {
   /** variantes d'affichage (prises en compte au prochain montage de page pour `retard`) */
   setDisplay: (patch: Partial<Display>) => update((s) => { s.display = displayOf({ ...displayOf(s.display), ...patch }); }),
   navigate: (path: string) => navigate(path),
+  /** Change de version du référentiel (1 ou 2 : U01.1 change d'intitulé et de minimum), comme Convergence entre deux visites. */
+  setReferentiel: (v: 1 | 2) => update((s) => { s.referentiel = v === 2 ? 2 : 1; }),
   verifier: {
     envoyerConvention: actions.envoyerConvention,
     validerConvention: actions.validerConvention,

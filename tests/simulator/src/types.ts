@@ -150,4 +150,6 @@ export interface SimState {
   /** brouillon du formulaire « Ajouter un nouveau produit » */
   productDraft: ProductForm;
   lastRefusal: Refusal | null;
+  /** Version du référentiel affichée (absent = 1) : la 2 change le minimum et l'intitulé de U01.1 (Urbanisation). */
+  referentiel?: 1 | 2;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerId } from '../../../lib/domain/schemas';
 import { sha256Hex } from '../../../lib/domain/evidence';
-import { BACKUP_FORMAT, openBackupFile, restoreBackupFile, writeBackup } from '../../../lib/exchange/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, openBackupFile, restoreBackupFile, writeBackup } from '../../../lib/exchange/backup';
 import { downloadBackup, sendBackup } from '../../../components/manager/backup-transfer';
 import { freshRepo, level, PROV, seedProduct } from '../core/helpers';
 import type { Repository } from '../../../lib/db/repository';
@@ -33,7 +33,7 @@ describe('sauvegarde complète', () => {
     expect(backup.fileName).toMatch(/^assistant-convergence-sauvegarde-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     expect(backup.counts).toMatchObject({ products: 2, variants: 1, companies: 1, criteria: 2, answers: 3, files: 2, blobs: 3 });
     const head = JSON.parse((await backup.file.slice(0, 200).text()).split('\n')[0]!.replace(/,$/, '}'));
-    expect(head).toMatchObject({ format: BACKUP_FORMAT, version: 1 });
+    expect(head).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION });
 
     await wipe(repo);
     expect(await repo.db.products.count()).toBe(0);

@@ -141,8 +141,8 @@ describe('gestionnaire des bibliothèques (rendu)', () => {
     await refocus();
     await click(await waitFor(() => byText('nav button', /^P 1/)));
     const tabs = await waitFor(() => [...root.querySelectorAll<HTMLElement>('[role="tab"]')]);
-    expect(tabs.map((x) => x.textContent)).toEqual(['Réponses', 'Préparation', 'Preuves', 'Import / export', 'Produit']);
-    expect(tabs.map((x) => x.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    expect(tabs.map((x) => x.textContent)).toEqual(['Réponses', 'Préparation', 'Dossier', 'Comparer', 'Preuves', 'Import / export', 'Produit']);
+    expect(tabs.map((x) => x.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1]);
     const list = root.querySelector('[role="tablist"]')!;
     await act(() => void list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true })));
     const selected = () => root.querySelector('[role="tab"][aria-selected="true"]')?.textContent;

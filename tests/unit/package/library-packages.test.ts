@@ -1,95 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
-import { exportLibrary } from '../../../lib/exchange/service';
 import { canonicalJson, generateSigningKeyPair, signPackageDocument } from '../../../lib/exchange/package';
-import type { Repository } from '../../../lib/db/repository';
-import { freshRepo } from '../core/helpers';
-
-// Paquets producteur de bout en bout dans deux bibliothèques (deux « navigateurs ») : construire chez le
-// producteur, importer chez le distributeur par les messages du protocole (zod à la réception), comme le gestionnaire.
-
-type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
-function library() {
-  const { repo, tick } = freshRepo();
-  const dispatch = createDispatcher(createHandlers(repo, { now: () => new Date('2026-03-12T10:00:00Z'), settings: memorySettings() }));
-  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'page')) as Reply<T>;
-  // Réponses lues champ par champ dans les assertions : leur forme exacte est celle du protocole.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const must = async <T = any>(type: string, payload: unknown): Promise<T> => {
-    const r = await send<T>(type, payload);
-    if (!r.ok) throw new Error(r.error);
-    return r.data;
-  };
-  return { repo, tick, send, must };
-}
-
-const SRC = { kind: 'saisie' as const, ref: 'test' };
-
-/** Un producteur : fiche administrative, produit 2726, réponses de Sécurité et d'Éthique (spécificité Oui/Non). */
-async function producer() {
-  const lib = library();
-  await lib.repo.putCompany({ id: 'c1', denomination: 'Producteur SAS', siret: '11122233300018', extra: {} }, 'p');
-  const p = await lib.must<{ id: string }>('product.create', {
-    product: { name: "Solution d'éditeur producteur", version: 'v1', type: 'socle', responsable: 'P', description: 'd', convergenceNumber: '2726', role: { kind: 'producteur' } },
-    author: 'p',
-  });
-  // Le catalogue appris des pages du producteur : le paquet le transmet au distributeur.
-  await lib.must('criteria.learn', {
-    author: 'p',
-    source: { ref: 'page' },
-    criteria: [
-      { questionnaire: 'securite', id: '01.01', title: 'Politique de sécurité', kind: 'niveau', obligation: 'obligation', acceptableLevels: ['2', '3'] },
-      { questionnaire: 'securite', id: '01.02', title: 'Engagements contractuels', kind: 'niveau', obligation: 'obligation', acceptableLevels: ['2', '3'] },
-      { questionnaire: 'securite', id: '09.04', title: 'Réalisation des sauvegardes', kind: 'niveau', obligation: 'obligation', acceptableLevels: ['1', '2', '3'] },
-      { questionnaire: 'ethique', id: 'ETH.1.7', title: 'Destinataires/Sous-traitants', kind: 'conformite', obligation: 'obligation' },
-    ],
-  });
-  await lib.must('answers.saveCaptured', {
-    productId: p.id,
-    author: 'p',
-    source: SRC,
-    answers: [
-      { questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '2' }, comment: 'Politique publique', specificite: 'non' },
-      { questionnaire: 'securite', criterionId: '01.02', value: { kind: 'niveau', level: '3' }, comment: 'Contrat interne du client X', specificite: 'non' },
-      { questionnaire: 'securite', criterionId: '09.04', value: { kind: 'niveau', level: '1' }, comment: 'Sauvegardes', specificite: 'oui' },
-      { questionnaire: 'ethique', criterionId: 'ETH.1.7', value: { kind: 'conformite', conformity: 'conforme' }, comment: 'Sous-traitants', specificite: 'non' },
-      { questionnaire: 'orientation', criterionId: 'Q1', value: { kind: 'choix', choices: ['Oui'] } },
-    ],
-  });
-  return { ...lib, productId: p.id };
-}
-
-const SHARE = (productId: string) => ({ productId, variantId: '', questionnaires: ['securite', 'ethique'], confidentialComments: ['securite/01.02'] });
-
-/** Le paquet construit, et le fichier tel que le distributeur le reçoit (nom et contenu). */
-async function build(lib: Awaited<ReturnType<typeof producer>>) {
-  const b = await lib.must<{ fileName: string; contentBase64: string; sequence: number; fingerprint: { hex: string; display: string } }>('package.share.build', SHARE(lib.productId));
-  // `built` non énumérable : le fichier se passe tel quel aux messages (zod refuse tout champ inconnu).
-  return Object.defineProperty({ fileName: b.fileName, contentBase64: b.contentBase64 }, 'built', { value: b, enumerable: false }) as { fileName: string; contentBase64: string; built: typeof b };
-}
-
-/** Un distributeur : son produit 2742, encore sans producteur. */
-async function distributor() {
-  const lib = library();
-  const d = await lib.must<{ id: string }>('product.create', {
-    product: { name: "Solution d'éditeur distributeur", version: 'v1', type: 'socle', responsable: 'D', description: 'd', convergenceNumber: '2742' },
-    author: 'd',
-  });
-  return { ...lib, productId: d.id };
-}
-
-const snapshot = async (repo: Repository) => {
-  const { exportedAt: _at, ...lib } = await exportLibrary(repo);
-  return JSON.stringify(lib);
-};
-
-async function importAs(d: Awaited<ReturnType<typeof distributor>>, file: { fileName: string; contentBase64: string }, extra: Record<string, unknown> = {}) {
-  const inspect = await d.must('package.inspect', file);
-  const commit = await d.must('package.commit', { ...file, confirmedFingerprint: inspect.fingerprint.hex, distributorProductId: d.productId, author: 'd', ...extra });
-  return { inspect, commit };
-}
+import { SHARE, SRC, build, distributor, importAs, producer, snapshot } from './libraries';
 
 describe('paquet producteur : clé, construction, import vérifié', () => {
   it('la clé de signature est créée une fois puis réutilisée (non exportable, rangée dans IndexedDB)', async () => {
@@ -150,6 +62,13 @@ describe('paquet producteur : clé, construction, import vérifié', () => {
     // Octets bruts gardés.
     const row = (await d.repo.db.packages.toArray())[0]!;
     expect(bytesToBase64(row.bytes)).toBe(file.contentBase64);
+
+    // Le produit reçu ne se partage pas au nom du distributeur : ses réponses passeraient pour les siennes.
+    for (const type of ['package.share.preview', 'package.share.build'])
+      expect(await d.send(type, { productId: commit.producerProductId, variantId: '', questionnaires: ['securite'] })).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/seul son producteur peut le partager/),
+      });
 
     // Produit du producteur en lecture seule.
     expect(await d.send('answers.saveCaptured', { productId: commit.producerProductId, answers: [{ questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '0' } }], source: SRC, author: 'd' })).toMatchObject({
@@ -256,6 +175,15 @@ describe('paquet producteur : clé, construction, import vérifié', () => {
     expect((await d.must('package.list', {})).packages).toEqual([expect.objectContaining({ sequence: 1, producerProductId: commit.producerProductId })]);
     resolved = await d.must('answers.resolved', { productId: d.productId });
     expect(resolved.answers.find((r: { criterionKey: string }) => r.criterionKey === 'securite/01.01')).toMatchObject({ reviewFlag: false, answer: { value: { level: '2' } } });
+
+    // Réimporter la mise à jour annulée : elle redevient le paquet en vigueur, avec ses « à revoir ».
+    d.tick();
+    expect((await d.must('package.inspect', v2)).verdict.kind).toBe('mise-a-jour');
+    await d.must('package.commit', { ...v2, author: 'd' });
+    expect((await d.must('package.list', {})).packages.map((x: { sequence: number }) => x.sequence)).toEqual([2]);
+    resolved = await d.must('answers.resolved', { productId: d.productId });
+    expect(resolved.answers.find((r: { criterionKey: string }) => r.criterionKey === 'securite/01.01')).toMatchObject({ reviewFlag: true, answer: { value: { level: '3' } } });
+    await d.must('operations.undoLast', { author: 'd' });
 
     // Autre clé pour le même produit : choix explicite exigé.
     const impostor = await producer();

@@ -1,6 +1,6 @@
 import type { DepositQuestionnaireDef, EthiqueQuestionnaireDef, LevelQuestionnaireDef, LevelQuestionnaireKey, QuestionnaireKey } from './types.ts';
 import { INTEROPERABILITE } from './interoperabilite.ts';
-import { URBANISATION } from './urbanisation.ts';
+import { URBANISATION, URBANISATION_V2 } from './urbanisation.ts';
 import { MATURITE_SECURITE } from './maturiteSecurite.ts';
 import { ETHIQUE } from './ethique.ts';
 import { RGPD, SECURITE_ECHANGES } from './depots.ts';
@@ -28,9 +28,16 @@ export const QUESTIONNAIRE_TITLES: Record<QuestionnaireKey, string> = {
   'securite-echanges': 'Sécurité Mon espace santé pour les échanges de données',
 };
 
+/** Version du référentiel affichée (1 par défaut) : tenue par le magasin d'après l'état (`referentiel`). */
+let referentiel: 1 | 2 = 1;
+export function setReferentielVersion(v: 1 | 2): void {
+  referentiel = v;
+}
+
 export function levelQuestionnaire(key: LevelQuestionnaireKey, grand = false): LevelQuestionnaireDef {
   if (key === 'interoperabilite') return grand ? INTEROPERABILITE_GRAND : INTEROPERABILITE;
-  return key === 'urbanisation' ? URBANISATION : MATURITE_SECURITE;
+  if (key === 'urbanisation') return referentiel === 2 ? URBANISATION_V2 : URBANISATION;
+  return MATURITE_SECURITE;
 }
 export function ethiqueQuestionnaire(): EthiqueQuestionnaireDef {
   return ETHIQUE;

@@ -76,3 +76,17 @@ export const URBANISATION: LevelQuestionnaireDef = {
     },
   ],
 };
+
+/**
+ * Urbanisation dans une version 2 (illustrative) du référentiel : U01.1 change d'intitulé et son minimum passe
+ * du niveau 2 au niveau 3 ; le reste est identique. Sert à éprouver la détection des critères modifiés entre
+ * deux visites (`__convergenceSim.setReferentiel(2)`).
+ */
+export const URBANISATION_V2: LevelQuestionnaireDef = {
+  ...URBANISATION,
+  criteria: URBANISATION.criteria.map((c) =>
+    c.id === 'U01.1'
+      ? { ...c, title: 'Identification électronique des usagers par FranceConnect ou Pro Santé Connect', minimum: { kind: 'level', level: '3' } }
+      : c,
+  ),
+};

@@ -1,0 +1,40 @@
+/**
+ * Messages de la comparaison des variantes (issue 11 § 2). Les décisions sont dans lib/library/compare.ts ;
+ * ici, l'aiguillage et le fichier Excel. Le type ne dépend que du protocole (pas de handlers.ts : pas de cycle).
+ */
+import type { Repository } from '../db/repository';
+import { QUESTIONNAIRES } from '../domain/questionnaires';
+import { writeCompareWorkbook } from '../exchange/compare-xlsx';
+import { alignOnFamily, comparableQuestionnaires, compareProduct, keepDifference } from '../library/compare';
+import { todayIso } from '../rules/product-readiness';
+import { bytesToBase64 } from './base64';
+import type { ParsedRequestOf, ResponseOf } from './protocol';
+import type { SenderContext } from './dispatch';
+
+type CompareType = 'compare.questionnaires' | 'compare.get' | 'compare.align' | 'compare.keep' | 'compare.xlsx';
+export type CompareHandlers = { [T in CompareType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
+
+/** Nom de fichier sûr : lettres, chiffres, espaces et tirets seulement. */
+function safeName(name: string): string {
+  return name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '_') || 'produit';
+}
+
+export function compareHandlers(repo: Repository, now: () => Date = () => new Date()): CompareHandlers {
+  return {
+    'compare.questionnaires': async ({ productId }) => {
+      const found = new Set(await comparableQuestionnaires(repo, productId));
+      return { questionnaires: QUESTIONNAIRES.filter((q) => found.has(q)) };
+    },
+    'compare.get': async ({ productId, questionnaire }) => compareProduct(repo, productId, questionnaire),
+    'compare.align': async (req) => alignOnFamily(repo, req),
+    'compare.keep': async (req) => keepDifference(repo, req, now()),
+    'compare.xlsx': async ({ productId, questionnaire }) => {
+      const product = await repo.requireProduct(productId);
+      const wanted = questionnaire ? [questionnaire] : QUESTIONNAIRES.filter((q) => q !== 'produit');
+      const matrices = (await Promise.all(wanted.map((q) => compareProduct(repo, productId, q)))).filter((m) => m.rows.length > 0 || questionnaire);
+      const at = now();
+      const bytes = writeCompareWorkbook(matrices, `${product.name} ${product.version} — comparaison du ${todayIso(at).split('-').reverse().join('/')}`);
+      return { fileName: `${safeName(product.name)}_comparaison_${todayIso(at)}.xlsx`, contentBase64: bytesToBase64(bytes) };
+    },
+  };
+}
