@@ -321,6 +321,13 @@ describe('accessibilité (axe-core) de l\'extension construite', () => {
     await mgr.getByRole('button', { name: 'Enregistrer la fiche administrative' }).click();
     await expect.poll(() => status().textContent()).toBe('Fiche administrative enregistrée.');
     await scan('Gestionnaire — fiche administrative', mgr);
+    // Un second profil d'entreprise (pour le compte d'un tiers) : le formulaire vide, puis son erreur de SIRET.
+    await mgr.getByRole('button', { name: "Nouveau profil d'entreprise" }).click();
+    await mgr.getByLabel('SIRET').fill('1234');
+    await mgr.getByRole('button', { name: 'Enregistrer la fiche administrative' }).click();
+    await mgr.getByText('SIRET : 14 chiffres attendus.').waitFor();
+    await scan('Gestionnaire — fiche administrative : nouveau profil (erreurs)', mgr);
+    await mgr.getByRole('button', { name: 'Annuler le nouveau profil' }).click();
 
     await openScope('Réglages');
     await scan('Gestionnaire — réglages', mgr);
@@ -383,7 +390,25 @@ describe('accessibilité (axe-core) de l\'extension construite', () => {
       }
     }
 
+    // La réponse sous le minimum (A08.5.23, niveau 1) ouverte dans l'éditeur : l'avertissement affiché ; puis
+    // l'aperçu d'une modification en lot (date de revue sur tous les critères), avant « Appliquer ».
+    await openScope(PRODUCER);
+    await openTab('Réponses');
+    await mgr.getByRole('button', { name: 'Modifier la réponse à A08.5.23' }).click();
+    await mgr.getByText(/sous le niveau minimum de ce critère obligatoire/).first().waitFor();
+    await scan('Gestionnaire — famille : éditeur d\'une réponse sous le minimum', mgr);
+    await mgr.getByRole('button', { name: 'Modifier la réponse à A08.5.23' }).click();
+    await mgr.getByRole('button', { name: 'Modifier plusieurs réponses…' }).click();
+    await mgr.getByRole('button', { name: /^Sélectionner les \d+ critère\(s\) filtrés$/ }).click();
+    await mgr.getByLabel('Date de revue', { exact: true }).fill('2027-06-30');
+    await mgr.getByRole('button', { name: 'Aperçu des changements' }).click();
+    await mgr.getByRole('table', { name: 'Changements prévus, critère par critère' }).waitFor();
+    await scan('Gestionnaire — famille : modification en lot (aperçu)', mgr);
+    await mgr.getByRole('button', { name: 'Fermer la modification en lot' }).click();
+
     // La confirmation de suppression de la variante (sans confirmer).
+    await openScope(/Android Mobile/);
+    await openTab('Variante');
     await mgr.getByRole('button', { name: 'Supprimer cette variante…' }).click();
     await mgr.getByRole('button', { name: 'Confirmer la suppression' }).waitFor();
     await scan('Gestionnaire — variante : confirmation de suppression', mgr);
