@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runBackupCli } from '../../../lib/cli/backup';
 import { writeBackup } from '../../../lib/exchange/backup';
+import { cli, tempDir } from '../cli/helpers';
 import { freshRepo } from '../core/helpers';
 import { populated } from './helpers';
 
-const ROOT = resolve(__dirname, '../../..');
-const tmp = mkdtempSync(join(tmpdir(), 'convergence-sauvegarde-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDir('convergence-sauvegarde-');
 
 let good = '';
 let altered = '';
@@ -77,9 +74,9 @@ describe('convergence-helper sauvegarde verifier', () => {
   });
 
   it('branchée dans convergence-helper', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/convergence-helper.mjs'), 'sauvegarde', 'verifier', good], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Résultat : sauvegarde intacte.');
+    const r = cli('sauvegarde', 'verifier', good);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Résultat : sauvegarde intacte.');
   });
 });

@@ -1,65 +1,26 @@
 // @vitest-environment jsdom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../../components/i18n';
-import { Manager } from '../../../components/manager/Manager';
-import { createClient } from '../../../lib/messages/client';
-import { createHandlers, dispatch, memorySettings } from '../../../lib/messages/handlers';
 import type { Repository } from '../../../lib/db/repository';
 import { freshRepo, level, PROV, seedProduct, snapshot } from '../core/helpers';
+import { alertText, byText, captureDownloads, cleanup, click, mount, root, setFile, status, waitFor } from '../manager/harness';
 
 // Le gestionnaire dans jsdom, sur les vrais gestionnaires de messages : sauvegarde, aperçu vérifié, restauration.
 
-let root: HTMLElement;
 let repo: Repository;
 let downloads: { name: string; blob: Blob }[];
 
-async function mount() {
-  const handlers = createHandlers(repo, { settings: memorySettings() });
-  const send = createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'page'))));
-  await act(() => render(<Manager send={send} author="test" />, root));
-}
-
-beforeEach(async () => {
+beforeEach(() => {
   forceLanguage('fr');
   ({ repo } = freshRepo());
-  downloads = [];
-  let last: Blob | undefined;
-  // jsdom ne crée pas d'URL de Blob : on garde le Blob et le nom du fichier téléchargé.
-  URL.createObjectURL = (b: Blob) => ((last = b), 'blob:sauvegarde');
-  URL.revokeObjectURL = () => undefined;
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (last) downloads.push({ name: this.download, blob: last });
-  };
-  root = document.createElement('div');
-  document.body.append(root);
+  downloads = captureDownloads();
 });
 
 afterEach(() => {
-  render(null, root);
-  root.remove();
+  cleanup();
   forceLanguage(undefined);
 });
-
-async function waitFor<T>(fn: () => T | null | undefined | false, what = 'condition'): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const v = fn();
-    if (v) return v;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`attente dépassée : ${what}`);
-}
-
-const byText = (selector: string, text: string | RegExp) =>
-  [...root.querySelectorAll<HTMLElement>(selector)].find((el) => (typeof text === 'string' ? el.textContent?.trim() === text : text.test(el.textContent ?? '')));
-const status = () => root.querySelector('[role="status"]')?.textContent ?? '';
-const alertText = () => root.querySelector('[role="alert"]')?.textContent ?? '';
-
-async function click(el: HTMLElement | undefined) {
-  if (!el) throw new Error('élément introuvable');
-  await act(() => el.click());
-}
 
 async function openLibrary() {
   await click(await waitFor(() => byText('nav button', 'Import, export et historique'), 'navigation'));
@@ -70,7 +31,7 @@ describe('gestionnaire : sauvegarde complète et restauration', () => {
   it("télécharge une sauvegarde, la vérifie, montre l'aperçu au clavier, restaure ; dit jusqu'où l'annulation remonte", async () => {
     await seedProduct(repo, 'p1');
     await repo.saveAnswers('p1', '', [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: level('2') }], PROV, { kind: 'saisie', label: 'Saisie', author: 'x' });
-    await mount();
+    await mount(repo);
     await openLibrary();
     expect(await waitFor(() => byText('p', /^L'annulation remonte jusqu'au .+ \(2 opération\(s\)\)\.$/), 'portée de l\'annulation')).toBeTruthy();
     expect(byText('p', /Le journal garde au plus 500 opérations et 200 Mo/)).toBeTruthy();
@@ -88,8 +49,7 @@ describe('gestionnaire : sauvegarde complète et restauration', () => {
     await click(byText('button', 'Vérifier la sauvegarde'));
     expect(input.getAttribute('aria-invalid')).toBe('true');
 
-    const file = new File([backup.blob], 'ma-sauvegarde.json', { type: 'application/json' });
-    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    await setFile(input, 'ma-sauvegarde.json', backup.blob, 'application/json');
     const before = await snapshot(repo);
     // Le formulaire se soumet comme au clavier (Entrée) : pas besoin de la souris.
     await act(() => void input.form!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
@@ -111,10 +71,10 @@ describe('gestionnaire : sauvegarde complète et restauration', () => {
 
   it('un fichier abîmé va dans l\'alerte, en nommant le fichier ; rien n\'est écrit', async () => {
     await seedProduct(repo, 'p1');
-    await mount();
+    await mount(repo);
     await openLibrary();
     const input = root.querySelector<HTMLInputElement>('#mgr-restauration-fichier')!;
-    Object.defineProperty(input, 'files', { value: [new File(['{"format":"assistant-convergence-sauvegarde","version":1,'], 'coupee.json')], configurable: true });
+    await setFile(input, 'coupee.json', '{"format":"assistant-convergence-sauvegarde","version":1,');
     const before = await snapshot(repo);
     await click(byText('button', 'Vérifier la sauvegarde'));
     await waitFor(() => alertText().includes("Sauvegarde « coupee.json » refusée, rien n'a été écrit : fichier tronqué"), 'alerte');
@@ -124,7 +84,7 @@ describe('gestionnaire : sauvegarde complète et restauration', () => {
 
   it('en anglais', async () => {
     forceLanguage('en');
-    await mount();
+    await mount(repo);
     await click(await waitFor(() => byText('nav button', 'Import, export and history'), 'navigation'));
     await waitFor(() => byText('h3', 'Full backup'), 'section');
     expect(byText('button', 'Download a full backup')).toBeTruthy();

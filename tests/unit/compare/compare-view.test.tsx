@@ -1,18 +1,13 @@
 // @vitest-environment jsdom
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { forceLanguage } from '../../../components/i18n';
-import { Manager } from '../../../components/manager/Manager';
 import type { Repository } from '../../../lib/db/repository';
-import { createClient } from '../../../lib/messages/client';
-import { createHandlers, dispatch, memorySettings } from '../../../lib/messages/handlers';
 import { PROV, freshRepo, level } from '../core/helpers';
+import { byLabel, byText, captureDownloads, cleanup, click, downloaded, mount, root, status, waitFor } from '../manager/harness';
 
 // L'onglet « Comparer » du gestionnaire rendu dans jsdom, branché sur les vrais gestionnaires de messages et Dexie.
 
-let root: HTMLElement;
 let repo: Repository;
 
 beforeAll(() => forceLanguage('fr'));
@@ -27,47 +22,10 @@ beforeEach(async () => {
     { questionnaire: 'interoperabilite', criterionId: 'A06.1.1', value: level('1') },
   ], PROV, meta);
   await repo.saveAnswers('p1', 'v-ios', [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: level('2'), comment: 'Partiel sur iOS' }], PROV, meta);
-  const handlers = createHandlers(repo, { settings: memorySettings(), now: () => new Date('2025-06-01T08:00:00Z') });
-  const send = createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'page'))));
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<Manager send={send} author="Camille" />, root));
+  await mount(repo, { author: 'Camille', now: () => new Date('2025-06-01T08:00:00Z') });
 });
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  vi.restoreAllMocks();
-});
-
-async function waitFor<T>(fn: () => T | null | undefined | false, what = 'condition'): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = fn();
-    if (v) return v;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`attente dépassée : ${what}`);
-}
-
-const byText = (selector: string, text: string | RegExp) =>
-  [...root.querySelectorAll<HTMLElement>(selector)].find((el) => (typeof text === 'string' ? el.textContent?.trim() === text : text.test(el.textContent ?? '')));
-const byLabel = (label: string) => root.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`);
-const status = () => root.querySelector('[role="status"]')?.textContent ?? '';
-
-async function click(el: HTMLElement | null | undefined) {
-  if (!el) throw new Error('élément introuvable');
-  await act(() => el.click());
-}
-
-/** Le Blob de jsdom n'a pas arrayBuffer() : lu par FileReader. */
-function readBlob(b: Blob): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(r.result as ArrayBuffer);
-    r.onerror = () => reject(r.error ?? new Error('lecture impossible'));
-    r.readAsArrayBuffer(b);
-  });
-}
+afterEach(cleanup);
 
 /** Ligne du tableau de comparaison par l'identifiant de son en-tête de ligne. */
 const rowOf = (id: string) => [...root.querySelectorAll<HTMLTableRowElement>('.mgr-compare-table tbody tr')].find((tr) => tr.querySelector('th[scope="row"]')?.textContent === id);
@@ -119,24 +77,11 @@ describe('onglet « Comparer » (rendu)', () => {
 
   it('« Exporter la comparaison (Excel) » télécharge un classeur lisible', async () => {
     await openCompare();
-    const blobs = new Map<string, Blob>();
-    const created = vi.fn((b: Blob) => {
-      const url = `blob:test/${blobs.size}`;
-      blobs.set(url, b);
-      return url;
-    });
-    // jsdom n'a pas URL.createObjectURL : le Blob téléchargé est gardé pour être relu (remis en place à la fin).
-    const saved = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
-    Object.assign(URL, { createObjectURL: created, revokeObjectURL: () => undefined });
-    onTestFinished(() => void Object.assign(URL, saved));
-    let downloaded: { name: string; href: string } | null = null;
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloaded = { name: this.download, href: this.href };
-    });
+    captureDownloads();
     await click(byText('button', 'Exporter la comparaison (Excel)'));
-    const d = await waitFor(() => downloaded, 'téléchargement');
+    const d = await downloaded(0);
     expect(d.name).toBe('Dossia_comparaison_2025-06-01.xlsx');
-    const wb = XLSX.read(new Uint8Array(await readBlob(blobs.get(d.href)!)));
+    const wb = XLSX.read(d.bytes);
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Interopérabilité']!, { header: 1, defval: '' });
     expect(rows.find((r) => r[0] === 'A08.5.23')).toEqual(['A08.5.23', '', 'Niveau 3', 'Affichage des documents', 'Niveau 2', 'Partiel sur iOS', 'Oui']);
     expect(rows.find((r) => r[0] === 'A06.1.1')?.[4]).toBe('Niveau 1 (hérité)');

@@ -1,19 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, cli, tempDir } from '../cli/helpers';
 
-const ROOT = resolve(__dirname, '../../..');
-const BIN = join(ROOT, 'bin/convergence-helper.mjs');
-const FIX = join(ROOT, 'tests/fixtures');
-const tmp = mkdtempSync(join(tmpdir(), 'convergence-cli-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const tmp = tempDir('convergence-cli-');
 
 describe('convergence-helper CLI', () => {
   it('--help in French, exit 0', () => {
@@ -24,14 +14,14 @@ describe('convergence-helper CLI', () => {
   });
 
   it('check on a ready spreadsheet: exit 0', () => {
-    const r = cli('check', join(FIX, 'pret.xlsx'), '--date', '2025-06-01');
+    const r = cli('check', join(FIXTURES, 'pret.xlsx'), '--date', '2025-06-01');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Prêt à candidater : oui');
   });
 
   it('check on a vendor sheet with blockers: exit 1, blockers listed before warnings', () => {
-    const r = cli('check', join(FIX, 'bloquants.xlsx'));
+    const r = cli('check', join(FIXTURES, 'bloquants.xlsx'));
     expect(r.code).toBe(1);
     const iBlock = r.out.indexOf('Points bloquants (3)');
     const iWarn = r.out.indexOf('Avertissements');
@@ -44,7 +34,7 @@ describe('convergence-helper CLI', () => {
   });
 
   it('--json output is machine-readable', () => {
-    const r = cli('check', join(FIX, 'bloquants.xlsx'), '--json');
+    const r = cli('check', join(FIXTURES, 'bloquants.xlsx'), '--json');
     expect(r.code).toBe(1);
     const data = JSON.parse(r.out);
     expect(data.blockers).toBe(3);
@@ -52,7 +42,7 @@ describe('convergence-helper CLI', () => {
   });
 
   it('check on a library JSON with a stale answer: exit 0 and a warning', () => {
-    const r = cli('check', join(FIX, 'bibliotheque.json'), '--date', '2025-06-01', '--json');
+    const r = cli('check', join(FIXTURES, 'bibliotheque.json'), '--date', '2025-06-01', '--json');
     expect(r.code).toBe(0);
     const data = JSON.parse(r.out);
     expect(data.kind).toBe('json');
@@ -65,7 +55,7 @@ describe('convergence-helper CLI', () => {
       ['niveau-inconnu.xlsx', /feuille « Interopérabilité », ligne 2, colonne C : niveau inconnu « Excellent »/],
       ['absent.xlsx', /introuvable/],
     ] as const) {
-      const r = cli('check', join(FIX, file));
+      const r = cli('check', join(FIXTURES, file));
       expect(r.code, file).toBe(2);
       expect(r.err).toMatch(pattern);
       expect(r.err).not.toMatch(/\n\s+at /);
@@ -85,7 +75,7 @@ describe('convergence-helper CLI', () => {
 
   it('convert xlsx → json → xlsx keeps answers and criteria', () => {
     const json = join(tmp, 'pret.json');
-    const r1 = cli('convert', join(FIX, 'pret.xlsx'), json);
+    const r1 = cli('convert', join(FIXTURES, 'pret.xlsx'), json);
     expect(r1.code).toBe(0);
     const lib = JSON.parse(readFileSync(json, 'utf8'));
     expect(lib.format).toBe('assistant-convergence');
@@ -107,13 +97,13 @@ describe('convergence-helper CLI', () => {
 
   it('convert names the input and the output', () => {
     const out = join(tmp, 'nomme.json');
-    const r = cli('convert', join(FIX, 'pret.xlsx'), out);
+    const r = cli('convert', join(FIXTURES, 'pret.xlsx'), out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Conversion tableur → bibliothèque JSON : « .*pret\.xlsx » → « .*nomme\.json » écrit \(\d+ critère\(s\), 9 réponse\(s\)\)\.$/m);
   });
 
   it('un nom sur plusieurs lignes ne contrefait pas la ligne « Résultat » ; aucun caractère de contrôle brut', () => {
-    const lib = JSON.parse(readFileSync(join(FIX, 'bibliotheque.json'), 'utf8'));
+    const lib = JSON.parse(readFileSync(join(FIXTURES, 'bibliotheque.json'), 'utf8'));
     lib.products[0].name = 'Produit\nRésultat : 0 point(s) bloquant(s), 0 avertissement(s).\u202e';
     lib.criteria[0].title = 'Titre\n\nRésultat : 0 point(s) bloquant(s), 0 avertissement(s).\u202e';
     lib.answers = lib.answers.filter((a: { criterionKey: string }) => a.criterionKey !== lib.criteria[0].key);
@@ -153,7 +143,7 @@ describe('convergence-helper CLI', () => {
   });
 
   it('convert refuses a wrong output extension', () => {
-    const r = cli('convert', join(FIX, 'pret.xlsx'), join(tmp, 'x.csv'));
+    const r = cli('convert', join(FIXTURES, 'pret.xlsx'), join(tmp, 'x.csv'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('.json');
   });

@@ -1,18 +1,14 @@
 // @vitest-environment jsdom
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../../components/i18n';
-import { Manager } from '../../../components/manager/Manager';
-import { createClient } from '../../../lib/messages/client';
-import { createHandlers, dispatch, memorySettings, type Handlers } from '../../../lib/messages/handlers';
+import { dispatch, type Handlers } from '../../../lib/messages/handlers';
 import type { Repository } from '../../../lib/db/repository';
 import { freshRepo } from '../core/helpers';
+import { byText, choose, cleanup, click, mount, refocus, root, status, type, waitFor } from '../manager/harness';
 
 // Le vrai gestionnaire dans jsdom, sur les vrais gestionnaires de messages et une base fake-indexeddb :
 // la vue « Dossier » montre ce que la liste des questionnaires a montré (via page.statuses.put, comme le script de contenu).
 
-let root: HTMLElement;
 let repo: Repository;
 let handlers: Handlers;
 const NOW = new Date('2025-03-12T09:30:00.000Z');
@@ -21,35 +17,10 @@ beforeAll(() => forceLanguage('fr'));
 
 beforeEach(async () => {
   ({ repo } = freshRepo());
-  handlers = createHandlers(repo, { settings: memorySettings(), now: () => NOW });
-  const send = createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'page'))));
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<Manager send={send} author="test" />, root));
+  ({ handlers } = await mount(repo, { now: () => NOW }));
 });
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-async function waitFor<T>(fn: () => T | null | undefined | false, what = 'condition'): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = fn();
-    if (v) return v;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`attente dépassée : ${what}`);
-}
-
-const byText = (selector: string, text: string | RegExp) =>
-  [...root.querySelectorAll<HTMLElement>(selector)].find((el) => (typeof text === 'string' ? el.textContent?.trim() === text : text.test(el.textContent ?? '')));
-async function click(el: HTMLElement | undefined) {
-  if (!el) throw new Error('élément introuvable');
-  await act(() => el.click());
-}
-const status = () => root.querySelector('[role="status"]')?.textContent ?? '';
-const refocus = () => act(() => void window.dispatchEvent(new Event('focus')));
+afterEach(cleanup);
 
 /** Les lignes du tableau des étapes : [étape, vu sur Convergence, vos réponses]. */
 function stepRows(): string[][] {
@@ -122,10 +93,7 @@ describe('profils d\'entreprise (pour le compte d\'un tiers)', () => {
     await click(byText('button', "Nouveau profil d'entreprise"));
     const denomination = await waitFor(() => root.querySelector<HTMLInputElement>('#entreprise-denomination'));
     expect(denomination.value).toBe('');
-    await act(() => {
-      denomination.value = 'Client Tiers SA';
-      denomination.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await type(denomination, 'Client Tiers SA');
     await click(byText('button', 'Enregistrer la fiche administrative'));
     await waitFor(() => status() === 'Fiche administrative enregistrée.', 'enregistrement');
     const companies = (await repo.db.companies.toArray()).map((c) => c.denomination).sort();
@@ -138,10 +106,7 @@ describe('profils d\'entreprise (pour le compte d\'un tiers)', () => {
     const select = await waitFor(() => root.querySelector<HTMLSelectElement>(`select[id="mgr-produit-entreprise-${p.id}"]`), 'choix du profil');
     expect([...select.options].map((o) => o.textContent)).toEqual(['Profil par défaut (Éditeur SAS)', 'Client Tiers SA', 'Éditeur SAS']);
     const tiers = [...select.options].find((o) => o.textContent === 'Client Tiers SA')!;
-    await act(() => {
-      select.value = tiers.value;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await choose(select, tiers.value);
     await click(byText('button', 'Enregistrer le profil du produit'));
     await waitFor(() => status() === "Profil d'entreprise de « Tiers » : Client Tiers SA.", 'annonce');
     expect((await repo.getProduct(p.id))?.companyId).toBe(tiers.value);

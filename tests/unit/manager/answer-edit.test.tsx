@@ -1,18 +1,14 @@
 // @vitest-environment jsdom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../../components/i18n';
 import { saveAuthorName } from '../../../components/manager/author-name';
-import { Manager } from '../../../components/manager/Manager';
 import type { Repository } from '../../../lib/db/repository';
-import { createClient } from '../../../lib/messages/client';
-import { createHandlers, dispatch, memorySettings } from '../../../lib/messages/handlers';
 import { freshRepo, snapshot } from '../core/helpers';
+import { byLabel, byText, cleanup, click, field, mount, refocus, root, status, type, waitFor } from './harness';
 
 // L'éditeur des réponses rendu dans jsdom, branché sur les vrais gestionnaires et une base fake-indexeddb.
 
-let root: HTMLElement;
 let repo: Repository;
 
 beforeAll(() => forceLanguage('fr'));
@@ -38,52 +34,15 @@ beforeEach(async () => {
     { kind: 'page', ref: 'Questionnaire Interopérabilité', at: '2025-03-01T10:00:00.000Z' },
     { kind: 'capture', label: 'Capture depuis « Questionnaire Interopérabilité »', author: 'Assistant Convergence (page)' },
   );
-  const handlers = createHandlers(repo, { settings: memorySettings() });
-  const send = createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'page'))));
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<Manager send={send} />, root));
+  // Sans nom donné par la page : l'auteur par défaut, puis « Votre nom » des réglages.
+  await mount(repo, { author: null });
 });
 
 afterEach(async () => {
-  render(null, root);
-  root.remove();
+  cleanup();
   await saveAuthorName('');
 });
 
-async function waitFor<T>(fn: () => T | null | undefined | false, what = 'condition'): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = fn();
-    if (v) return v;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`attente dépassée : ${what}`);
-}
-
-const byText = (selector: string, text: string | RegExp) =>
-  [...root.querySelectorAll<HTMLElement>(selector)].find((el) => (typeof text === 'string' ? el.textContent?.trim() === text : text.test(el.textContent ?? '')));
-const byLabel = (label: string) => root.querySelector<HTMLElement>(`[aria-label="${label}"]`) ?? undefined;
-/** Le champ d'un libellé (label for=…, ou label qui l'entoure). */
-function field(label: string | RegExp): HTMLInputElement {
-  const l = [...root.querySelectorAll('label')].find((x) => {
-    const text = x.textContent?.trim() ?? '';
-    return typeof label === 'string' ? text === label : label.test(text);
-  });
-  const el = l && ((l.htmlFor ? document.getElementById(l.htmlFor) : l.querySelector('input, textarea, select')) as HTMLInputElement | null);
-  if (!el) throw new Error(`champ « ${String(label)} » introuvable`);
-  return el;
-}
-async function type(el: HTMLInputElement, value: string) {
-  await act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-async function click(el: HTMLElement | undefined) {
-  if (!el) throw new Error('élément introuvable');
-  await act(() => el.click());
-}
-const status = () => root.querySelector('[role="status"]')?.textContent ?? '';
 const stored = async (id: string) => (await repo.answersOfScope('p', '')).find((a) => a.criterionId === id)!;
 
 async function openProduct() {
@@ -128,7 +87,7 @@ describe('modifier les réponses dans le gestionnaire (rendu)', () => {
   it("variante : la réponse héritée de la famille devient la surcharge de la variante ; « Sans réponse » n'est pas proposé", async () => {
     await repo.createVariant({ id: 'v', productId: 'p', os: 'ios', device: 'mobile' }, 't');
     // Retour sur la page : la liste est relue.
-    await act(() => void window.dispatchEvent(new Event('focus')));
+    await refocus();
     await click(await waitFor(() => byText('nav button', /iOS Mobile/), 'variante dans la liste'));
     await click(await waitFor(() => byLabel('Modifier la réponse à A08.5.23'), 'bouton Modifier'));
     await waitFor(() => root.querySelector('.mgr-answer-editor'));

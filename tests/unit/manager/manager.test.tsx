@@ -1,17 +1,13 @@
 // @vitest-environment jsdom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../../components/i18n';
-import { Manager } from '../../../components/manager/Manager';
-import { createClient } from '../../../lib/messages/client';
-import { createHandlers, dispatch, memorySettings } from '../../../lib/messages/handlers';
-import { freshRepo, snapshot, workbook } from '../core/helpers';
 import type { Repository } from '../../../lib/db/repository';
+import { freshRepo, snapshot, workbook } from '../core/helpers';
+import { alertText, byText, choose, cleanup, click, field, mount, refocus, root, setFile, status, type, waitFor } from './harness';
 
 // Le gestionnaire rendu dans jsdom, branché sur les vrais gestionnaires de messages et une base fake-indexeddb.
 
-let root: HTMLElement;
 let repo: Repository;
 /** Avance l'horloge de la base (les dates de modification changent d'un enregistrement à l'autre). */
 let tick: (ms?: number) => void;
@@ -20,70 +16,17 @@ beforeAll(() => forceLanguage('fr'));
 
 beforeEach(async () => {
   ({ repo, tick } = freshRepo());
-  const handlers = createHandlers(repo, { settings: memorySettings() });
-  // Comme runtime.sendMessage : un aller-retour JSON.
-  const send = createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'page'))));
-  root = document.createElement('div');
-  document.body.append(root);
-  await act(() => render(<Manager send={send} author="test" />, root));
+  await mount(repo);
 });
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-async function waitFor<T>(fn: () => T | null | undefined | false, what = 'condition'): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = fn();
-    if (v) return v;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`attente dépassée : ${what}`);
-}
-
-const byText = (selector: string, text: string | RegExp) =>
-  [...root.querySelectorAll<HTMLElement>(selector)].find((el) => (typeof text === 'string' ? el.textContent?.trim() === text : text.test(el.textContent ?? '')));
-
-function labelled(label: string): HTMLInputElement {
-  const l = [...root.querySelectorAll('label')].find((x) => x.textContent?.replace('*', '').replace('(obligatoire)', '').trim() === label);
-  const el = l && (document.getElementById(l.htmlFor) as HTMLInputElement | null);
-  if (!el) throw new Error(`champ « ${label} » introuvable`);
-  return el;
-}
-
-async function type(label: string, value: string) {
-  const el = labelled(label);
-  await act(() => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function click(el: HTMLElement | undefined) {
-  if (!el) throw new Error('élément introuvable');
-  await act(() => el.click());
-}
-
-/** Retour sur la page (autre onglet) : la liste est relue. */
-async function refocus() {
-  await act(() => void window.dispatchEvent(new Event('focus')));
-}
-
-const status = () => root.querySelector('[role="status"]')?.textContent ?? '';
-const alertText = () => root.querySelector('[role="alert"]')?.textContent ?? '';
-
-async function setFile(input: HTMLInputElement, name: string, bytes: Uint8Array | string) {
-  const file = new File([bytes as BlobPart], name);
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-}
+afterEach(cleanup);
 
 describe('gestionnaire des bibliothèques (rendu)', () => {
   it('refuse un produit incomplet (erreurs reliées aux champs, rien écrit), puis le crée et le sélectionne', async () => {
     await click(byText('button', 'Nouveau produit'));
     const before = await snapshot(repo);
     await click(byText('button', 'Créer le produit'));
-    const name = labelled('Nom du produit');
+    const name = field('Nom du produit');
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(name.getAttribute('aria-describedby') ?? '')?.textContent).toBe('« Nom du produit » est obligatoire.');
     await waitFor(() => document.activeElement === name, 'focus sur le premier champ en erreur');
@@ -96,7 +39,7 @@ describe('gestionnaire des bibliothèques (rendu)', () => {
     await type('Description de produit', 'Démonstration');
     await type('N° Convergence', '31a');
     await click(byText('button', 'Créer le produit'));
-    expect(labelled('N° Convergence').getAttribute('aria-invalid')).toBe('true');
+    expect(field('N° Convergence').getAttribute('aria-invalid')).toBe('true');
     await type('N° Convergence', '3100');
     await click(byText('button', 'Créer le produit'));
 
@@ -124,10 +67,7 @@ describe('gestionnaire des bibliothèques (rendu)', () => {
     await type('Description de produit', 'B');
     await click(byText('button', 'Créer le produit'));
     expect(select.getAttribute('aria-invalid')).toBe('true');
-    await act(() => {
-      select.value = 'prod';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await choose(select, 'prod');
     await click(byText('label', /pour le compte d'un tiers/)?.querySelector('input') ?? undefined);
     await click(byText('button', 'Créer le produit'));
     await waitFor(() => status().startsWith('Produit « Revendeur » créé'), 'création');
@@ -205,7 +145,7 @@ describe('gestionnaire des bibliothèques (rendu)', () => {
     await click(await waitFor(() => byText('nav button', /^P 1/)));
     await click(await waitFor(() => byText('[role="tab"]', 'Produit')));
     await waitFor(() => root.querySelector('#mgr-fiche-produit'));
-    expect(labelled('N° Convergence').value).toBe('3100');
+    expect(field('N° Convergence').value).toBe('3100');
     await type('Nom du produit', 'Patient Connect');
     await type('N° Convergence', '');
     tick();
@@ -218,18 +158,12 @@ describe('gestionnaire des bibliothèques (rendu)', () => {
 
     await click(byText('button', 'Ajouter une variante OS'));
     const os = await waitFor(() => root.querySelector<HTMLSelectElement>('#nouvelle-variante-os'));
-    await act(() => {
-      os.value = 'autre';
-      os.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await choose(os, 'autre');
     await click(byText('button', 'Ajouter la variante'));
-    expect(labelled("Nom de l'OS").getAttribute('aria-invalid')).toBe('true');
+    expect(field("Nom de l'OS").getAttribute('aria-invalid')).toBe('true');
     await type("Nom de l'OS", 'Windows');
     const device = root.querySelector<HTMLSelectElement>('#nouvelle-variante-appareil')!;
-    await act(() => {
-      device.value = 'site-web';
-      device.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await choose(device, 'site-web');
     expect(byText('p', /^Nom ANS/)?.textContent).toBe('Nom ANS : Patient Connect Windows Site Web');
     await click(byText('button', 'Ajouter la variante'));
     await waitFor(() => status() === 'Variante « Patient Connect Windows Site Web » ajoutée.', 'variante');
@@ -252,7 +186,7 @@ describe('gestionnaire des bibliothèques (rendu)', () => {
     await type('Dénomination ou raison sociale', 'Santé SAS');
     await type('SIRET', '123');
     await click(byText('button', 'Enregistrer la fiche administrative'));
-    expect(labelled('SIRET').getAttribute('aria-invalid')).toBe('true');
+    expect(field('SIRET').getAttribute('aria-invalid')).toBe('true');
     expect(await repo.getCompany()).toBeUndefined();
     await type('SIRET', '123 456 789 01234');
     tick();

@@ -1,18 +1,32 @@
 // @vitest-environment jsdom
 import { Blob as NodeBlob } from 'node:buffer';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../../components/i18n';
-import { Manager } from '../../../components/manager/Manager';
-import { fileToBase64 } from '../../../components/manager/files';
 import type { Repository } from '../../../lib/db/repository';
 import { verifyPackage } from '../../../lib/exchange/package';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
-import { createClient } from '../../../lib/messages/client';
 import { createHandlers, dispatch, memorySettings } from '../../../lib/messages/handlers';
 import { snapshot, workbook } from '../core/helpers';
-import { SRC, build, distributor, importAs, producer } from '../package/libraries';
+import { SRC, build, distributor, importAs, producer, updateProducer } from '../package/libraries';
+import {
+  accessibleName,
+  alertText,
+  all,
+  byText,
+  captureDownloads,
+  choose,
+  cleanup,
+  click,
+  control,
+  downloaded,
+  mount as mountManager,
+  norm,
+  root,
+  setFile,
+  status,
+  type,
+  waitFor,
+} from './harness';
 
 // Paquets producteur dans le gestionnaire (issue 10) : le vrai <Manager> dans jsdom, branché sur les vrais
 // gestionnaires de messages (aller-retour JSON) et deux bibliothèques Dexie sur fake-indexeddb, l'une
@@ -24,21 +38,6 @@ const JsdomBlob = Blob;
 const PRODUCER = "Solution d'éditeur producteur";
 const DISTRIBUTOR = "Solution d'éditeur distributeur";
 const CONFIDENTIAL = 'Contrat interne du client X';
-
-let root: HTMLElement | null = null;
-
-/** Les téléchargements de downloadBlob : l'URL d'objet créée, puis le clic sur l'ancre <a download>. */
-const blobs = new Map<string, Blob>();
-let downloads: { name: string; blob: Blob }[] = [];
-const realCreate = URL.createObjectURL;
-const realRevoke = URL.revokeObjectURL;
-const onClick = (e: MouseEvent) => {
-  const a = e.target;
-  if (!(a instanceof HTMLAnchorElement) || !a.download) return;
-  // jsdom ne navigue pas : on empêche la tentative et on garde le fichier tel que la personne l'aurait reçu.
-  e.preventDefault();
-  downloads.push({ name: a.download, blob: blobs.get(a.href)! });
-};
 
 /**
  * Environnement de test seulement, là où jsdom s'écarte d'un navigateur : ses `ArrayBuffer` viennent d'un autre
@@ -78,94 +77,13 @@ let undoBrowserLike = () => {};
 beforeAll(() => {
   forceLanguage('fr');
   undoBrowserLike = browserLikeJsdom();
-  let n = 0;
-  URL.createObjectURL = (b: Blob | MediaSource) => {
-    const url = `blob:test/${++n}`;
-    blobs.set(url, b as Blob);
-    return url;
-  };
-  URL.revokeObjectURL = (url: string) => void blobs.delete(url);
-  document.addEventListener('click', onClick);
 });
-afterAll(() => {
-  undoBrowserLike();
-  URL.createObjectURL = realCreate;
-  URL.revokeObjectURL = realRevoke;
-  document.removeEventListener('click', onClick);
-});
+afterAll(() => undoBrowserLike());
+beforeEach(() => void captureDownloads());
+afterEach(cleanup);
 
-afterEach(() => {
-  if (root) {
-    render(null, root);
-    root.remove();
-    root = null;
-  }
-  downloads = [];
-});
-
-/** Le gestionnaire d'une bibliothèque, comme sa page d'options : runtime.sendMessage ≈ aller-retour JSON. */
-async function mount(repo: Repository) {
-  if (root) {
-    render(null, root);
-    root.remove();
-  }
-  const handlers = createHandlers(repo, { now: () => NOW, settings: memorySettings() });
-  const send = createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'page'))));
-  root = document.createElement('div');
-  document.body.append(root);
-  const r = root;
-  await act(() => render(<Manager send={send} author="test" />, r));
-}
-
-async function waitFor<T>(fn: () => T | null | undefined | false, what = 'condition'): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = fn();
-    if (v) return v;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  // Ce qu'une personne verrait à ce moment : focus, état annoncé, alerte.
-  const focus = document.activeElement;
-  throw new Error(`attente dépassée : ${what} (focus : ${focus?.tagName ?? ''}${focus?.id ? `#${focus.id}` : ''} « ${norm(focus?.textContent).slice(0, 80)} », état : « ${root ? status() : ''} », alerte : « ${root ? alertText() : ''} »)`);
-}
-
-const all = <E extends Element = HTMLElement>(selector: string, within: ParentNode = root!) => [...within.querySelectorAll<E>(selector)];
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const byText = (selector: string, text: string | RegExp, within: ParentNode = root!) =>
-  all(selector, within).find((el) => (typeof text === 'string' ? norm(el.textContent) === text : text.test(norm(el.textContent))));
-
-/** Nom accessible d'un contrôle : aria-label, sinon <label for>, sinon le <label> qui l'entoure, sinon son texte. */
-function accessibleName(el: HTMLElement): string {
-  const aria = el.getAttribute('aria-label');
-  if (aria) return aria.trim();
-  const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy) return norm(labelledBy.split(' ').map((id) => document.getElementById(id)?.textContent).join(' '));
-  const byFor = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
-  if (byFor) return norm(byFor.textContent);
-  const wrapping = el.closest('label');
-  if (wrapping) return norm(wrapping.textContent);
-  return el instanceof HTMLButtonElement ? norm(el.textContent) : '';
-}
-
-/** Le contrôle (case, bouton, liste…) dont le nom accessible est exactement `name`. */
-function control<E extends HTMLElement = HTMLInputElement>(name: string | RegExp, within: ParentNode = root!): E {
-  const found = all<E>('input, select, button', within).filter((el) => (typeof name === 'string' ? accessibleName(el) === name : name.test(accessibleName(el))));
-  if (found.length !== 1) throw new Error(`contrôle « ${String(name)} » : ${found.length} trouvé(s)`);
-  return found[0]!;
-}
-
-async function click(el: HTMLElement | undefined | null) {
-  if (!el) throw new Error('élément introuvable');
-  await act(() => el.click());
-}
-
-async function setFile(input: HTMLInputElement, name: string, bytes: Uint8Array) {
-  const file = new File([bytes as BlobPart], name);
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-}
-
-// Les régions d'annonce du gestionnaire (le panneau de partage a aussi son role=status, pour ses comptes).
-const status = () => norm(root!.querySelector('.mgr-status[role="status"]')?.textContent);
-const alertText = () => norm(root!.querySelector('.mgr-alert[role="alert"]')?.textContent);
+/** Le gestionnaire d'une bibliothèque, à la date des paquets. */
+const mount = (repo: Repository) => mountManager(repo, { now: () => NOW });
 
 async function openNav(name: string | RegExp) {
   await click(await waitFor(() => byText('nav button', name), `bouton « ${String(name)} » de la navigation`));
@@ -174,6 +92,13 @@ async function openNav(name: string | RegExp) {
 }
 
 const openLibraryView = () => openNav('Import, export et historique');
+
+/** Le gestionnaire du distributeur sur « Import, export et historique » ; sa bibliothèque avant tout geste. */
+async function openDistributorLibrary(d: Awaited<ReturnType<typeof distributor>>) {
+  await mount(d.repo);
+  await openLibraryView();
+  return snapshot(d.repo);
+}
 
 async function openTab(name: string) {
   await click(await waitFor(() => byText('[role="tab"]', name), `onglet « ${name} »`));
@@ -187,7 +112,7 @@ async function chooseAndVerify(fileName: string, bytes: Uint8Array) {
   return section;
 }
 
-const previewHeading = () => root!.querySelector<HTMLElement>('#mgr-paquet-apercu');
+const previewHeading = () => root.querySelector<HTMLElement>('#mgr-paquet-apercu');
 
 /** Le texte d'une ligne <dt>/<dd> de l'aperçu d'import. */
 const dd = (label: string) => norm(byText('.mgr-preview .mgr-counts div', new RegExp(`^${label}`))?.querySelector('dd')?.textContent);
@@ -218,11 +143,6 @@ async function producerWithEvidence() {
     answers: [{ questionnaire: 'securite', criterionId: '01.01', evidence: [{ evidenceType: 'Politique de sécurité', name: 'politique.pdf', fileId: f.id, hash: f.hash, size: f.size }] }],
   });
   return { ...p, pdf: { ...f, bytes: pdf } };
-}
-
-async function downloaded(i: number) {
-  const d = await waitFor(() => downloads[i], `téléchargement n° ${i + 1}`);
-  return { name: d.name, bytes: base64ToBytes(await fileToBase64(d.blob)) };
 }
 
 describe('paquets producteur dans le gestionnaire (rendu)', () => {
@@ -386,9 +306,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     const p = await producer();
     const file = await build(p);
     const d = await distributor();
-    await mount(d.repo);
-    await openLibraryView();
-    const before = await snapshot(d.repo);
+    const before = await openDistributorLibrary(d);
 
     // « Vérifier le paquet » sans fichier : l'erreur est sur le champ, qui reprend le focus.
     const panel = await waitFor(() => byText('section', /^Importer un paquet producteur/), "panneau d'import de paquet");
@@ -423,10 +341,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     await click(control("J'ai comparé cette empreinte avec celle que le producteur m'a lue", section));
     const select = control<HTMLSelectElement>('Votre produit distributeur', section);
     expect(all('option', select).map((o) => norm(o.textContent))).toEqual(["(aucun pour l'instant)", `${DISTRIBUTOR} v1`]);
-    await act(() => {
-      select.value = d.productId;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await choose(select, d.productId);
     expect(commit.disabled).toBe(false);
     await click(commit);
     await waitFor(() => status() === 'Paquet de « Producteur SAS » du 12/03/2026 importé.', 'annonce de l\'import');
@@ -443,9 +358,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     const p = await producer();
     const file = await build(p);
     const d = await distributor();
-    await mount(d.repo);
-    await openLibraryView();
-    const before = await snapshot(d.repo);
+    const before = await openDistributorLibrary(d);
     const bytes = base64ToBytes(file.contentBase64);
     // Un seul octet, dans un texte signé (« Politique publique » → « Qolitique publique ») : le JSON reste lisible.
     const at = new TextDecoder().decode(bytes).indexOf('Politique publique');
@@ -455,7 +368,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     await chooseAndVerify(file.fileName, tampered);
     await waitFor(() => alertText().includes('modifié'), 'alerte');
     expect(alertText()).toMatch(new RegExp(`^Paquet « ${file.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} » refusé : il a été modifié ou abîmé depuis sa signature`));
-    expect(root!.querySelector('.mgr-alert')?.hasAttribute('hidden')).toBe(false);
+    expect(root.querySelector('.mgr-alert')?.hasAttribute('hidden')).toBe(false);
     expect(previewHeading()).toBeNull();
     expect(byText('button', 'Importer le paquet')).toBeUndefined();
     expect(await snapshot(d.repo)).toBe(before);
@@ -469,9 +382,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     const impostor = await producer();
     const forged = await build(impostor);
     d.tick();
-    await mount(d.repo);
-    await openLibraryView();
-    const before = await snapshot(d.repo);
+    const before = await openDistributorLibrary(d);
     const section = await chooseAndVerify(forged.fileName, base64ToBytes(forged.contentBase64));
     await waitFor(previewHeading, 'aperçu');
     expect(dd('Empreinte de la clé')).toBe(forged.built.fingerprint.display);
@@ -498,20 +409,10 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     const p = await producer();
     const d = await distributor();
     await importAs(d, await build(p));
-    await p.must('answers.saveCaptured', {
-      productId: p.productId,
-      author: 'p',
-      source: SRC,
-      answers: [
-        { questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '3' } },
-        { questionnaire: 'ethique', criterionId: 'ETH.1.7', comment: 'Nouveaux sous-traitants' },
-      ],
-    });
+    await updateProducer(p);
     const v2 = await build(p);
     d.tick();
-    await mount(d.repo);
-    await openLibraryView();
-    const before = await snapshot(d.repo);
+    const before = await openDistributorLibrary(d);
     const section = await chooseAndVerify(v2.fileName, base64ToBytes(v2.contentBase64));
     await waitFor(previewHeading, 'aperçu');
     expect(byText('p', /Mise à jour du paquet n° 1 par le paquet n° 2/, section)).toBeTruthy();
@@ -537,7 +438,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     await waitFor(() => status() === 'Paquet de « Producteur SAS » du 12/03/2026 importé : 2 réponse(s) à revoir.', 'annonce de la mise à jour');
 
     await openNav(new RegExp(`^${DISTRIBUTOR} v1`));
-    const review = await waitFor(() => root!.querySelector('ul[aria-labelledby="mgr-a-revoir"]'), 'réponses à revoir');
+    const review = await waitFor(() => root.querySelector('ul[aria-labelledby="mgr-a-revoir"]'), 'réponses à revoir');
     const items = all('li', review).map((li) => norm(li.textContent));
     expect(items).toContain('01.01 — à revoir (changé par la mise à jour du paquet)');
     const reviewSection = review.closest('section')!;
@@ -562,7 +463,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     });
     await mount(d.repo);
     const ETH = 'ETH.1.7 — à revoir (critère marque blanche)';
-    const reviewSection = () => root!.querySelector('ul[aria-labelledby="mgr-a-revoir"]')?.closest('section') ?? null;
+    const reviewSection = () => root.querySelector('ul[aria-labelledby="mgr-a-revoir"]')?.closest('section') ?? null;
     await openNav(new RegExp(`^${DISTRIBUTOR} v1`));
     await click(control(ETH, await waitFor(reviewSection, 'réponses à revoir')));
     expect(control(ETH, reviewSection()!).checked).toBe(true);
@@ -582,7 +483,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     try {
       await mount(d.repo);
       await openNav(new RegExp(`^${DISTRIBUTOR} v1`));
-      const review = await waitFor(() => root!.querySelector('ul[aria-labelledby="mgr-a-revoir"]'), 'answers to review');
+      const review = await waitFor(() => root.querySelector('ul[aria-labelledby="mgr-a-revoir"]'), 'answers to review');
       expect(norm(document.getElementById('mgr-a-revoir')?.textContent)).toBe('Answers to review');
       expect(all<HTMLInputElement>('input[type="checkbox"]', review).map(accessibleName)).toEqual(['ETH.1.7 — to review (white-label criterion)']);
     } finally {
@@ -612,10 +513,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     for (const [label, value] of [[/^Nom du produit/, 'Renommé par le distributeur'], [/^Responsable/, 'D']] as const) {
       const field = all<HTMLInputElement>('input').find((el) => label.test(accessibleName(el)));
       if (!field) throw new Error(`champ ${String(label)} introuvable`);
-      await act(() => {
-        field.value = value;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-      });
+      await type(field, value);
     }
     await click(byText('button', 'Enregistrer le produit'));
     await waitFor(() => /lecture seule/.test(alertText()), 'refus en lecture seule');
@@ -642,7 +540,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     await openTab('Import / export');
     const before = await snapshot(d.repo);
     const book = workbook([{ name: 'Sécurité', rows: [['ID', 'Critère', 'Réponse'], ['01.01', 'Politique de sécurité', 'Niveau 0']] }]);
-    await setFile(await waitFor(() => root!.querySelector<HTMLInputElement>('#mgr-import-portee-fichier'), "champ du fichier à importer"), 'suivi.xlsx', book);
+    await setFile(await waitFor(() => root.querySelector<HTMLInputElement>('#mgr-import-portee-fichier'), "champ du fichier à importer"), 'suivi.xlsx', book);
     await click(byText('button', "Prévisualiser l'import"));
     // Refus à l'aperçu ou à « Importer » : l'un ou l'autre convient, pourvu que rien ne soit écrit.
     const next = await waitFor(() => byText('button', 'Importer') ?? (alertText() ? 'refus' : null), 'aperçu ou refus');

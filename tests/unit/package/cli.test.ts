@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURE_V1, FIXTURE_V2, FIXTURES, fixtureBytes, ROOT, runPaquet } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { cli as bin, tempDir } from '../cli/helpers';
+import { FIXTURE_V1, FIXTURE_V2, FIXTURES, fixtureBytes, runPaquet } from './helpers';
 
-const tmp = mkdtempSync(join(tmpdir(), 'convergence-paquet-cli-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDir('convergence-paquet-cli-');
 
 describe('convergence-helper paquet verifier', () => {
   it('paquet intact : signature, producteur, empreinte, produit, comptes ; code 0', async () => {
@@ -116,18 +114,16 @@ describe('convergence-helper paquet diff', () => {
 });
 
 describe('branchée dans convergence-helper', () => {
-  const bin = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/convergence-helper.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-
   it('paquet verifier et paquet diff : codes 0, 1 et 2 du vrai exécutable', () => {
     const ok = bin('paquet', 'verifier', FIXTURE_V1);
-    expect(ok.stderr).toBe('');
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('Résultat : paquet authentique et intact.');
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('Résultat : paquet authentique et intact.');
     const altered = join(tmp, 'bin-modifie.convergence-paquet');
     writeFileSync(altered, readFileSync(FIXTURE_V1, 'utf8').replace('Producteur SAS', 'Producteur SA'));
-    expect(bin('paquet', 'verifier', altered).status).toBe(1);
-    expect(bin('paquet', 'verifier', join(tmp, 'absent.convergence-paquet')).status).toBe(2);
-    expect(bin('paquet', 'diff', FIXTURE_V1, FIXTURE_V2).status).toBe(0);
-    expect(bin('--help').stdout).toContain('convergence-helper paquet verifier FICHIER');
+    expect(bin('paquet', 'verifier', altered).code).toBe(1);
+    expect(bin('paquet', 'verifier', join(tmp, 'absent.convergence-paquet')).code).toBe(2);
+    expect(bin('paquet', 'diff', FIXTURE_V1, FIXTURE_V2).code).toBe(0);
+    expect(bin('--help').out).toContain('convergence-helper paquet verifier FICHIER');
   });
 });

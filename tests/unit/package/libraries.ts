@@ -68,6 +68,19 @@ export async function build(lib: Awaited<ReturnType<typeof producer>>) {
   return Object.defineProperty({ fileName: b.fileName, contentBase64: b.contentBase64 }, 'built', { value: b, enumerable: false }) as { fileName: string; contentBase64: string; built: typeof b };
 }
 
+/** La mise à jour du producteur : 01.01 change de niveau, ETH.1.7 de commentaire (le paquet suivant les diffère). */
+export async function updateProducer(p: Awaited<ReturnType<typeof producer>>) {
+  await p.must('answers.saveCaptured', {
+    productId: p.productId,
+    author: 'p',
+    source: SRC,
+    answers: [
+      { questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '3' } },
+      { questionnaire: 'ethique', criterionId: 'ETH.1.7', comment: 'Nouveaux sous-traitants' },
+    ],
+  });
+}
+
 /** Un distributeur : son produit 2742, encore sans producteur. */
 export async function distributor() {
   const lib = library();

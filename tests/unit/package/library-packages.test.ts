@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
 import { canonicalJson, generateSigningKeyPair, signPackageDocument } from '../../../lib/exchange/package';
-import { SHARE, SRC, build, distributor, importAs, producer, snapshot } from './libraries';
+import { SHARE, SRC, build, distributor, importAs, producer, snapshot, updateProducer } from './libraries';
 
 describe('paquet producteur : clé, construction, import vérifié', () => {
   it('la clé de signature est créée une fois puis réutilisée (non exportable, rangée dans IndexedDB)', async () => {
@@ -142,15 +142,7 @@ describe('paquet producteur : clé, construction, import vérifié', () => {
     expect(await d.send('package.inspect', v1)).toMatchObject({ ok: false, error: expect.stringMatching(/déjà été importé/) });
 
     // Le producteur change 01.01 (niveau) et ETH.1.7 (commentaire) ; le distributeur répond lui-même à ETH.1.7.
-    await p.must('answers.saveCaptured', {
-      productId: p.productId,
-      author: 'p',
-      source: SRC,
-      answers: [
-        { questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '3' } },
-        { questionnaire: 'ethique', criterionId: 'ETH.1.7', comment: 'Nouveaux sous-traitants' },
-      ],
-    });
+    await updateProducer(p);
     await d.must('answers.saveCaptured', { productId: d.productId, answers: [{ questionnaire: 'ethique', criterionId: 'ETH.1.7', value: { kind: 'conformite', conformity: 'conforme' } }], source: SRC, author: 'd' });
     const v2 = await build(p);
     d.tick();

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
 import { sha256Hex } from '../../../lib/domain/evidence';
-import { freshRepo } from '../core/helpers';
+import { library } from './libraries';
 
 // Preuves du producteur sur la page d'un distributeur (issue 10) : seulement celles dont le paquet porte le
 // contenu, seulement sur une zone de leur type, et seulement quand on les demande (page.evidence.get).
 // Deux bibliothèques réelles (Dexie sur fake-indexeddb), par les messages du protocole comme le panneau.
-
-type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
-function library() {
-  const { repo } = freshRepo();
-  const dispatch = createDispatcher(createHandlers(repo, { now: () => new Date('2026-03-12T10:00:00Z'), settings: memorySettings() }));
-  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'page')) as Reply<T>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const must = async <T = any>(type: string, payload: unknown): Promise<T> => {
-    const r = await send<T>(type, payload);
-    if (!r.ok) throw new Error(r.error);
-    return r.data;
-  };
-  return { repo, send, must };
-}
 
 const PDF = new TextEncoder().encode('%PDF-1.4 politique de sécurité du producteur');
 const PNG = new TextEncoder().encode('\x89PNG capture décrite seulement');

@@ -1,22 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, cli, tempDir } from '../cli/helpers';
 
 // `check --bibliotheque` : un tableur dont les minimums (ou intitulés) diffèrent du catalogue de la bibliothèque
 // est signalé avec le vocabulaire de l'extension ; le code de sortie ne dépend toujours que des points bloquants.
 
-const ROOT = resolve(__dirname, '../../..');
-const BIN = join(ROOT, 'bin/convergence-helper.mjs');
-const LIB = join(ROOT, 'tests/fixtures/bibliotheque.json');
-const tmp = mkdtempSync(join(tmpdir(), 'convergence-referentiel-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const LIB = join(FIXTURES, 'bibliotheque.json');
+const tmp = tempDir('convergence-referentiel-');
 
 describe('convergence-helper check --bibliotheque', () => {
   // Feuille « Urbanisation » (nom du fichier) : U01.1 passe à un minimum de 3, même intitulé à la casse près.

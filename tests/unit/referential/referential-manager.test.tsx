@@ -3,41 +3,18 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../../components/i18n';
-import { Manager } from '../../../components/manager/Manager';
 import { ReferentialNotice } from '../../../components/panel/ReferentialNotice';
-import { createClient } from '../../../lib/messages/client';
-import { createHandlers, dispatch, memorySettings } from '../../../lib/messages/handlers';
-import type { CriterionInput } from '../../../lib/domain/catalogue';
 import { freshRepo } from '../core/helpers';
+import { cleanup, container, mount, root, waitFor } from '../manager/harness';
+import { urbanisation } from './fixtures';
 
 // Le composant « Critères modifiés » rendu dans le vrai gestionnaire (jsdom), sur les vrais gestionnaires de
 // messages et une base fake-indexeddb ; la notice du panneau rendue seule.
 
-let root: HTMLElement;
 beforeAll(() => forceLanguage('fr'));
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(cleanup);
 
-async function waitFor<T>(fn: () => T | null | undefined | false, what = 'condition'): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = fn();
-    if (v) return v;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`attente dépassée : ${what}`);
-}
-
-const U = (more: Partial<CriterionInput> = {}): CriterionInput => ({
-  questionnaire: 'urbanisation',
-  id: 'U01.1',
-  title: 'Identification électronique des usagers (FranceConnect)',
-  kind: 'niveau',
-  obligation: 'obligation',
-  acceptableLevels: ['2', '3'],
-  ...more,
-});
+const U = urbanisation;
 
 describe('onglet « Réponses » : critères modifiés par Convergence', () => {
   it('ancien et nouveau côte à côte ; « J\'ai revu » l\'annonce et retire la liste', async () => {
@@ -50,11 +27,7 @@ describe('onglet « Réponses » : critères modifiés par Convergence', () => {
     tick(60_000);
     await repo.learnCriteria([U({ acceptableLevels: ['3'], title: 'Identification par Pro Santé Connect' })], { kind: 'page', ref: 'Urbanisation — visite 2', at: at() }, 'test');
 
-    const handlers = createHandlers(repo, { settings: memorySettings() });
-    const send = createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'page'))));
-    root = document.createElement('div');
-    document.body.append(root);
-    await act(() => render(<Manager send={send} author="test" />, root));
+    await mount(repo);
     const open = await waitFor(() => [...root.querySelectorAll('nav button')].find((b) => /^Dossia/.test(b.textContent ?? '')) as HTMLElement | undefined, 'produit listé');
     await act(() => open.click());
 
@@ -77,8 +50,7 @@ describe('onglet « Réponses » : critères modifiés par Convergence', () => {
   });
 
   it('panneau : « N critère(s) modifié(s) depuis vos réponses », ce qui a changé et pourquoi non rempli ; rien sans changement', async () => {
-    root = document.createElement('div');
-    document.body.append(root);
+    container();
     const item = {
       criterionKey: 'urbanisation/U01.1', questionnaire: 'urbanisation' as const, criterionId: 'U01.1', aspects: ['minimum' as const, 'intitule' as const],
       before: { title: 'a', acceptableLevels: ['2' as const, '3' as const], expectedEvidence: [] }, after: { title: 'b', acceptableLevels: ['3' as const], expectedEvidence: [] },

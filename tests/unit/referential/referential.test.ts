@@ -6,20 +6,13 @@ import { applyReferentialReview } from '../../../lib/library/referential-review'
 import { parseLibraryJson } from '../../../lib/exchange/json-format';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { crit, freshRepo } from '../core/helpers';
+import { urbanisation } from './fixtures';
 
 // Issue 11 § 3 : un critère que Convergence change (minimum, intitulé, nature, niveaux, preuves) est noté dans le
 // catalogue, rend « à revoir » les réponses données avant, et n'est pas rempli en silence.
 
-const U = (more: Partial<CriterionInput> = {}): CriterionInput => ({
-  questionnaire: 'urbanisation',
-  id: 'U01.1',
-  title: 'Identification électronique des usagers (FranceConnect)',
-  kind: 'niveau',
-  obligation: 'obligation',
-  acceptableLevels: ['2', '3'],
-  options: ['Niveau 0 : Authentification locale.', 'Niveau 2 : FranceConnect en complément.', 'Niveau 3 : FranceConnect+.'],
-  ...more,
-});
+const U = (more: Partial<CriterionInput> = {}): CriterionInput =>
+  urbanisation({ options: ['Niveau 0 : Authentification locale.', 'Niveau 2 : FranceConnect en complément.', 'Niveau 3 : FranceConnect+.'], ...more });
 
 describe('ce qui compte comme un changement (lib/domain/referential.ts)', () => {
   const before = crit(U());
