@@ -111,7 +111,8 @@ export async function fillWith(d: PanelDriver, source?: string | RegExp): Promis
     await d.chooseSource((await find())!);
   }
   await d.click(t('fill'));
-  await expect.poll(() => d.text('.ac-report summary'), { timeout: 20_000 }).not.toBeNull();
+  // Le remplissage relit d'abord la page (critères modifiés) : sur une machine chargée, plus de 20 s ont été vues.
+  await expect.poll(() => d.text('.ac-report summary'), { timeout: 40_000 }).not.toBeNull();
   await expect.poll(() => d.enabled(t('fill'))).toBe(true);
   return fillCounts((await d.text('.ac-report summary')) ?? '');
 }

@@ -112,7 +112,8 @@ describe('modifier les réponses là où elles sont rangées', () => {
     expect(filled[CRITERION]).toMatchObject({ level: next, comment: COMMENT });
     // Les autres critères gardent la valeur capturée.
     for (const [id, a] of Object.entries(validated)) if (id !== CRITERION) expect(filled[id]?.level, id).toBe(a.level);
-  });
+    // Parcours long (capture, modification, historique, trois analyses axe, remplissage) : délai large sur une machine chargée.
+  }, 120_000);
 
   it('date de revue changée en lot avec aperçu, puis « Annuler la dernière opération » rend les dates d\'avant', async () => {
     const id = await productId();
