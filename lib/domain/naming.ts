@@ -10,6 +10,11 @@ export function variantDisplayName(product: Pick<Product, 'name'>, variant: Pick
   return `${product.name} ${os} ${DEVICE_NAMES[variant.device]}`;
 }
 
+/** Le nom d'une portée, partout où on l'affiche : la variante par son nom ANS (« Dossia iOS Mobile »), la famille avec sa version (« Dossia v3.1 »). */
+export function scopeDisplayName(product: Pick<Product, 'name' | 'version'>, variant?: Pick<Variant, 'os' | 'osLabel' | 'device'>): string {
+  return variant ? variantDisplayName(product, variant) : `${product.name} ${product.version}`;
+}
+
 /** Un nom de produit ANS décomposé : « Dossia iOS Mobile » → base « Dossia », OS iOS, appareil Mobile. */
 export interface VariantName {
   base: string;

@@ -244,6 +244,10 @@ export type Answer = z.infer<typeof AnswerSchema>;
 export type ProductRole = z.infer<typeof ProductRoleSchema>;
 export type Product = z.infer<typeof ProductSchema>;
 export type Variant = z.infer<typeof VariantSchema>;
+
+/** Une portée de bibliothèque : une famille (variantId '') ou une de ses variantes OS. Seule définition : panneau, gestionnaire et messages en dérivent. */
+export const ScopeSchema = z.strictObject({ productId: z.string().min(1).max(100), variantId: text(100) });
+export type Scope = z.infer<typeof ScopeSchema>;
 export type CompanyProfile = z.infer<typeof CompanyProfileSchema>;
 export type EvidenceFileMeta = z.infer<typeof EvidenceFileMetaSchema>;
 export type EvidenceFile = EvidenceFileMeta & { blob: Blob };

@@ -8,7 +8,7 @@ import { mergeCriterion } from '../domain/catalogue';
 import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import { answerId, criterionKey } from '../domain/schemas';
-import type { Answer, CompanyProfile, Criterion, Product, Provenance, Variant } from '../domain/schemas';
+import type { Answer, CompanyProfile, Criterion, Product, Provenance, Scope, Variant } from '../domain/schemas';
 import { applyAnswerInput, formatAnswerValue, sameAnswerContent } from '../domain/values';
 import type { AnswerInput } from '../domain/values';
 import type { ChangeSet } from '../db/repository';
@@ -40,7 +40,7 @@ export interface ImportPreview {
   id: string;
   fileName: string;
   source: 'tableur' | 'json';
-  target?: { productId: string; variantId: string };
+  target?: Scope;
   counts: Record<ImportStatus, number>;
   criteria: { nouveaux: number; modifies: number };
   products: { nouveaux: number; modifies: number };
@@ -80,7 +80,7 @@ function countCriteria(inputs: { existing: Criterion | undefined; next: Criterio
 export function planSpreadsheetImport(
   parsed: ParsedWorkbook,
   stored: { answers: readonly Answer[]; criteria: readonly Criterion[] },
-  target: { productId: string; variantId: string },
+  target: Scope,
   now: Date,
   id: string,
 ): ImportPreview {

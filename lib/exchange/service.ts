@@ -1,6 +1,6 @@
 /** Import and export against the repository: preview → commit, JSON library and Excel workbooks. */
 import { UserError } from '../domain/errors';
-import type { Answer } from '../domain/schemas';
+import type { Answer, Scope } from '../domain/schemas';
 import { displaySafe } from '../domain/text';
 import type { Repository } from '../db/repository';
 import { productReadiness, todayIso } from '../rules/product-readiness';
@@ -18,7 +18,7 @@ export interface PreviewRequest {
   fileName: string;
   data: Uint8Array;
   /** Product (and variant, '' = family) receiving a spreadsheet's answers. */
-  target?: { productId: string; variantId: string } | undefined;
+  target?: Scope | undefined;
 }
 
 /** Read a file and compare it with the database. Nothing is written. */

@@ -1,7 +1,7 @@
 /** Excel export of one product's answers (one sheet per questionnaire) and of its readiness report. */
 import * as XLSX from 'xlsx';
 import { formatLevelList } from '../domain/levels';
-import { variantDisplayName } from '../domain/naming';
+import { scopeDisplayName, variantDisplayName } from '../domain/naming';
 import { QUESTIONNAIRES, QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import type { AnswerSource } from '../domain/resolve';
@@ -163,7 +163,7 @@ export function buildProductWorkbook(input: ProductWorkbookInput): XLSX.WorkBook
   };
   for (const c of input.criteria) bucket(c.questionnaire).criteria.set(c.id, c);
   for (const ea of input.answers) bucket(ea.answer.questionnaire).answers.set(ea.answer.criterionId, ea);
-  const title = input.variant ? variantDisplayName(input.product, input.variant) : `${input.product.name} ${input.product.version}`;
+  const title = scopeDisplayName(input.product, input.variant);
   for (const q of QUESTIONNAIRES) {
     const b = byQ.get(q);
     if (!b || q === 'produit') continue;

@@ -9,7 +9,7 @@
 import { UserError } from '../domain/errors';
 import type { Level } from '../domain/levels';
 import type { QuestionnaireId } from '../domain/questionnaires';
-import type { Answer, AnswerValue, Criterion, Provenance } from '../domain/schemas';
+import type { Answer, AnswerValue, Criterion, Provenance, Scope } from '../domain/schemas';
 import { answerId, criterionKey } from '../domain/schemas';
 import { normalizeText } from '../domain/text';
 import { sameAnswerContent, type AnswerContent } from '../domain/values';
@@ -21,12 +21,6 @@ export interface EditRow {
   answer: Answer;
   source: 'variante' | 'famille' | 'producteur';
   reviewFlag: boolean;
-}
-
-export interface Scope {
-  productId: string;
-  /** '' : la famille (ou le produit du distributeur) ; sinon une variante OS. */
-  variantId: string;
 }
 
 /** La réponse vient-elle de la portée elle-même (sinon elle est héritée : famille, producteur) ? */

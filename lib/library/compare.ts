@@ -12,7 +12,7 @@
  * plus « à revoir » tant que les deux contenus comparés restent ceux qui ont été examinés.
  */
 import { UserError } from '../domain/errors';
-import { variantDisplayName } from '../domain/naming';
+import { scopeDisplayName, variantDisplayName } from '../domain/naming';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import type { ResolvedAnswer } from '../domain/resolve';
 import { answerId } from '../domain/schemas';
@@ -190,13 +190,14 @@ export function buildCompareMatrix(input: BuildCompareInput): CompareMatrix {
 
 // ---------- avec la bibliothèque ----------
 
-interface Scope {
+/** Une famille et ses variantes, telles que la comparaison les met en colonnes (pas une portée : voir ScopeSchema). */
+interface Family {
   product: Product;
   variants: Variant[];
 }
 
 /** Les colonnes d'un produit : sa famille, ses variantes (par nom), et le producteur d'un distributeur. */
-async function columnsOf(repo: Repository, productId: string): Promise<{ scope: Scope; columns: CompareColumn[] }> {
+async function columnsOf(repo: Repository, productId: string): Promise<{ scope: Family; columns: CompareColumn[] }> {
   const product = await repo.requireProduct(productId);
   const variants = (await repo.listVariants(productId))
     .map((v) => ({ v, name: variantDisplayName(product, v) }))
@@ -206,12 +207,12 @@ async function columnsOf(repo: Repository, productId: string): Promise<{ scope: 
   // Le producteur d'abord : c'est la référence de la famille du distributeur. Ses variantes n'y sont pas : un
   // distributeur n'hérite que des réponses de la famille du producteur (lib/domain/resolve.ts).
   const producer = product.role.kind === 'distributeur' ? await repo.getProduct(product.role.producerProductId) : undefined;
-  if (producer) columns.push({ id: columnId(producer.id, ''), productId: producer.id, variantId: '', name: `${producer.name} ${producer.version}`, kind: 'producteur' });
+  if (producer) columns.push({ id: columnId(producer.id, ''), productId: producer.id, variantId: '', name: scopeDisplayName(producer), kind: 'producteur' });
   columns.push({
     id: family,
     productId: product.id,
     variantId: '',
-    name: `${product.name} ${product.version}`,
+    name: scopeDisplayName(product),
     kind: 'famille',
     ...(producer ? { referenceId: columnId(producer.id, '') } : {}),
   });

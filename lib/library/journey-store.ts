@@ -8,7 +8,8 @@
 import type { Repository } from '../db/repository';
 import { withStorageErrors } from '../db/storage-errors';
 import type { QuestionnaireId } from '../domain/questionnaires';
-import { scopeOfNumber, type Scope } from '../page/identity';
+import type { Scope } from '../domain/schemas';
+import { scopeOfNumber } from '../page/identity';
 import { observeList, type JourneyObservations, type SeenStatus } from '../rules/journey';
 import { JourneyObservationsSchema } from '../rules/journey-schema';
 

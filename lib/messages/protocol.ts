@@ -19,6 +19,7 @@ import {
   CriterionKindSchema,
   CriterionSnapshotSchema,
   ReferentialChangeSchema,
+  ScopeSchema,
   EvidenceFileMetaSchema,
   EvidenceRefSchema,
   IsoDateSchema,
@@ -323,7 +324,6 @@ const ANSWER_EDIT_MESSAGES = {
 
 /** Produit affiché (même forme que PageProductSchema, défini plus bas : ce bloc est évalué avant). */
 const JourneyPageProductSchema = z.strictObject({ name: text(300).min(1), version: text(100).min(1), number: z.string().regex(/^\d{1,12}$/) });
-const JourneyScopeSchema = z.strictObject({ productId: z.string().min(1).max(100), variantId: text(100) });
 const JourneyShownStepSchema = z.strictObject({ status: text(300).min(1), done: z.boolean() });
 
 const JOURNEY_MESSAGES = {
@@ -341,7 +341,7 @@ const JOURNEY_MESSAGES = {
     description:
       "Le parcours du produit affiché dans un onglet (fenêtre de l'icône) : celui du produit de la bibliothèque relié à son n° Convergence, sinon ce qui a été vu sous ce n°, sans préparation.",
     request: z.strictObject({ pageProduct: JourneyPageProductSchema }),
-    response: z.strictObject({ scope: JourneyScopeSchema.nullable(), journey: JourneySchema }),
+    response: z.strictObject({ scope: ScopeSchema.nullable(), journey: JourneySchema }),
   },
   'page.journey.seen': {
     from: ['content'],
@@ -387,7 +387,6 @@ export const ReferentialChangeItemSchema = z.strictObject({
   answer: z.strictObject({ id: z.string(), value: AnswerValueSchema.nullable(), updatedAt: IsoDateTimeSchema }).nullable(),
   hold: FillHoldSchema.nullable(),
 });
-const ReferentialScopeSchema = z.strictObject({ productId: id, variantId: text(100) });
 
 const REFERENTIAL_MESSAGES = {
   'referential.changes': {
@@ -409,7 +408,7 @@ const REFERENTIAL_MESSAGES = {
     to: 'background',
     description:
       "Les critères qu'une page montre différents de ce que le catalogue sait, ou changés depuis les réponses de la portée indiquée (le panneau : « N critère(s) modifié(s) depuis vos réponses »). Rien n'est écrit.",
-    request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), scope: ReferentialScopeSchema.nullable() }),
+    request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), scope: ScopeSchema.nullable() }),
     response: z.strictObject({ items: z.array(ReferentialChangeItemSchema) }),
   },
 } as const satisfies Record<string, MessageDef>;
@@ -589,8 +588,6 @@ export const ShownStatusSchema = z.strictObject({
   count: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
 });
 
-/** Une portée de bibliothèque : une famille (variantId '') ou une de ses variantes OS. */
-export const ScopeSchema = z.strictObject({ productId: id, variantId: text(100) });
 
 /** Variante reconnue au nom du produit affiché (cf. lib/page/identity.ts). */
 const VariantCandidateSchema = z.strictObject({

@@ -8,6 +8,7 @@
 import type { Repository } from '../db/repository';
 import type { ParsedRequestOf } from '../messages/protocol';
 import { mergeCompany, withoutInherited } from '../page/capture';
+import { scopeDisplayName } from '../domain/naming';
 import { scopeName } from '../page/identity';
 import type { PageProduct } from '../page/read/product';
 import { foldText } from '../text/normalize';
@@ -86,7 +87,7 @@ async function decide(
     const same = (await repo.listProducts()).find((e) => foldText(e.product.name) === foldText(p.name!) && foldText(e.product.version) === foldText(p.version!));
     if (same) {
       const updated = (await repo.updateProduct(same.product.id, defined(p), author)).result;
-      return { code: 'produit-modifie', library: `${updated.name} ${updated.version}` };
+      return { code: 'produit-modifie', library: scopeDisplayName(updated) };
     }
     const created = (
       await repo.createProduct(
@@ -94,7 +95,7 @@ async function decide(
         author,
       )
     ).result;
-    return { code: 'produit-cree', library: `${created.name} ${created.version}` };
+    return { code: 'produit-cree', library: scopeDisplayName(created) };
   }
 
   if (cap.model === 'none') return { code: 'rien-lisible' };

@@ -6,7 +6,8 @@
  */
 import type { Answer, CompanyProfile, Product } from '../domain/schemas';
 import type { Repository } from '../db/repository';
-import { scopeName, type Scope } from '../page/identity';
+import type { Scope } from '../domain/schemas';
+import { scopeName } from '../page/identity';
 import type { PageSession } from './session';
 import type { CriterionInput } from '../domain/catalogue';
 import { pageReferentialChanges, type ReferentialChangeItem } from '../library/referential-changes';

@@ -10,8 +10,9 @@ import { UserError } from '../domain/errors';
 import { variantDisplayName } from '../domain/naming';
 import type { Product, Variant } from '../domain/schemas';
 import type { Repository } from '../db/repository';
-import { PageProductSchema, ScopeSchema } from '../messages/protocol';
-import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type IdentityFrom, type Scope, type TabMemory, type VariantCandidate } from '../page/identity';
+import { ScopeSchema, type Scope } from '../domain/schemas';
+import { PageProductSchema } from '../messages/protocol';
+import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type IdentityFrom, type TabMemory, type VariantCandidate } from '../page/identity';
 import type { PageProduct } from '../page/read/product';
 
 /** Petit stockage clé → valeur (storage.local ou storage.session dans l'extension, une Map en test). */

@@ -5,14 +5,9 @@
  * source proposée. Pur : les produits de la bibliothèque et l'état de l'onglet en entrée.
  */
 import { normalizeText } from '../domain/text';
-import { parseVariantName, sameProductName as sameName, variantDisplayName } from '../domain/naming';
-import type { Product, Variant } from '../domain/schemas';
+import { parseVariantName, sameProductName as sameName, scopeDisplayName, variantDisplayName } from '../domain/naming';
+import type { Product, Scope, Variant } from '../domain/schemas';
 import type { PageProduct } from './read/product';
-
-export interface Scope {
-  productId: string;
-  variantId: string;
-}
 
 export interface ProductEntry {
   product: Product;
@@ -112,7 +107,7 @@ export function variantCandidate(entries: readonly ProductEntry[], p: PageProduc
     device,
     pageName: p.name,
     variantLabel: label,
-    familyName: `${family.product.name} ${family.product.version}`,
+    familyName: scopeDisplayName(family.product),
   };
 }
 
@@ -149,5 +144,5 @@ export function scopeName(entries: readonly ProductEntry[], s: Scope): string {
   const e = entries.find((x) => x.product.id === s.productId);
   if (!e) return '?';
   const v = s.variantId ? e.variants.find((x) => x.id === s.variantId) : undefined;
-  return v ? variantDisplayName(e.product, v) : `${e.product.name} ${e.product.version}`;
+  return scopeDisplayName(e.product, v);
 }
