@@ -5,7 +5,7 @@ import { useAction, useLoad, useManager } from './context';
 import { COMPANY_EXTRA_FIELDS, LEGAL_FORMS } from './convergence';
 import { Fieldset, TextField, focusFirstInvalid } from './fields';
 import { formatDate } from './files';
-import { VIEW_HEADING_ID } from './Manager';
+import { VIEW_HEADING_ID } from './types';
 import { t } from './strings';
 
 type MainField = 'denomination' | 'formeJuridique' | 'adresseSiege' | 'rcs' | 'siret' | 'siteWeb' | 'telephone' | 'representantNom' | 'representantPrenom';

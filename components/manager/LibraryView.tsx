@@ -3,8 +3,8 @@ import { useAction, useLoad, useManager } from './context';
 import { downloadBlob, formatDate, formatSize } from './files';
 import { ImportPanel } from './ImportPanel';
 import { KeyPanel, PackageImportPanel } from './PackagePanels';
-import { VIEW_HEADING_ID } from './Manager';
-import type { ProductEntry } from './Manager';
+import { VIEW_HEADING_ID } from './types';
+import type { ProductEntry } from './types';
 import { t } from './strings';
 
 /**

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../lib/domain/errors';
 import type { Send } from '../../lib/messages/client';
-import type { ResponseOf } from '../../lib/messages/protocol';
 import { CompanyForm } from './CompanyForm';
 import { ManagerContext, useLoad } from './context';
 import type { ManagerApi } from './context';
@@ -13,17 +12,7 @@ import { t } from './strings';
 import { SettingsView } from './SettingsView';
 import { DEFAULT_AUTHOR, useAuthorName } from './author-name';
 import { uiLanguage } from '../i18n';
-
-export type ProductEntry = ResponseOf<'products.list'>['products'][number];
-export interface Scope {
-  productId: string;
-  variantId: string;
-}
-
-export type View = { kind: 'accueil' } | { kind: 'nouveau-produit' } | { kind: 'entreprise' } | { kind: 'bibliotheque' } | { kind: 'reglages' } | ({ kind: 'portee' } & Scope);
-
-/** Identifiant du titre de la vue affichée : il reçoit le focus à chaque changement de vue. */
-export const VIEW_HEADING_ID = 'mgr-view-heading';
+import { VIEW_HEADING_ID, type View } from './types';
 
 export interface ManagerProps {
   send: Send;

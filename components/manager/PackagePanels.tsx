@@ -10,7 +10,7 @@ import { QUESTIONNAIRES, QUESTIONNAIRE_LABELS, type QuestionnaireId } from '../.
 import { useAction, useLoad, useManager } from './context';
 import { FieldError } from './fields';
 import { base64ToBlob, downloadBlob, fileToBase64, formatDate } from './files';
-import type { ProductEntry, Scope } from './Manager';
+import type { ProductEntry, Scope } from './types';
 import { tp } from './package-strings';
 
 type SharePreview = ResponseOf<'package.share.preview'>;

@@ -4,7 +4,7 @@ import { useAction, useManager } from './context';
 import { INTERESTS, NO_INTEREST } from './convergence';
 import { FieldError, Fieldset, RequiredMark, TextField, focusFirstInvalid } from './fields';
 import { roleLabel } from './labels';
-import type { ProductEntry } from './Manager';
+import type { ProductEntry } from './types';
 import { t } from './strings';
 
 interface ProductFormProps {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { languagePreference, saveLanguagePreference, type LanguagePreference } from '../i18n';
 import { DEFAULT_AUTHOR, AUTHOR_MAX, loadAuthorName, saveAuthorName } from './author-name';
-import { VIEW_HEADING_ID } from './Manager';
+import { VIEW_HEADING_ID } from './types';
 import { useManager } from './context';
 import { te } from './edit-strings';
 import { t } from './strings';
