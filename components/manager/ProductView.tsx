@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { scopeDisplayName } from '../../lib/domain/naming';
 import { AnswersView } from './AnswersView';
 import { CompareView } from './CompareView';
 import { DossierView } from './DossierView';
@@ -63,7 +64,7 @@ export function ProductView({ entry, entries, variantId, onNavigate }: ProductVi
         {tab === 'dossier' && <DossierView scope={scope} />}
         {tab === 'comparer' && <CompareView scope={scope} />}
         {tab === 'preuves' && <EvidenceView scope={scope} hasVariant={!!variant} />}
-        {tab === 'echanges' && <ExchangeView scope={scope} scopeName={title} entries={entries} />}
+        {tab === 'echanges' && <ExchangeView scope={scope} scopeName={scopeDisplayName(product, variant)} entries={entries} />}
         {tab === 'produit' &&
           (variant ? (
             <VariantSettings entry={entry} variant={variant} onNavigate={onNavigate} />
