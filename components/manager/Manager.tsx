@@ -13,6 +13,7 @@ import { SettingsView } from './SettingsView';
 import { DEFAULT_AUTHOR, useAuthorName } from './author-name';
 import { uiLanguage } from '../i18n';
 import { VIEW_HEADING_ID, type View } from './types';
+import { ViewSection } from './ViewSection';
 
 export interface ManagerProps {
   send: Send;
@@ -175,18 +176,12 @@ export function Manager({ send, author: defaultAuthor = DEFAULT_AUTHOR }: Manage
           </nav>
           <main class="mgr-main">
             {view.kind === 'accueil' && (
-              <section aria-labelledby={VIEW_HEADING_ID}>
-                <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
-                  {t('welcomeTitle')}
-                </h2>
+              <ViewSection title={t('welcomeTitle')}>
                 <p>{entries.length ? t('welcomeChoose') : t('welcomeEmpty')}</p>
-              </section>
+              </ViewSection>
             )}
             {view.kind === 'nouveau-produit' && (
-              <section aria-labelledby={VIEW_HEADING_ID}>
-                <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
-                  {t('newProductTitle')}
-                </h2>
+              <ViewSection title={t('newProductTitle')}>
                 <ProductForm
                   entries={entries}
                   onSaved={(p) => {
@@ -196,7 +191,7 @@ export function Manager({ send, author: defaultAuthor = DEFAULT_AUTHOR }: Manage
                   }}
                   onCancel={() => setView({ kind: 'accueil' })}
                 />
-              </section>
+              </ViewSection>
             )}
             {view.kind === 'entreprise' && <CompanyForm />}
             {view.kind === 'bibliotheque' && <LibraryView entries={entries} />}

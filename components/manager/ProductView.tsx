@@ -7,7 +7,7 @@ import { EvidenceView } from './EvidenceView';
 import { ExchangeView } from './ExchangeView';
 import { PackageBanner } from './PackagePanels';
 import { roleLabel } from './labels';
-import { VIEW_HEADING_ID } from './types';
+import { ViewSection } from './ViewSection';
 import type { ProductEntry, View } from './types';
 import { ProductSettings, VariantSettings } from './ProductSettings';
 import { ReadinessView } from './ReadinessView';
@@ -37,10 +37,14 @@ export function ProductView({ entry, entries, variantId, onNavigate }: ProductVi
   const tabs = TAB_IDS.map((id) => ({ id, label: id === 'produit' ? (variant ? t('tabVariant') : t('tabProduct')) : t(`tab_${id}`) }));
 
   return (
-    <section aria-labelledby={VIEW_HEADING_ID} class="mgr-product-view">
-      <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
-        {title} <span class="mgr-version">{product.version}</span>
-      </h2>
+    <ViewSection
+      class="mgr-product-view"
+      title={
+        <>
+          {title} <span class="mgr-version">{product.version}</span>
+        </>
+      }
+    >
       <p class="mgr-scope-line">
         {variant ? t('scopeVariant', { family: product.name }) : t('scopeFamily', { count: entry.variants.length })}
         {' · '}
@@ -72,6 +76,6 @@ export function ProductView({ entry, entries, variantId, onNavigate }: ProductVi
             <ProductSettings entry={entry} entries={entries} onNavigate={onNavigate} />
           ))}
       </Tabs>
-    </section>
+    </ViewSection>
   );
 }
