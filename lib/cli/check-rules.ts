@@ -93,8 +93,3 @@ export function compareWithCatalogue(catalogue: readonly Criterion[], shown: rea
   }
   return out;
 }
-
-/** Les critères que montre un fichier déjà lu. */
-export function workbookCriteria(parsed: ParsedWorkbook): CriterionInput[] {
-  return parsed.rows.map((r) => r.criterion);
-}

@@ -125,16 +125,6 @@ export function markReviewed(c: Criterion, answerIds: readonly string[]): Criter
   };
 }
 
-/** Un critère lu sur une page face au catalogue : ce qui diffère, avant et après (sans rien écrire). */
-export interface ReferentialDiff {
-  questionnaire: CriterionInput['questionnaire'];
-  id: string;
-  aspects: ReferentialAspect[];
-  before: CriterionSnapshot;
-  after: CriterionSnapshot;
-  at: string;
-}
-
 /** Ce que la page montre, en instantané (champs inconnus repris du catalogue). */
 export function snapshotOfInput(existing: Criterion, input: CriterionInput): CriterionSnapshot {
   const s = snapshotOf(existing);

@@ -16,6 +16,3 @@ export function colLetter(col: number): string {
   return s;
 }
 
-export function cellRef(row: number, col: number): string {
-  return `${colLetter(col)}${row + 1}`;
-}

@@ -17,13 +17,6 @@ import type { ParsedSheet, ParsedWorkbook } from './sheet-import';
 
 export type ImportStatus = 'nouveau' | 'modifie' | 'identique' | 'conflit';
 
-export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
-  nouveau: 'nouvelle réponse',
-  modifie: 'réponse modifiée',
-  identique: 'réponse identique',
-  conflit: 'conflit : la réponse enregistrée est plus récente que le fichier',
-};
-
 export interface ImportItem {
   /** « feuille Interopérabilité, ligne 7 » or « answers[3] ». */
   where: string;

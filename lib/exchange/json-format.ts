@@ -14,7 +14,6 @@ import { maxOf, TEXT_LIMITS } from './text-limits';
 
 export const FORMAT_ID = 'assistant-convergence';
 export const FORMAT_VERSION = 1;
-export const MAX_JSON_BYTES = FILE_LIMITS.fileBytes;
 
 export const LibrarySchema = z
   .strictObject({
