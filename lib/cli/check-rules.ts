@@ -1,7 +1,7 @@
 /** Jugement de ce que contient un fichier déjà lu (bibliothèque JSON ou tableur) : chargé à la demande par check.ts. */
 import { basename } from 'node:path';
 import { mergeCriterion } from '../domain/catalogue';
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 import { compareCriterion, snapshotOf, snapshotOfInput } from '../domain/referential';
 import type { ReferentialAspect } from '../domain/referential';
 import type { CriterionSnapshot } from '../domain/schemas';

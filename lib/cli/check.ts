@@ -10,7 +10,7 @@ import type { ReadinessReport } from '../rules/types';
 import { readWorkbookIsolated } from './isolate';
 import type { IsolateOptions } from './isolate';
 import type { CatalogueDiff } from './check-rules';
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 
 export interface CheckedProduct {
   productId: string;

@@ -4,7 +4,6 @@
  */
 import { SIGNING_KEY_ID, reviewKey, sharingKindOf } from './sharing';
 import { mergeCriterion } from '../domain/catalogue';
-import type { CriterionInput } from '../domain/catalogue';
 import { UserError } from '../domain/errors';
 import { variantDisplayName } from '../domain/naming';
 import { makeEvidenceFile } from '../domain/evidence';
@@ -22,9 +21,21 @@ import {
   answerId,
   criterionKey,
 } from '../domain/schemas';
-import type { Answer, CompanyProfile, Criterion, EvidenceFile, EvidenceFileMeta, Product, Provenance, Variant } from '../domain/schemas';
+import type {
+  Answer,
+  AnswerInput,
+  CompanyProfile,
+  Criterion,
+  CriterionInput,
+  EvidenceFile,
+  EvidenceFileMeta,
+  Product,
+  ProductInput,
+  Provenance,
+  Variant,
+  VariantInput,
+} from '../domain/schemas';
 import { applyAnswerInput, sameAnswerContent } from '../domain/values';
-import type { AnswerInput } from '../domain/values';
 import { formatZodIssues } from '../domain/zod-fr';
 import { productReadiness, todayIso } from '../rules/product-readiness';
 import type { ReadinessReport } from '../rules/types';
@@ -91,10 +102,6 @@ export interface DeleteCounts {
   answers: number;
   files: number;
 }
-
-export type ProductInput = Omit<Product, 'id' | 'createdAt' | 'updatedAt' | 'excludedCriteria' | 'interests' | 'role'> &
-  Partial<Pick<Product, 'id' | 'excludedCriteria' | 'interests' | 'role'>>;
-export type VariantInput = Omit<Variant, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Variant, 'id'>>;
 
 // packages (v5) : un paquet importé est écrit dans la transaction de son opération ; une restauration le vide.
 const ALL_TABLES = ['answers', 'criteria', 'products', 'variants', 'companies', 'files', 'operations', 'journal', 'blobs', 'packages'] as const;

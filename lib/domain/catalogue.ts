@@ -4,23 +4,7 @@ import { sortLevels } from './levels';
 import { LEVEL_QUESTIONNAIRES } from './questionnaires';
 import type { QuestionnaireId } from './questionnaires';
 import { criterionKey } from './schemas';
-import type { Criterion, CriterionKind, Obligation, Provenance } from './schemas';
-
-/** What a page reader or an importer knows about a criterion; unknown fields are left undefined. */
-export interface CriterionInput {
-  questionnaire: QuestionnaireId;
-  id: string;
-  title?: string | undefined;
-  section?: string | undefined;
-  kind?: CriterionKind | undefined;
-  scale?: LevelScale | undefined;
-  obligation?: Obligation | undefined;
-  acceptableLevels?: Level[] | undefined;
-  options?: string[] | undefined;
-  expectedEvidence?: string[] | undefined;
-  displayCondition?: string | undefined;
-  objective?: string | undefined;
-}
+import type { Criterion, CriterionInput, CriterionKind, Obligation, Provenance } from './schemas';
 
 export function defaultKind(q: QuestionnaireId): CriterionKind {
   if (LEVEL_QUESTIONNAIRES.includes(q)) return 'niveau';

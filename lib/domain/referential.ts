@@ -8,7 +8,7 @@
  */
 import { formatLevel, parseLevel, sortLevels } from './levels';
 import type { Level } from './levels';
-import type { CriterionInput } from './catalogue';
+import type { CriterionInput } from './schemas';
 import type { Criterion, CriterionSnapshot, Provenance, ReferentialChange } from './schemas';
 import { foldText } from '../text/normalize';
 

@@ -247,3 +247,57 @@ export type Variant = z.infer<typeof VariantSchema>;
 export type CompanyProfile = z.infer<typeof CompanyProfileSchema>;
 export type EvidenceFileMeta = z.infer<typeof EvidenceFileMetaSchema>;
 export type EvidenceFile = EvidenceFileMeta & { blob: Blob };
+
+/** Ce qu'une page ou un fichier dit d'un critère ; ce qu'il ne dit pas reste absent (fusion dans catalogue.ts). */
+export const CriterionInputSchema = z.strictObject({
+  questionnaire: QuestionnaireIdSchema,
+  id: CriterionIdSchema,
+  title: text(2000).optional(),
+  section: text(500).optional(),
+  kind: CriterionKindSchema.optional(),
+  scale: LevelScaleSchema.optional(),
+  obligation: ObligationSchema.optional(),
+  acceptableLevels: z.array(LevelSchema).max(5).optional(),
+  options: z.array(text(500)).max(100).optional(),
+  expectedEvidence: z.array(text(300)).max(20).optional(),
+  displayCondition: text(4000).optional(),
+  objective: text(4000).optional(),
+});
+
+export type CriterionInput = z.infer<typeof CriterionInputSchema>;
+
+/** Une réponse venue d'une capture, d'une saisie ou d'une ligne importée. */
+export const AnswerInputSchema = z.strictObject({
+  questionnaire: QuestionnaireIdSchema,
+  criterionId: CriterionIdSchema,
+  /** Absent : la valeur enregistrée est gardée (une capture ne sait pas tout). null : « sans réponse ». */
+  value: AnswerValueSchema.nullable().optional(),
+  comment: text(10000).optional(),
+  evidence: z.array(EvidenceRefSchema).max(100).optional(),
+  specificite: OuiNonSchema.optional(),
+  validUntil: IsoDateSchema.optional(),
+});
+
+export type AnswerInput = z.infer<typeof AnswerInputSchema>;
+
+/** Création d'un produit ou d'une variante : l'identifiant et les listes peuvent manquer, le dépôt les complète. */
+export const ProductInputSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true, excludedCriteria: true, interests: true, role: true }).extend({
+  id: z.string().min(1).max(100).optional(),
+  excludedCriteria: ProductSchema.shape.excludedCriteria.optional(),
+  interests: ProductSchema.shape.interests.optional(),
+  role: ProductRoleSchema.optional(),
+});
+export type ProductInput = z.infer<typeof ProductInputSchema>;
+export const VariantInputSchema = VariantSchema.omit({ id: true, createdAt: true, updatedAt: true }).extend({ id: z.string().min(1).max(100).optional() });
+export type VariantInput = z.infer<typeof VariantInputSchema>;
+
+/** Statut d'un questionnaire tel que la liste des questionnaires l'affiche. */
+export const ShownStatusSchema = z.strictObject({
+  questionnaire: QuestionnaireIdSchema,
+  label: text(300),
+  status: text(200),
+  termine: z.boolean(),
+  applicable: z.boolean(),
+  count: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
+});
+export type ShownStatusData = z.infer<typeof ShownStatusSchema>;

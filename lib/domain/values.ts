@@ -1,7 +1,7 @@
 /** Answer values: French formatting, tolerant parsing (shared by page reader and importers), comparison. */
 import { formatConformity, formatLevel, parseConformity, parseLevel } from './levels';
 import type { LevelScale } from './levels';
-import type { Answer, AnswerValue, CriterionKind, EvidenceRef } from './schemas';
+import type { Answer, AnswerInput, AnswerValue, CriterionKind, EvidenceRef } from './schemas';
 import { normalizeText } from './text';
 
 export function formatAnswerValue(value: AnswerValue | null, scale: LevelScale = 'niveau'): string {
@@ -132,18 +132,6 @@ export function sameAnswerContent(a: AnswerContent, b: AnswerContent): boolean {
 
 function evKey(r: EvidenceRef): string {
   return `${r.evidenceType}\u0001${r.name}\u0001${r.hash ?? ''}`;
-}
-
-/** An answer as given by a page capture, a typed edit or an import row. */
-export interface AnswerInput {
-  questionnaire: Answer['questionnaire'];
-  criterionId: string;
-  /** null = « sans réponse » (efface) ; absent = inconnu, la valeur enregistrée est gardée. */
-  value?: AnswerValue | null | undefined;
-  comment?: string | undefined;
-  evidence?: EvidenceRef[] | undefined;
-  specificite?: 'oui' | 'non' | undefined;
-  validUntil?: string | undefined;
 }
 
 export type AnswerContent = Pick<Answer, 'value' | 'comment' | 'evidence' | 'specificite' | 'validUntil'>;

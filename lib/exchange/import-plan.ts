@@ -10,7 +10,7 @@ import type { QuestionnaireId } from '../domain/questionnaires';
 import { answerId, criterionKey } from '../domain/schemas';
 import type { Answer, CompanyProfile, Criterion, Product, Provenance, Variant } from '../domain/schemas';
 import { applyAnswerInput, formatAnswerValue, sameAnswerContent } from '../domain/values';
-import type { AnswerInput } from '../domain/values';
+import type { AnswerInput } from '../domain/schemas';
 import type { ChangeSet } from '../db/repository';
 import type { Library } from './json-format';
 import type { ParsedSheet, ParsedWorkbook } from './sheet-import';

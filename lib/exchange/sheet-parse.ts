@@ -5,7 +5,7 @@
  * path (preview, check, convert) goes on with what an import would refuse.
  * Sans SheetJS : les grilles viennent de workbook-read (dans ce fil ou dans un fil séparé).
  */
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 import { defaultKind } from '../domain/catalogue';
 import { UserError } from '../domain/errors';
 import { parseMinimumText, parseOuiNon } from '../domain/levels';

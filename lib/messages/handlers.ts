@@ -22,7 +22,7 @@ import {
   signingKey,
 } from '../library/packages';
 import { z } from 'zod';
-import { ShownStatusSchema } from './protocol';
+import { ShownStatusSchema } from '../domain/schemas';
 import { createPageSession, memoryStore, type KeyValueStore } from '../page-session/session';
 import { saveCapture } from '../page-session/capture';
 import { fillSource } from '../page-session/fill';

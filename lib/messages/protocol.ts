@@ -32,6 +32,11 @@ import {
   QuestionnaireIdSchema,
   VariantSchema,
   text,
+  CriterionInputSchema,
+  AnswerInputSchema,
+  ProductInputSchema,
+  VariantInputSchema,
+  ShownStatusSchema,
 } from '../domain/schemas';
 
 export type Party = 'content' | 'page' | 'background';
@@ -43,42 +48,9 @@ const variantId = text(100).default('');
 const CountsSchema = z.strictObject({ created: z.number().int(), changed: z.number().int(), unchanged: z.number().int() });
 const UndoToken = z.string().nullable();
 
-export const CriterionInputSchema = z.strictObject({
-  questionnaire: QuestionnaireIdSchema,
-  id: CriterionIdSchema,
-  title: text(2000).optional(),
-  section: text(500).optional(),
-  kind: CriterionKindSchema.optional(),
-  scale: LevelScaleSchema.optional(),
-  obligation: ObligationSchema.optional(),
-  acceptableLevels: z.array(LevelSchema).max(5).optional(),
-  options: z.array(text(500)).max(100).optional(),
-  expectedEvidence: z.array(text(300)).max(20).optional(),
-  displayCondition: text(4000).optional(),
-  objective: text(4000).optional(),
-});
-
-export const AnswerInputSchema = z.strictObject({
-  questionnaire: QuestionnaireIdSchema,
-  criterionId: CriterionIdSchema,
-  /** Absent : la valeur enregistrée est gardée (une capture ne sait pas tout). null : « sans réponse ». */
-  value: AnswerValueSchema.nullable().optional(),
-  comment: text(10000).optional(),
-  evidence: z.array(EvidenceRefSchema).max(100).optional(),
-  specificite: OuiNonSchema.optional(),
-  validUntil: IsoDateSchema.optional(),
-});
-
-const ProductInputSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true, excludedCriteria: true, interests: true, role: true }).extend({
-  id: id.optional(),
-  excludedCriteria: ProductSchema.shape.excludedCriteria.optional(),
-  interests: ProductSchema.shape.interests.optional(),
-  role: ProductRoleSchema.optional(),
-});
 /** '' efface le n° Convergence (un champ absent ne traverse pas la messagerie JSON). */
 const ClearableNumberSchema = z.union([z.string().regex(/^\d{1,12}$/, { message: 'numéro Convergence : chiffres attendus' }), z.literal('')]).optional();
 const ProductPatchSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true }).partial().extend({ convergenceNumber: ClearableNumberSchema });
-const VariantInputSchema = VariantSchema.omit({ id: true, createdAt: true, updatedAt: true }).extend({ id: id.optional() });
 const VariantPatchSchema = VariantSchema.omit({ id: true, productId: true, createdAt: true, updatedAt: true }).partial().extend({ convergenceNumber: ClearableNumberSchema });
 
 export const ResolvedAnswerSchema = z.strictObject({
@@ -157,7 +129,6 @@ interface MessageDef {
   request: z.ZodType;
   response: z.ZodType;
 }
-
 
 // ---------- comparaison des variantes (issue 11 § 2) : pages de l'extension seulement ----------
 
@@ -579,16 +550,6 @@ export const PageProductSchema = z.strictObject({
   number: z.string().regex(/^\d{1,12}$/),
 });
 
-/** Statut d'un questionnaire tel que la liste des questionnaires l'affiche. */
-export const ShownStatusSchema = z.strictObject({
-  questionnaire: QuestionnaireIdSchema,
-  label: text(300),
-  status: text(200),
-  termine: z.boolean(),
-  applicable: z.boolean(),
-  count: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
-});
-
 /** Une portée de bibliothèque : une famille (variantId '') ou une de ses variantes OS. */
 export const ScopeSchema = z.strictObject({ productId: id, variantId: text(100) });
 
@@ -608,7 +569,6 @@ const VariantCandidateSchema = z.strictObject({
 export const SUGGESTION_REASONS = ['reliee', 'reliee-variante', 'reliee-distributeur', 'famille-du-nom', 'meme-nom', 'derniere', 'seule', 'recente', 'aucune'] as const;
 
 const ProductEntrySchema = z.strictObject({ product: ProductSchema, variants: z.array(VariantSchema), displayNames: z.record(z.string(), z.string()) });
-
 
 /** La vue du panneau : ce que le script de contenu a lu (les textes sont des codes, traduits par le panneau). */
 const PageTextSchema = z.strictObject({ key: z.enum(PAGE_TEXT_KEYS), params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional() });

@@ -8,7 +8,7 @@ import type { Answer, CompanyProfile, Product } from '../domain/schemas';
 import type { Repository } from '../db/repository';
 import { scopeName, type Scope } from '../page/identity';
 import type { PageSession } from './session';
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 import { pageReferentialChanges, type ReferentialChangeItem } from '../library/referential-changes';
 import { companyOfProductId } from '../library/companies';
 

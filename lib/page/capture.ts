@@ -3,8 +3,9 @@
  * Un critère sans réponse ni commentaire n'est pas enregistré : une page à moitié remplie
  * n'efface jamais les réponses de la bibliothèque.
  */
-import type { CriterionInput } from '../domain/catalogue';
-import { applyAnswerInput, sameAnswerContent, type AnswerInput } from '../domain/values';
+import type { CriterionInput } from '../domain/schemas';
+import { applyAnswerInput, sameAnswerContent } from '../domain/values';
+import type { AnswerInput } from '../domain/schemas';
 import type { Answer } from '../domain/schemas';
 import type { CompanyProfile, EvidenceRef, Product } from '../domain/schemas';
 import { companyFieldOf, FICHE_PRODUCT_FIELDS, productFieldOf, type ProductField } from './fields';

@@ -7,6 +7,7 @@
  */
 import { EVALUATION_QUESTIONNAIRES } from '../domain/questionnaires';
 import type { QuestionnaireId } from '../domain/questionnaires';
+import type { ShownStatusData } from '../domain/schemas';
 import type { FindingCode, QuestionnaireStatus, ReadinessReport } from './types';
 
 /** Un statut tel qu'affiché sur Convergence, et quand il y a été lu. */
@@ -181,7 +182,7 @@ export function buildJourney({ observations: obs, readiness }: JourneyInput): Jo
  */
 export function observeList(
   previous: JourneyObservations,
-  shown: readonly { questionnaire: QuestionnaireId; status: string; termine: boolean; applicable: boolean; count?: { done: number; total: number } | undefined }[],
+  shown: readonly Omit<ShownStatusData, 'label'>[],
   at: string,
 ): JourneyObservations {
   const questionnaires = { ...previous.questionnaires };
