@@ -1,10 +1,9 @@
 /** The criteria catalogue: what pages and files teach us about criteria, merged without losing knowledge. */
-import type { Level, LevelScale } from './levels';
 import { sortLevels } from './levels';
 import { LEVEL_QUESTIONNAIRES } from './questionnaires';
 import type { QuestionnaireId } from './questionnaires';
 import { criterionKey } from './schemas';
-import type { Criterion, CriterionInput, CriterionKind, Obligation, Provenance } from './schemas';
+import type { Criterion, CriterionInput, CriterionKind, Provenance } from './schemas';
 
 export function defaultKind(q: QuestionnaireId): CriterionKind {
   if (LEVEL_QUESTIONNAIRES.includes(q)) return 'niveau';
