@@ -1,4 +1,8 @@
-/** Entry point of the convergence-helper command (Node 20). Never prints a stack trace. */
+/**
+ * lib/cli — l'outil convergence-helper (Node 20) : arguments, check, convert, paquets, sauvegardes ; jamais de trace de pile.
+ * Possède : la lecture des fichiers sous Node et les rapports texte / JSON ; réutilise domain, exchange, rules.
+ * N'importe pas : db, messages, page, page-session, platform, components, entrypoints (aucune API de navigateur).
+ */
 import { errorMessage, UserError } from '../domain/errors';
 import { displaySafe } from '../domain/text';
 import { HELP_TEXT, parseArgs } from './args';

@@ -1,6 +1,7 @@
 /**
- * The ONE module through which every database write goes. Every write belongs to an operation
- * (journaled: history per record, undo of the last operation) and runs in one Dexie transaction.
+ * lib/db — la base Dexie : ce module est le SEUL par où passe toute écriture, chacune dans une opération journalisée
+ * (historique par enregistrement, annulation de la dernière opération) et une seule transaction Dexie.
+ * N'importe pas : messages, page, page-session, platform, cli, components, entrypoints.
  */
 import { SIGNING_KEY_ID, reviewKey, sharingKindOf } from './sharing';
 import { mergeCriterion } from '../domain/catalogue';

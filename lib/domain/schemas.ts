@@ -1,6 +1,7 @@
 /**
- * Domain model: zod schemas and the types inferred from them.
- * Nothing official is hard-coded here: criteria are learned from pages and imported files.
+ * lib/domain — le modèle : schémas zod et types qui en sont déduits, niveaux, valeurs, catalogue, héritage.
+ * Rien d'officiel n'est écrit en dur : les critères s'apprennent des pages et des fichiers importés.
+ * N'importe que zod et lib/text : ni db, ni exchange, ni rules, ni messages, ni page, ni API de navigateur.
  */
 import { z } from 'zod';
 

@@ -1,4 +1,8 @@
-/** Import and export against the repository: preview → commit, JSON library and Excel workbooks. */
+/**
+ * lib/exchange — les fichiers : JSON, Excel, CSV, paquets, sauvegardes, limites des fichiers non fiables ; ici, aperçu → validation.
+ * Un fichier importé n'est jamais cru : tout passe par limits.ts et les schémas avant d'atteindre la base.
+ * N'importe pas : page, page-session, platform, cli, components, entrypoints (messages : seulement base64).
+ */
 import { UserError } from '../domain/errors';
 import type { Answer } from '../domain/schemas';
 import { displaySafe } from '../domain/text';

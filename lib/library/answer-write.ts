@@ -1,4 +1,9 @@
 /**
+ * lib/library — les services de la bibliothèque au-dessus du dépôt : modifications, comparaison, parcours, paquets, profils.
+ * Les décisions sont pures à côté des écritures (answer-edit / answer-write, compare / compare-keep).
+ * N'importe pas : messages, platform, cli, components, entrypoints.
+ */
+/**
  * Écritures des modifications faites dans le gestionnaire (issue 11 § 1) : une réponse, un lot, une valeur
  * restaurée depuis l'historique. Chacune est UNE opération du journal (Repository.runOperation), annulable par
  * « Annuler la dernière opération ». Les décisions sont dans answer-edit.ts (pur) ; ici, la base.

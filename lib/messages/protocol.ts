@@ -1,7 +1,7 @@
 /**
- * THE message protocol between content scripts, extension pages and the background service worker.
- * Every message type lists who may send it, who handles it, and the zod schemas of request and response.
- * Transport (browser.runtime / tabs messaging) is wired by the extension; this file is framework-free.
+ * lib/messages — LE protocole entre script de contenu, pages de l'extension et arrière-plan, et ses gestionnaires.
+ * Chaque message dit qui peut l'envoyer, qui le traite, et ses schémas zod (vérifiés à la réception).
+ * N'importe pas : platform, components, entrypoints ; le transport (runtime, onglets) est branché par l'extension.
  * Le script de contenu n'importe d'ici que des types : sa table d'aiguillage, sans zod, est content-routes.ts,
  * que TypeScript oblige à rester identique à ce protocole.
  */

@@ -1,4 +1,9 @@
 /**
+ * lib/page-session — une page Convergence face à la bibliothèque, côté arrière-plan (produit de l'onglet, source, capture).
+ * Relie les décisions pures de lib/page au dépôt de lib/db, sans API de navigateur (le stockage est fourni).
+ * N'importe pas : platform, exchange, cli, components, entrypoints.
+ */
+/**
  * Une page Convergence face à la bibliothèque, côté arrière-plan : le produit retenu pour l'onglet (lu, page
  * précédente, choix « Ce produit est : »), la portée reliée, la variante reconnue à son nom, la source proposée,
  * et relier un produit affiché. Les décisions sont dans lib/page/identity.ts (pures) ; ici, ce qu'elles lisent
