@@ -1,4 +1,4 @@
-/** Command-line arguments of convergence-helper. */
+/** Arguments de la ligne de commande de convergence-helper. */
 import { UserError } from '../domain/errors';
 
 export interface CliArgs {
@@ -9,7 +9,7 @@ export interface CliArgs {
   variant?: string;
   /** check : bibliothèque JSON dont le catalogue est comparé aux critères du fichier (critères modifiés). */
   library?: string;
-  /** Reference date for stale answers (YYYY-MM-DD), default today. */
+  /** Date de référence des réponses périmées (AAAA-MM-JJ), aujourd'hui par défaut (reproductible en test). */
   today?: string;
 }
 

@@ -46,7 +46,7 @@ export function checkLibrary(lib: Library, today: string, productId?: string): C
     const resolved = resolveAnswers({ product, variantId: '', answers: lib.answers.filter((a) => a.productId === product.id), criteria: catalogue, ...(producerAnswers ? { producerAnswers } : {}) });
     const excluded = new Set(product.excludedCriteria);
     const criteria: Criterion[] = lib.criteria.filter((c) => !excluded.has(c.key));
-    // Answers to criteria the file does not describe are judged with what the answer itself says.
+    // Le fichier ne décrit pas ce critère : la réponse est jugée sur ce qu'elle dit elle-même, plutôt que pas du tout.
     for (const r of resolved) {
       if (catalogue.has(r.criterionKey) || excluded.has(r.criterionKey) || !r.answer.value) continue;
       criteria.push(

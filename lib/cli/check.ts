@@ -1,4 +1,4 @@
-/** `check`: readiness of what a file holds (a JSON library or any spreadsheet). */
+/** `check` : la préparation de ce que contient un fichier (bibliothèque JSON ou n'importe quel tableur). */
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserError } from '../domain/errors';

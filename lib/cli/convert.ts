@@ -1,4 +1,4 @@
-/** `convert IN OUT`: spreadsheet (.xlsx…) → JSON library, or JSON library → .xlsx workbook. */
+/** `convert ENTRÉE SORTIE` : tableur (.xlsx…) → bibliothèque JSON, ou bibliothèque JSON → classeur .xlsx. */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { UserError } from '../domain/errors';

@@ -116,9 +116,9 @@ const OperationSummarySchema = z.strictObject({ id: z.string(), kind: z.string()
 const DeleteCountsSchema = z.strictObject({ variants: z.number().int(), answers: z.number().int(), files: z.number().int() });
 
 interface MessageDef {
-  /** Who may send it. */
+  /** Qui peut l'envoyer (vérifié à la réception : le reste est refusé). */
   from: readonly Party[];
-  /** Who handles it. */
+  /** Qui le traite. */
   to: Party;
   description: string;
   request: z.ZodType;
@@ -1165,9 +1165,9 @@ export const PROTOCOL = {
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageType = keyof typeof PROTOCOL;
-/** Messages handled by the background service worker. */
+/** Messages traités par l'arrière-plan. */
 export type BackgroundMessageType = { [T in MessageType]: (typeof PROTOCOL)[T]['to'] extends 'background' ? T : never }[MessageType];
-/** Messages handled by the content script of a Convergence tab. */
+/** Messages traités par le script de contenu d'un onglet Convergence. */
 export type ContentMessageType = { [T in MessageType]: (typeof PROTOCOL)[T]['to'] extends 'content' ? T : never }[MessageType];
 export type RequestOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
 export type ParsedRequestOf<T extends MessageType> = z.output<(typeof PROTOCOL)[T]['request']>;

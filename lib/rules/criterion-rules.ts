@@ -1,4 +1,4 @@
-/** Per-criterion readiness rules: pure functions from a criterion and its answer facts to findings. */
+/** Règles de préparation par critère, pures : d'un critère et des faits de sa réponse aux constats, pour valoir partout (page, base, fichier). */
 import { formatLevel, formatLevelList, minimumOf } from '../domain/levels';
 import type { Criterion } from '../domain/schemas';
 import { normalizeText } from '../domain/text';
@@ -90,7 +90,7 @@ export function checkConformity(c: Criterion, a: AnswerFacts | undefined): Findi
   return checkEvidence(c, a);
 }
 
-/** Conforme needs one file per expected evidence type (untyped files count for one missing type each). */
+/** Conforme exige un fichier par type de preuve attendu (un fichier sans type couvre un type manquant : l'import ne le connaît pas). */
 export function missingEvidenceTypes(c: Criterion, a: AnswerFacts): string[] {
   const covered = new Set<string>();
   for (const t of a.inheritedEvidenceTypes ?? []) covered.add(normalizeText(t));
@@ -184,7 +184,7 @@ export function formatDateFr(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** Every per-criterion rule, in order. */
+/** Toutes les règles par critère, dans l'ordre où les constats s'affichent. */
 export function checkCriterion(c: Criterion, a: AnswerFacts | undefined, today: string): Finding[] {
   const unanswered = checkUnanswered(c, a);
   if (unanswered.length) return [...unanswered, ...checkStale(c, a, today)];
