@@ -1,6 +1,6 @@
-/** Text helpers shared by every reader (page reader, Excel importer, CLI). */
+/** Outils de texte partagés par tous les lecteurs (page, import Excel, CLI), pour qu'ils comparent de la même façon. */
 
-/** Lowercase, strip accents, turn every non-alphanumeric run into one space, trim. */
+/** Minuscules, sans accents, chaque suite non alphanumérique réduite à une espace : la casse et la ponctuation ne comptent pas. */
 export function normalizeText(input: string): string {
   return input
     .normalize('NFD')
@@ -11,13 +11,13 @@ export function normalizeText(input: string): string {
     .trim();
 }
 
-/** Remove C0/C1 control characters except tab and line feed; normalise CRLF. */
+/** Retire les caractères de contrôle C0/C1 sauf tabulation et saut de ligne ; CRLF devient LF. */
 export function stripControlChars(input: string): string {
   // eslint-disable-next-line no-control-regex
   return input.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-/** Keys that must never be accepted from untrusted JSON (prototype pollution). */
+/** Clés jamais acceptées d'un JSON non fiable (pollution du prototype). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 // --- Caractères trompeurs (fichiers non fiables, affichage en terminal) ---
