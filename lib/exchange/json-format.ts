@@ -1,6 +1,6 @@
 /**
- * The JSON exchange format: a whole library or one product, versioned.
- * Documented in docs/formats.md; JSON Schema generated into docs/schema/ by scripts in lib/exchange/json-schema.ts.
+ * Le format d'échange JSON : une bibliothèque entière ou un produit, versionné pour que les anciens fichiers restent lisibles.
+ * Décrit dans docs/formats.md ; schémas JSON générés dans docs/schema/ par lib/exchange/json-schema.ts.
  */
 import { z } from 'zod';
 import { UserError } from '../domain/errors';
@@ -19,7 +19,7 @@ export const LibrarySchema = z
   .strictObject({
     format: z.literal(FORMAT_ID),
     version: z.literal(FORMAT_VERSION),
-    /** bibliotheque = everything; produit = one product (its variants, answers and the criteria they use). */
+    /** bibliotheque : tout ; produit : un produit (ses variantes, ses réponses et les critères qu'elles utilisent). */
     scope: z.enum(['bibliotheque', 'produit']),
     exportedAt: z.iso.datetime({ offset: true }),
     generator: z.string().max(200).optional(),
@@ -28,7 +28,7 @@ export const LibrarySchema = z
     variants: z.array(VariantSchema).max(5000),
     criteria: z.array(CriterionSchema).max(20000),
     answers: z.array(AnswerSchema).max(500000),
-    /** Evidence file descriptions (the files themselves are not included). */
+    /** Descriptions des preuves (les fichiers eux-mêmes ne sont pas inclus). */
     files: z.array(EvidenceFileMetaSchema).max(50000),
   })
   .superRefine((lib, ctx) => {
@@ -170,7 +170,7 @@ function describeVersion(v: unknown): string {
   return typeof v === 'string' ? `« ${displaySafe(v, 20)} »` : displaySafe(JSON.stringify(v) ?? String(v), 20);
 }
 
-/** Parse and validate a JSON library; French errors name the file and the path of the bad field. */
+/** Lit et valide une bibliothèque JSON ; les erreurs, en français, nomment le fichier et le chemin du champ fautif. */
 export function parseLibraryJson(textOrBytes: string | Uint8Array, fileName: string): Library {
   const text = readJsonText(textOrBytes, fileName);
   let data: unknown;

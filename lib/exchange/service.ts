@@ -21,11 +21,11 @@ export { isJsonFile, readUntrusted, shownFileName } from './untrusted';
 export interface PreviewRequest {
   fileName: string;
   data: Uint8Array;
-  /** Product (and variant, '' = family) receiving a spreadsheet's answers. */
+  /** Produit (et variante, '' : la famille) qui reçoit les réponses d'un tableur. */
   target?: { productId: string; variantId: string } | undefined;
 }
 
-/** Read a file and compare it with the database. Nothing is written. */
+/** Lit un fichier et le compare à la base. Rien n'est écrit : la personne voit l'aperçu d'abord. */
 export async function previewImport(repo: Repository, req: PreviewRequest, now = new Date()): Promise<ImportPreview> {
   const id = crypto.randomUUID();
   const fileName = shownFileName(req.fileName);
@@ -65,7 +65,7 @@ export async function previewImport(repo: Repository, req: PreviewRequest, now =
   );
 }
 
-/** Write a previewed import in ONE transaction (all or nothing); returns counts and the undo token. */
+/** Écrit un import prévisualisé en UNE transaction (tout ou rien) ; rend les comptes et le jeton d'annulation. */
 export async function commitImport(repo: Repository, preview: ImportPreview, options: { conflicts: 'garder' | 'remplacer'; author: string }) {
   return repo.applyChangeSet(changeSetOf(preview, options.conflicts), {
     kind: 'import',
@@ -74,7 +74,7 @@ export async function commitImport(repo: Repository, preview: ImportPreview, opt
   });
 }
 
-/** The whole library, or the given products with their variants, answers, company and the criteria they use. */
+/** Toute la bibliothèque, ou les produits donnés avec variantes, réponses, entreprise et critères utilisés. */
 export async function exportLibrary(repo: Repository, productIds?: readonly string[], now = new Date()): Promise<Library> {
   const db = repo.db;
   const products = productIds ? (await db.products.bulkGet([...productIds])).filter((p) => !!p) : await db.products.toArray();
@@ -110,7 +110,7 @@ export async function exportLibraryJson(repo: Repository, productIds?: readonly 
   return { fileName: `assistant-convergence-${lib.scope}-${stamp}.json`, json: serializeLibrary(lib) };
 }
 
-/** Excel workbook of one product (or variant): resolved answers (producer evidence never included) and readiness. */
+/** Classeur Excel d'un produit (ou variante) : réponses résolues (jamais les preuves d'un producteur) et préparation. */
 export async function exportProductXlsx(repo: Repository, productId: string, variantId = '', now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
   const product = await repo.requireProduct(productId);
   const variant = variantId ? await repo.db.variants.get(variantId) : undefined;

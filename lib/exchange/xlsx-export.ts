@@ -1,4 +1,4 @@
-/** Excel export of one product's answers (one sheet per questionnaire) and of its readiness report. */
+/** Export Excel des réponses d'un produit (une feuille par questionnaire) et de son rapport de préparation. */
 import * as XLSX from 'xlsx';
 import { formatLevelList } from '../domain/levels';
 import { variantDisplayName } from '../domain/naming';
@@ -15,7 +15,7 @@ import { EXPORT_HEADERS } from './headers';
 import type { ColumnRole } from './headers';
 import { PRODUCT_SHEET, READINESS_SHEET } from './sheet-import';
 
-/** Sheet names (≤ 31 characters, no : \ / ? * [ ]). */
+/** Noms de feuille (≤ 31 caractères, sans : \ / ? * [ ]) : Excel refuse les autres. */
 export const SHEET_NAMES: Record<QuestionnaireId, string> = {
   orientation: 'Orientation',
   interoperabilite: 'Interopérabilité',
@@ -150,7 +150,7 @@ export function readinessSheetRows(report: ReadinessReport): string[][] {
   return rows;
 }
 
-/** Build the workbook (SheetJS object); see writeProductWorkbook for bytes. */
+/** Construit le classeur (objet SheetJS) ; writeProductWorkbook en donne les octets. */
 export function buildProductWorkbook(input: ProductWorkbookInput): XLSX.WorkBook {
   const now = input.now ?? new Date();
   const wb = XLSX.utils.book_new();
