@@ -1,7 +1,7 @@
 /** Arguments de la ligne de commande de convergence-helper. */
 import { UserError } from '../domain/errors';
 
-export interface CliArgs {
+interface CliArgs {
   command: 'check' | 'convert' | 'help';
   files: string[];
   json: boolean;

@@ -9,7 +9,7 @@ import { readInput } from './check';
 import { readWorkbookIsolated } from './isolate';
 import type { IsolateOptions } from './isolate';
 
-export interface ConvertResult {
+interface ConvertResult {
   input: string;
   output: string;
   direction: 'xlsx→json' | 'json→xlsx';

@@ -54,7 +54,7 @@ import type { PackageReviewState } from '../library/package-review';
 export { reviewKey };
 import { withStorageErrors } from './storage-errors';
 
-export interface OperationMeta {
+interface OperationMeta {
   kind: OperationKind;
   label: string;
   author: string;
@@ -64,13 +64,13 @@ export interface OperationMeta {
 
 export type { AnswerInput };
 
-export interface SaveCounts {
+interface SaveCounts {
   created: number;
   changed: number;
   unchanged: number;
 }
 
-export interface OperationResult<T = undefined> {
+interface OperationResult<T = undefined> {
   /** Jeton d'annulation : l'id de l'opération (null si rien n'a changé : rien à annuler). */
   opId: string | null;
   result: T;
@@ -88,7 +88,7 @@ export interface ChangeSet {
   rawAnswers?: (Answer & { expectedUpdatedAt?: string | null })[];
 }
 
-export interface HistoryEntry {
+interface HistoryEntry {
   at: string;
   author: string;
   operation: string;
@@ -98,7 +98,7 @@ export interface HistoryEntry {
 }
 
 /** Ce qu'une suppression a retiré (outre le produit ou la variante), pour le dire à la personne. */
-export interface DeleteCounts {
+interface DeleteCounts {
   variants: number;
   answers: number;
   files: number;
@@ -122,21 +122,21 @@ export interface JournalLimits {
 const SCAN_MIN = 50;
 
 /** Une table dont une opération change au moins LOT_MIN enregistrements va au journal par lots de LOT_SIZE (JournalLot). */
-export const LOT_MIN = 50;
+const LOT_MIN = 50;
 /**
  * 100 : l'historique d'une réponse ne relit qu'un petit lot ; et un import écrit alors plus de 50 lignes de
  * lots, ce qui évite à Dexie de noter une à une les clés d'index de chaque lot (il le fait sous 50 lignes).
  */
 export const LOT_SIZE = 100;
 
-export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxOperations: 500, maxJournalBlobBytes: 200 * 1024 * 1024 };
+const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxOperations: 500, maxJournalBlobBytes: 200 * 1024 * 1024 };
 
 /** Aperçus d'import gardés en attente de validation : les plus récents, une heure au plus. */
 export const MAX_PREVIEWS = 5;
-export const PREVIEW_TTL_MS = 60 * 60 * 1000;
+const PREVIEW_TTL_MS = 60 * 60 * 1000;
 
 /** Jusqu'où « Annuler la dernière opération » peut remonter, et ce que le journal garde. */
-export interface UndoReach {
+interface UndoReach {
   /** Opérations annulables l'une après l'autre. */
   operations: number;
   /** Date de la plus ancienne d'entre elles (null : rien à annuler). */
@@ -172,7 +172,7 @@ export interface BlobInfo {
 }
 
 /** Empreintes des contenus qu'un enregistrement du journal désigne (seulement pour la table files). */
-export function blobRefs(table: string, ...records: unknown[]): string[] {
+function blobRefs(table: string, ...records: unknown[]): string[] {
   if (table !== 'files') return [];
   const out = new Set<string>();
   for (const r of records) {

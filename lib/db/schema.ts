@@ -8,7 +8,7 @@ import { parseConformity, parseLevel } from '../domain/levels';
 import type { Answer, CompanyProfile, Criterion, EvidenceFileMeta, Product, Variant } from '../domain/schemas';
 import { repairRecord } from './repair';
 
-export const DB_NAME = 'assistant-convergence';
+const DB_NAME = 'assistant-convergence';
 
 /** « restauration » : une sauvegarde complète a remplacé la bibliothèque ; l'annulation ne remonte pas au-delà. */
 export const OPERATION_KINDS = ['import', 'capture', 'saisie', 'lot', 'produit', 'annulation', 'restauration'] as const;
@@ -76,7 +76,7 @@ export function journalChanges(row: JournalEntry): JournalEntry[] {
 }
 
 /** Contenu d'une preuve, rangé une seule fois par empreinte (v3) : fichiers et journal le désignent par `hash`. */
-export interface BlobRecord {
+interface BlobRecord {
   hash: string;
   blob: Blob;
   size: number;
@@ -84,10 +84,10 @@ export interface BlobRecord {
 }
 
 /** Ligne de la table files depuis la v3 : la description seule, le contenu est dans blobs. */
-export type StoredEvidenceFile = EvidenceFileMeta & { blob?: never };
+type StoredEvidenceFile = EvidenceFileMeta & { blob?: never };
 
 /** Aperçu d'import en attente de validation (v3) : survit à l'arrêt du service d'arrière-plan. */
-export interface PreviewRecord {
+interface PreviewRecord {
   id: string;
   createdAt: string;
   expiresAt: string;
@@ -165,7 +165,7 @@ export const SCHEMA_V4 = {
  * - packages : chaque paquet importé, avec ses octets bruts ; l'opération qui l'a importé (opId) dit s'il est
  *   en vigueur (une opération annulée ne compte plus : « Annuler » rend le paquet précédent).
  */
-export const SCHEMA_V5 = {
+const SCHEMA_V5 = {
   ...SCHEMA_V4,
   sharing: 'id',
   packages: 'id, producerProductId, convergenceNumber, fingerprint',
@@ -282,7 +282,7 @@ function detachBlob(row: Row, blobs: Map<string, BlobRecord>): Row {
  *   table blobs, une fois par empreinte. L'empreinte est celle enregistrée à l'ajout : pas de calcul ici
  *   (crypto.subtle n'est pas une requête IndexedDB, l'attendre clôturerait la transaction de mise à niveau).
  */
-export async function upgradeToV3(tx: Transaction): Promise<void> {
+async function upgradeToV3(tx: Transaction): Promise<void> {
   for (const table of ['products', 'variants', 'criteria', 'answers', 'companies'] as const) {
     await tx
       .table(table)

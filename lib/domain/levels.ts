@@ -36,7 +36,7 @@ export function formatLevelList(levels: readonly Level[]): string {
   return sortLevels(levels).join(', ');
 }
 
-export function levelIndex(level: Level): number {
+function levelIndex(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
@@ -109,7 +109,7 @@ export function acceptableFromMinimum(min: Level, includeNA = false): Level[] {
   return includeNA ? ['NA', ...out] : out;
 }
 
-export type MinimumParse = { ok: true; acceptable: Level[] } | { ok: false };
+type MinimumParse = { ok: true; acceptable: Level[] } | { ok: false };
 
 /**
  * Lit une cellule ou un texte de page « niveau minimum » :

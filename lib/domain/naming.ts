@@ -11,7 +11,7 @@ export function variantDisplayName(product: Pick<Product, 'name'>, variant: Pick
 }
 
 /** Un nom de produit ANS décomposé : « Dossia iOS Mobile » → base « Dossia », OS iOS, appareil Mobile. */
-export interface VariantName {
+interface VariantName {
   base: string;
   os: Variant['os'];
   /** Absent quand l'appareil n'est pas écrit, ou n'a pas de valeur dans le schéma (Tablette, Ordinateur) : voir deviceLabel. */

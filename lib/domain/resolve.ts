@@ -32,7 +32,7 @@ export interface ResolvedAnswer {
   reviewReason?: 'marque-blanche' | 'mise-a-jour' | 'referentiel';
 }
 
-export interface ResolveInput {
+interface ResolveInput {
   product: Product;
   /** '' : résoudre la famille elle-même. */
   variantId: string;

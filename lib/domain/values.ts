@@ -20,7 +20,7 @@ export function formatAnswerValue(value: AnswerValue | null, scale: LevelScale =
   }
 }
 
-export type ValueParse = { ok: true; value: AnswerValue | null } | { ok: false; reason: string };
+type ValueParse = { ok: true; value: AnswerValue | null } | { ok: false; reason: string };
 
 /**
  * Lit le texte d'une réponse pour un critère de nature connue. Sans nature, un niveau ou une conformité est

@@ -12,7 +12,7 @@ const DANGEROUS_START = /^(?:[=+@\t\r]|-(?!\s))/;
 /** Ce que l'import lit comme notre apostrophe de neutralisation. */
 const OUR_PREFIX = /^'[=+\-@\t\r\n']/;
 /** Limite d'Excel (32 767) avec une marge pour l'apostrophe. */
-export const MAX_CELL_CHARS = 32000;
+const MAX_CELL_CHARS = 32000;
 
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 

@@ -3,7 +3,7 @@ import { normalizeText } from '../domain/text';
 import type { CellValue } from './workbook-read';
 import { readCellText } from './cell-safety';
 
-export const COLUMN_ROLES = [
+const COLUMN_ROLES = [
   'id',
   'title',
   'section',
@@ -26,7 +26,7 @@ export const COLUMN_ROLES = [
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 /** Textes d'en-tête normalisés par rôle ; le premier est celui qu'écrit notre export. */
-export const COLUMN_SYNONYMS: Record<ColumnRole, readonly string[]> = {
+const COLUMN_SYNONYMS: Record<ColumnRole, readonly string[]> = {
   id: ['id', 'identifiant', 'code', 'reference', 'ref', 'id critere', 'identifiant du critere', 'code critere', 'code du critere', 'reference du critere', 'n critere', 'numero', 'numero du critere'],
   title: ['critere', 'libelle', 'intitule', 'libelle du critere', 'intitule du critere', 'nom du critere', 'question', 'exigence', 'titre'],
   section: ['section', 'chapitre', 'thematique', 'theme', 'rubrique'],
@@ -103,13 +103,13 @@ export const OBLIGATION_WORDS: Readonly<Record<string, 'obligation' | 'option'>>
 
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
 
-export interface HeaderMatch {
+interface HeaderMatch {
   /** Indice (à partir de 0) de la ligne d'en-tête. */
   row: number;
   columns: ColumnMap;
 }
 
-export const HEADER_SCAN_ROWS = 30;
+const HEADER_SCAN_ROWS = 30;
 
 /** La ligne d'en-tête : parmi les premières lignes, celle qui reconnaît le plus de rôles, avec un identifiant et un intitulé ou une réponse. */
 export function detectHeader(rows: readonly CellValue[][]): HeaderMatch | null {

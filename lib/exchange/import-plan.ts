@@ -15,9 +15,9 @@ import type { ChangeSet } from '../db/repository';
 import type { Library } from './json-format';
 import type { ParsedSheet, ParsedWorkbook } from './sheet-import';
 
-export type ImportStatus = 'nouveau' | 'modifie' | 'identique' | 'conflit';
+type ImportStatus = 'nouveau' | 'modifie' | 'identique' | 'conflit';
 
-export interface ImportItem {
+interface ImportItem {
   /** « feuille Interopérabilité, ligne 7 » ou « answers[3] ». */
   where: string;
   productId: string;

@@ -12,7 +12,7 @@ import { readJsonText } from './json-text';
 import { FILE_LIMITS } from './limits';
 import { maxOf, TEXT_LIMITS } from './text-limits';
 
-export const FORMAT_ID = 'assistant-convergence';
+const FORMAT_ID = 'assistant-convergence';
 export const FORMAT_VERSION = 1;
 
 export const LibrarySchema = z
@@ -68,7 +68,7 @@ export const LibrarySchema = z
 
 export type Library = z.infer<typeof LibrarySchema>;
 
-export function emptyLibrary(scope: Library['scope'], now = new Date()): Library {
+function emptyLibrary(scope: Library['scope'], now = new Date()): Library {
   return { format: FORMAT_ID, version: FORMAT_VERSION, scope, exportedAt: now.toISOString(), generator: 'Assistant Convergence', companies: [], products: [], variants: [], criteria: [], answers: [], files: [] };
 }
 
@@ -190,7 +190,7 @@ export function parseLibraryJson(textOrBytes: string | Uint8Array, fileName: str
 }
 
 /** Schéma complet (et doublons, références) : ce que l'import accepte, et donc ce que `convert` peut écrire. */
-export function validateLibrary(data: unknown, fileName: string, context = "refusé, rien n'a été enregistré"): Library {
+function validateLibrary(data: unknown, fileName: string, context = "refusé, rien n'a été enregistré"): Library {
   const refuse = (issues: readonly z.core.$ZodIssue[]) => new UserError(`Fichier « ${fileName} » ${context} : ${formatZodIssues(issues)}.`);
   // Élément par élément d'abord, en s'arrêtant aux premières erreurs : zod relève TOUTES les erreurs d'un
   // coup, et 200 000 réponses vides en font des millions (27 s, 900 Mo). Le schéma entier suit (doublons, références).
@@ -229,7 +229,7 @@ export function serializeLibrary(lib: Library): string {
   return JSON.stringify(lib, null, 2);
 }
 
-export interface LibraryParts {
+interface LibraryParts {
   companies: CompanyProfile[];
   products: Product[];
   variants: Variant[];

@@ -18,7 +18,7 @@ import { writeProductWorkbook } from './xlsx-export';
 
 export { isJsonFile, readUntrusted, shownFileName } from './untrusted';
 
-export interface PreviewRequest {
+interface PreviewRequest {
   fileName: string;
   data: Uint8Array;
   /** Produit (et variante, '' : la famille) qui reçoit les réponses d'un tableur. */

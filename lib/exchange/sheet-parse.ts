@@ -22,7 +22,7 @@ import { detectHeader, EXPORT_HEADERS, OBLIGATION_WORDS } from './headers';
 import type { ColumnMap, ColumnRole } from './headers';
 import { TEXT_LIMITS } from './text-limits';
 
-export interface ImportIssue {
+interface ImportIssue {
   sheet: string;
   /** À partir de 1, comme dans le tableur. */
   row: number;
@@ -31,7 +31,7 @@ export interface ImportIssue {
 }
 
 /** Un fichier refusé : chaque problème nomme sa place ; le message donne les premiers. */
-export class ImportError extends UserError {
+class ImportError extends UserError {
   constructor(
     readonly fileName: string,
     readonly issues: ImportIssue[],
@@ -47,7 +47,7 @@ export class ImportError extends UserError {
   }
 }
 
-export interface ParsedRow {
+interface ParsedRow {
   sheet: string;
   row: number;
   questionnaire: QuestionnaireId;
@@ -102,7 +102,7 @@ const KIND_WORDS: Record<string, CriterionKind> = {
 for (const k of CRITERION_KINDS) KIND_WORDS[normalizeText(k)] = k;
 
 /** Valeur citée dans un message : courte, sans caractère trompeur. */
-export function quote(v: string, max = 60): string {
+function quote(v: string, max = 60): string {
   return `« ${displaySafe(v, max)} »`;
 }
 

@@ -47,12 +47,12 @@ export const EXPORT_COLUMNS: readonly ColumnRole[] = [
   'author',
 ];
 
-export interface ExportAnswer {
+interface ExportAnswer {
   answer: Answer;
   source?: AnswerSource;
 }
 
-export interface ProductWorkbookInput {
+interface ProductWorkbookInput {
   product: Product;
   variant?: Variant | undefined;
   criteria: readonly Criterion[];
@@ -61,7 +61,7 @@ export interface ProductWorkbookInput {
   now?: Date;
 }
 
-export function describeProvenance(p: Provenance, source?: AnswerSource): string {
+function describeProvenance(p: Provenance, source?: AnswerSource): string {
   const base =
     p.kind === 'page' ? `Capturé depuis la page « ${p.ref} »` : p.kind === 'import' ? `Importé du fichier « ${p.ref} »` : `Saisi (${p.ref})`;
   return `${base} le ${formatDateFr(p.at)}${source && source !== 'famille' ? ` — ${ANSWER_SOURCE_LABELS[source]}` : ''}`;
@@ -111,7 +111,7 @@ function compareIds(a: string, b: string): number {
   return a.localeCompare(b, 'fr', { numeric: true });
 }
 
-export function productSheetRows(product: Product, variant: Variant | undefined, now: Date): string[][] {
+function productSheetRows(product: Product, variant: Variant | undefined, now: Date): string[][] {
   const role = product.role;
   return [
     ['Format', 'assistant-convergence-excel'],
@@ -133,7 +133,7 @@ export function productSheetRows(product: Product, variant: Variant | undefined,
   ];
 }
 
-export function readinessSheetRows(report: ReadinessReport): string[][] {
+function readinessSheetRows(report: ReadinessReport): string[][] {
   const yes = (b: boolean) => (b ? 'Oui' : 'Non');
   const rows: string[][] = [
     ["Dossier d'évaluation générable", yes(report.dossierGenerable.ok), report.dossierGenerable.reasons.join(' ')],
@@ -151,7 +151,7 @@ export function readinessSheetRows(report: ReadinessReport): string[][] {
 }
 
 /** Construit le classeur (objet SheetJS) ; writeProductWorkbook en donne les octets. */
-export function buildProductWorkbook(input: ProductWorkbookInput): XLSX.WorkBook {
+function buildProductWorkbook(input: ProductWorkbookInput): XLSX.WorkBook {
   const now = input.now ?? new Date();
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, sheetFromRows(productSheetRows(input.product, input.variant, now), [22, 60]), PRODUCT_SHEET);

@@ -19,7 +19,7 @@ import type { Repository, Writer } from '../db/repository';
 import { isOwn, nextAnswer, planBulk, planSignature, type AnswerPatch, type BulkAction, type BulkChange, type EditRow } from './answer-edit';
 import { confidentialComments, frenchDate, saveConfidentialComments } from './packages';
 
-export const MANAGER_REF = 'Gestionnaire des bibliothèques';
+const MANAGER_REF = 'Gestionnaire des bibliothèques';
 
 type Outcome = 'created' | 'changed' | 'unchanged';
 
@@ -74,7 +74,7 @@ async function writableProduct(repo: Repository, productId: string): Promise<Pro
   return repo.requireProduct(productId);
 }
 
-export interface EditRequest {
+interface EditRequest {
   productId: string;
   variantId: string;
   questionnaire: QuestionnaireId;
@@ -89,7 +89,7 @@ export interface EditRequest {
   author: string;
 }
 
-export interface EditResult {
+interface EditResult {
   outcome: Outcome;
   answer: Answer | null;
   confidential: boolean;
@@ -135,7 +135,7 @@ export async function editAnswer(repo: Repository, req: EditRequest): Promise<Ed
   return { ...r.result, confidential, undoToken: r.opId };
 }
 
-export interface BulkRequest {
+interface BulkRequest {
   productId: string;
   variantId: string;
   keys: readonly string[];
@@ -146,7 +146,7 @@ export interface BulkRequest {
   author: string;
 }
 
-export interface BulkResult {
+interface BulkResult {
   changes: Omit<BulkChange, 'patch'>[];
   signature: string;
   applied: number;
@@ -197,7 +197,7 @@ export async function bulkEdit(repo: Repository, req: BulkRequest): Promise<Bulk
   return { changes: shown, signature, applied: r.result, undoToken: r.opId };
 }
 
-export interface RestoreRequest {
+interface RestoreRequest {
   productId: string;
   variantId: string;
   questionnaire: QuestionnaireId;

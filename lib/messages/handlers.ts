@@ -41,10 +41,10 @@ export { dispatchTo, type SenderContext };
 export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
 
 /** Petit stockage clé → valeur pour les réglages (storage.local dans l'extension, une Map en test). */
-export type SettingsStore = KeyValueStore;
+type SettingsStore = KeyValueStore;
 export const memorySettings = memoryStore;
 
-export interface HandlerOptions {
+interface HandlerOptions {
   now?: () => Date;
   settings?: SettingsStore;
   /** Mémoire par onglet (storage.session dans l'extension : oubliée à la fermeture du navigateur). */

@@ -30,7 +30,7 @@ export function memoryStore(): KeyValueStore {
   return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
 }
 
-export interface PageSessionOptions {
+interface PageSessionOptions {
   /** Réglages : la dernière source utilisée y est notée. */
   settings?: KeyValueStore;
   /** Mémoire par onglet (oubliée à la fermeture du navigateur dans l'extension). */
@@ -38,14 +38,14 @@ export interface PageSessionOptions {
 }
 
 /** Un produit de la bibliothèque tel que le panneau le liste : ses variantes et leurs noms affichés. */
-export interface ProductListEntry {
+interface ProductListEntry {
   product: Product;
   variants: Variant[];
   displayNames: Record<string, string>;
 }
 
 /** Pourquoi une source est proposée (code traduit par le panneau). */
-export type SourceReason = 'reliee' | 'reliee-variante' | 'reliee-distributeur' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
+type SourceReason = 'reliee' | 'reliee-variante' | 'reliee-distributeur' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
 
 /** Le contexte d'une page pour le panneau : produits, produit retenu, portée reliée, variante reconnue, source proposée. */
 export interface PageContext {

@@ -47,7 +47,7 @@ function criterionInput(questionnaire: CriterionInput['questionnaire'], c: PageC
 }
 
 /** Identifiant d'une question d'orientation : « Q » + son numéro affiché (Q4, Q1.1). */
-export function orientationId(f: FormField): string | null {
+function orientationId(f: FormField): string | null {
   return f.number ? `Q${f.number}` : null;
 }
 
@@ -142,7 +142,7 @@ export function captureFromPage(model: PageModel): Capture {
 }
 
 /** Identifiant stable d'une zone de dépôt : celui du guide si le titre correspond, sinon dérivé du titre. */
-export function zoneId(questionnaire: string, title: string): string {
+function zoneId(questionnaire: string, title: string): string {
   const t = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
   const prefix = questionnaire === 'rgpd' ? 'RGPD' : 'SEC-ECH';
   if (questionnaire === 'rgpd') {

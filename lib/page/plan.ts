@@ -10,14 +10,14 @@ import { fieldKey } from './fill/targets';
 import type { PageModel } from './read/page';
 
 /** Les mots des libellés du rapport, fournis par l'interface dans sa langue (français par défaut). */
-export interface FillWords {
+interface FillWords {
   level: string;
   comment: string;
   specificite: string;
   review: string;
 }
 
-export const FILL_WORDS_FR: FillWords = { level: 'niveau', comment: 'commentaire', specificite: 'spécificité', review: 'à revoir (marque blanche)' };
+const FILL_WORDS_FR: FillWords = { level: 'niveau', comment: 'commentaire', specificite: 'spécificité', review: 'à revoir (marque blanche)' };
 
 export interface FillSource {
   answers: readonly Answer[];
@@ -28,7 +28,7 @@ export interface FillSource {
   company?: CompanyProfile;
 }
 
-export type Wanted = Map<string, { value: FieldValue; label: string }>;
+type Wanted = Map<string, { value: FieldValue; label: string }>;
 
 export function wantedFor(model: PageModel, src: FillSource): Wanted {
   const wanted: Wanted = new Map();

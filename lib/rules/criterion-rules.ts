@@ -60,7 +60,7 @@ export function checkUnanswered(c: Criterion, a: AnswerFacts | undefined): Findi
   }];
 }
 
-export function checkMinimum(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+function checkMinimum(c: Criterion, a: AnswerFacts | undefined): Finding[] {
   if (!a?.value || a.value.kind !== 'niveau' || !isBelowMinimum(natureOf(c), a.value.level)) return [];
   const min = minimumOf(c.acceptableLevels);
   const scale = c.scale ?? 'niveau';
@@ -74,7 +74,7 @@ export function checkMinimum(c: Criterion, a: AnswerFacts | undefined): Finding[
   }];
 }
 
-export function checkConformity(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+function checkConformity(c: Criterion, a: AnswerFacts | undefined): Finding[] {
   if (!a?.value || a.value.kind !== 'conformite') return [];
   if (a.value.conformity === 'non-conforme') {
     const { mandatory, word, variant } = natureWord(c);
@@ -91,7 +91,7 @@ export function checkConformity(c: Criterion, a: AnswerFacts | undefined): Findi
 }
 
 /** Conforme exige un fichier par type de preuve attendu (un fichier sans type couvre un type manquant : l'import ne le connaît pas). */
-export function missingEvidenceTypes(c: Criterion, a: AnswerFacts): string[] {
+function missingEvidenceTypes(c: Criterion, a: AnswerFacts): string[] {
   const covered = new Set<string>();
   for (const t of a.inheritedEvidenceTypes ?? []) covered.add(normalizeText(t));
   let untyped = 0;
@@ -137,7 +137,7 @@ function checkEvidence(c: Criterion, a: AnswerFacts): Finding[] {
   }];
 }
 
-export function checkStale(c: Criterion, a: AnswerFacts | undefined, today: string): Finding[] {
+function checkStale(c: Criterion, a: AnswerFacts | undefined, today: string): Finding[] {
   if (!a?.validUntil || a.validUntil >= today) return [];
   return [{
     severity: 'avertissement',
@@ -149,7 +149,7 @@ export function checkStale(c: Criterion, a: AnswerFacts | undefined, today: stri
   }];
 }
 
-export function checkWhiteLabelReview(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+function checkWhiteLabelReview(c: Criterion, a: AnswerFacts | undefined): Finding[] {
   if (!a?.reviewFlag) return [];
   if (a.reviewReason === 'referentiel')
     return [{

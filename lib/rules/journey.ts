@@ -34,7 +34,7 @@ export interface JourneyObservations {
   questionnaires?: Partial<Record<QuestionnaireId, SeenStatus>>;
 }
 
-export type JourneyStepId = 'fiche-administrative' | 'convention' | QuestionnaireId | 'dossier' | 'candidature';
+type JourneyStepId = 'fiche-administrative' | 'convention' | QuestionnaireId | 'dossier' | 'candidature';
 
 /** La préparation d'un questionnaire selon la bibliothèque (reprise du rapport de préparation). */
 export interface StepReadiness {
@@ -78,7 +78,7 @@ export interface Journey {
   lastSeenAt: string | null;
 }
 
-export interface JourneyInput {
+interface JourneyInput {
   observations: JourneyObservations;
   /** Rapport de préparation de la bibliothèque ; null pour un produit affiché mais pas relié. */
   readiness: ReadinessReport | null;

@@ -45,7 +45,7 @@ const VALIDATION_CODES = new Set(['non-repondu', 'orientation-incomplete', 'preu
 const NOT_REACHED_CODES = new Set(['sous-minimum', 'non-conforme']);
 
 /** Critères tenant lieu des zones de dépôt d'un questionnaire de preuves, d'après le guide public (tant qu'aucune page ne les a montrées). */
-export function guideZoneCriteria(q: QuestionnaireId, now: string): Criterion[] {
+function guideZoneCriteria(q: QuestionnaireId, now: string): Criterion[] {
   return (GUIDE_EVIDENCE_ZONES[q] ?? []).map((z) => ({
     key: criterionKey(q, z.id),
     questionnaire: q,

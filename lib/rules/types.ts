@@ -6,7 +6,7 @@
 import type { QuestionnaireId } from '../domain/questionnaires';
 import type { Answer } from '../domain/schemas';
 
-export type Severity = 'bloquant' | 'avertissement';
+type Severity = 'bloquant' | 'avertissement';
 
 export const FINDING_CODES = [
   'non-repondu',
