@@ -4,7 +4,7 @@ import { normalizeText } from './text';
 const OS_NAMES: Record<Variant['os'], string> = { web: 'Web', android: 'Android', ios: 'iOS', autre: 'Autre' };
 const DEVICE_NAMES: Record<Variant['device'], string> = { mobile: 'Mobile', 'site-web': 'Site Web' };
 
-/** ANS naming for a product per OS/device: `[NomDuProduit] [OS] [Appareil]`. */
+/** Règle de nommage de l'ANS d'un produit par OS et appareil : `[NomDuProduit] [OS] [Appareil]`. */
 export function variantDisplayName(product: Pick<Product, 'name'>, variant: Pick<Variant, 'os' | 'osLabel' | 'device'>): string {
   const os = variant.os === 'autre' && variant.osLabel ? variant.osLabel : OS_NAMES[variant.os];
   return `${product.name} ${os} ${DEVICE_NAMES[variant.device]}`;
@@ -16,7 +16,7 @@ export function scopeDisplayName(product: Pick<Product, 'name' | 'version'>, var
 }
 
 /** Un nom de produit ANS décomposé : « Dossia iOS Mobile » → base « Dossia », OS iOS, appareil Mobile. */
-export interface VariantName {
+interface VariantName {
   base: string;
   os: Variant['os'];
   /** Absent quand l'appareil n'est pas écrit, ou n'a pas de valeur dans le schéma (Tablette, Ordinateur) : voir deviceLabel. */

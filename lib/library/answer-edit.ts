@@ -84,7 +84,7 @@ export interface AnswerPatch {
  * une variante garde les preuves de sa famille ; un distributeur ne reçoit jamais celles du producteur
  * (confidentielles, déjà retirées à la résolution), ni sa spécificité.
  */
-export function editedContent(own: Answer | undefined, inherited: EditRow | undefined, patch: AnswerPatch): AnswerContent {
+function editedContent(own: Answer | undefined, inherited: EditRow | undefined, patch: AnswerPatch): AnswerContent {
   // Une réponse propre sans valeur (commentaire seul) laisse l'héritée en vigueur : on part de celle-ci.
   const useOwn = !!own && (own.value !== null || !inherited);
   const base = useOwn ? own : inherited?.answer;
@@ -99,7 +99,7 @@ export function editedContent(own: Answer | undefined, inherited: EditRow | unde
   return out;
 }
 
-export interface NextAnswerInput {
+interface NextAnswerInput {
   scope: Scope;
   questionnaire: QuestionnaireId;
   criterionId: string;

@@ -23,11 +23,11 @@ import { withStorageErrors } from '../db/storage-errors';
 import { KEEP_PREFIX, KeepMarkSchema, keepKey } from './compare-keep';
 import type { KeepMark } from './compare-keep';
 
-export type CompareColumnKind = 'famille' | 'variante' | 'producteur';
+type CompareColumnKind = 'famille' | 'variante' | 'producteur';
 /** D'où vient la réponse d'une cellule : la colonne elle-même, sa famille, ou le producteur. */
-export type CellOrigin = 'propre' | 'famille' | 'producteur';
+type CellOrigin = 'propre' | 'famille' | 'producteur';
 
-export interface CompareColumn {
+interface CompareColumn {
   /** `${productId}|${variantId}` */
   id: string;
   productId: string;
@@ -38,7 +38,7 @@ export interface CompareColumn {
   referenceId?: string;
 }
 
-export interface CompareCell {
+interface CompareCell {
   value: AnswerValue | null;
   /** Texte affiché de la valeur (formatAnswerValue, sur l'échelle du critère). */
   display: string;
@@ -82,11 +82,11 @@ export interface CompareMatrix {
   counts: { rows: number; differs: number; toReview: number; kept: number };
 }
 
-export interface ColumnInput extends CompareColumn {
+interface ColumnInput extends CompareColumn {
   resolved: readonly ResolvedAnswer[];
 }
 
-export interface BuildCompareInput {
+interface BuildCompareInput {
   productId: string;
   questionnaire: QuestionnaireId;
   columns: readonly ColumnInput[];
@@ -101,7 +101,7 @@ export interface BuildCompareInput {
 export const columnId = (productId: string, variantId: string) => `${productId}|${variantId}`;
 
 /** Ordre naturel des identifiants (A06.1.2 avant A06.1.10), comme l'export Excel. */
-export function compareCriterionIds(a: string, b: string): number {
+function compareCriterionIds(a: string, b: string): number {
   return a.localeCompare(b, 'fr', { numeric: true });
 }
 
@@ -113,7 +113,7 @@ export function compareCriterionIds(a: string, b: string): number {
  * fichiers, et celles du producteur restent confidentielles (jamais montrées au distributeur), leur absence
  * chez lui n'est pas un écart.
  */
-export function cellSignature(cell: Pick<CompareCell, 'value' | 'comment'> | null): string {
+function cellSignature(cell: Pick<CompareCell, 'value' | 'comment'> | null): string {
   if (!cell) return JSON.stringify(null);
   const v = cell.value;
   const value = v?.kind === 'choix' ? { kind: 'choix', choices: [...v.choices].sort() } : v;

@@ -7,7 +7,7 @@ import type { Repository } from '../db/repository';
 import { UserError } from '../domain/errors';
 import { compareCriterion, fillHold, markReviewed, pendingChange, snapshotOf, snapshotOfInput } from '../domain/referential';
 import type { FillHold, ReferentialAspect } from '../domain/referential';
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 import { criterionKey } from '../domain/schemas';
 import type { Answer, Criterion, CriterionSnapshot, Provenance, Scope } from '../domain/schemas';
 

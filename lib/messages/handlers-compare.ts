@@ -13,7 +13,7 @@ import type { ParsedRequestOf, ResponseOf } from './protocol';
 import type { SenderContext } from './dispatch';
 
 type CompareType = 'compare.questionnaires' | 'compare.get' | 'compare.align' | 'compare.keep' | 'compare.xlsx';
-export type CompareHandlers = { [T in CompareType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
+type CompareHandlers = { [T in CompareType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
 
 /** Nom de fichier sûr : lettres, chiffres, espaces et tirets seulement. */
 function safeName(name: string): string {

@@ -16,7 +16,7 @@ import type { PageContext, PageSession } from './session';
 import { companyOfProductId } from '../library/companies';
 
 /** Ce que le script de contenu a lu pour l'enregistrer (message « panel.capture »), validé par l'arrière-plan. */
-export type CapturedPage = ParsedRequestOf<'page.capture'>['captured'];
+type CapturedPage = ParsedRequestOf<'page.capture'>['captured'];
 
 export type CaptureOutcome =
   /** La page ne montre ni critère, ni champ, ni zone lisible. */
@@ -37,7 +37,7 @@ export type CaptureOutcome =
   | { code: 'relie'; library: string; empty: number }
   | { code: 'enregistre'; library: string; read: number; created: number; changed: number; unchanged: number; empty: number; inherited: number };
 
-export interface CaptureResult {
+interface CaptureResult {
   outcome: CaptureOutcome;
   /** Le contexte de la page après l'enregistrement (bibliothèque reliée, source proposée) : le panneau n'a rien à redemander. */
   context: PageContext;

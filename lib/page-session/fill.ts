@@ -9,7 +9,7 @@ import type { Repository } from '../db/repository';
 import type { Scope } from '../domain/schemas';
 import { scopeName } from '../page/identity';
 import type { PageSession } from './session';
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 import { pageReferentialChanges, type ReferentialChangeItem } from '../library/referential-changes';
 import { companyOfProductId } from '../library/companies';
 

@@ -1,4 +1,9 @@
 /**
+ * lib/page-session — une page Convergence face à la bibliothèque, côté arrière-plan (produit de l'onglet, source, capture).
+ * Relie les décisions pures de lib/page au dépôt de lib/db, sans API de navigateur (le stockage est fourni).
+ * N'importe pas : platform, exchange, cli, components, entrypoints.
+ */
+/**
  * Une page Convergence face à la bibliothèque, côté arrière-plan : le produit retenu pour l'onglet (lu, page
  * précédente, choix « Ce produit est : »), la portée reliée, la variante reconnue à son nom, la source proposée,
  * et relier un produit affiché. Les décisions sont dans lib/page/identity.ts (pures) ; ici, ce qu'elles lisent
@@ -26,7 +31,7 @@ export function memoryStore(): KeyValueStore {
   return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
 }
 
-export interface PageSessionOptions {
+interface PageSessionOptions {
   /** Réglages : la dernière source utilisée y est notée. */
   settings?: KeyValueStore;
   /** Mémoire par onglet (oubliée à la fermeture du navigateur dans l'extension). */
@@ -34,14 +39,14 @@ export interface PageSessionOptions {
 }
 
 /** Un produit de la bibliothèque tel que le panneau le liste : ses variantes et leurs noms affichés. */
-export interface ProductListEntry {
+interface ProductListEntry {
   product: Product;
   variants: Variant[];
   displayNames: Record<string, string>;
 }
 
 /** Pourquoi une source est proposée (code traduit par le panneau). */
-export type SourceReason = 'reliee' | 'reliee-variante' | 'reliee-distributeur' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
+type SourceReason = 'reliee' | 'reliee-variante' | 'reliee-distributeur' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
 
 /** Le contexte d'une page pour le panneau : produits, produit retenu, portée reliée, variante reconnue, source proposée. */
 export interface PageContext {

@@ -25,7 +25,7 @@ export interface TabMemory {
 /** D'où vient le produit retenu pour la page : lu, page précédente de l'onglet, choix de la personne, rien. */
 export type IdentityFrom = 'page' | 'precedente' | 'choix' | 'aucune';
 
-export interface PageIdentity {
+interface PageIdentity {
   from: IdentityFrom;
   /** Le produit tel que Convergence l'affiche (lu ici ou sur la page précédente). */
   product: PageProduct | null;
@@ -34,7 +34,7 @@ export interface PageIdentity {
 }
 
 /** « v3.1 », « V 3.1 » et « 3.1 » sont la même version. */
-export const sameVersion = (a: string, b: string) => normalizeText(a).replace(/^v\s*/, '') === normalizeText(b).replace(/^v\s*/, '');
+const sameVersion = (a: string, b: string) => normalizeText(a).replace(/^v\s*/, '') === normalizeText(b).replace(/^v\s*/, '');
 
 /** La portée reliée à un n° Convergence : une variante, sinon une famille. */
 export function scopeOfNumber(entries: readonly ProductEntry[], number: string): Scope | null {
@@ -46,7 +46,7 @@ export function scopeOfNumber(entries: readonly ProductEntry[], number: string):
   return p ? { productId: p.product.id, variantId: '' } : null;
 }
 
-export function scopeExists(entries: readonly ProductEntry[], s: Scope): boolean {
+function scopeExists(entries: readonly ProductEntry[], s: Scope): boolean {
   const e = entries.find((x) => x.product.id === s.productId);
   return !!e && (s.variantId === '' || e.variants.some((v) => v.id === s.variantId));
 }
@@ -112,9 +112,9 @@ export function variantCandidate(entries: readonly ProductEntry[], p: PageProduc
 }
 
 /** Raison d'une source proposée : le panneau la traduit. */
-export type SuggestionReason = 'reliee' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
+type SuggestionReason = 'reliee' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
 
-export interface Suggestion {
+interface Suggestion {
   source: Scope | null;
   reason: SuggestionReason;
 }
