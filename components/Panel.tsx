@@ -3,6 +3,8 @@ import type { ResponseOf } from '../lib/messages/protocol';
 import type { FillReportEntry, FillStatus } from '../lib/page/fill/engine';
 import type { FillExplanation } from '../lib/page/fill/explain';
 import { QUESTIONNAIRE_LABELS } from '../lib/domain/questionnaires';
+import { scopeDisplayName } from '../lib/domain/naming';
+import type { Scope } from '../lib/domain/schemas';
 import { t } from './strings';
 import { uiLanguage } from './i18n';
 import { pageKindLabel, pageTextOf } from './page-strings';
@@ -11,7 +13,6 @@ import { ReferentialNotice } from './panel/ReferentialNotice';
 import type { ReferentialChangeItem } from '../lib/library/referential-changes';
 import { tr } from './referential-strings';
 
-type Scope = { productId: string; variantId: string };
 type PageContext = ResponseOf<'page.context'>;
 
 export interface EvidenceOffer {
@@ -141,8 +142,8 @@ function ProductChooser({ products, busy, onChoose, onCancel }: {
         <select value={value} onChange={(e) => setValue(e.currentTarget.value)} disabled={busy}>
           <option value="">{t('chooseNone')}</option>
           {products.map((e) => (
-            <optgroup key={e.product.id} label={`${e.product.name} ${e.product.version}`}>
-              <option value={scopeKey({ productId: e.product.id, variantId: '' })}>{`${e.product.name} ${e.product.version}`}</option>
+            <optgroup key={e.product.id} label={scopeDisplayName(e.product)}>
+              <option value={scopeKey({ productId: e.product.id, variantId: '' })}>{scopeDisplayName(e.product)}</option>
               {e.variants.map((v) => (
                 <option key={v.id} value={scopeKey({ productId: e.product.id, variantId: v.id })}>
                   {e.displayNames[v.id] ?? v.id}
@@ -255,7 +256,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
     if (!s) return null;
     const e = products.find((x) => x.product.id === s.productId);
     if (!e) return null;
-    return s.variantId ? (e.displayNames[s.variantId] ?? e.product.name) : `${e.product.name} ${e.product.version}`;
+    return scopeDisplayName(e.product, s.variantId ? e.variants.find((v) => v.id === s.variantId) : undefined);
   };
 
   const onFill = () =>
@@ -409,9 +410,9 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
               >
                 <option value="">{t('sourceNone')}</option>
                 {products.map((e) => (
-                  <optgroup key={e.product.id} label={`${e.product.name} ${e.product.version}`}>
+                  <optgroup key={e.product.id} label={scopeDisplayName(e.product)}>
                     <option value={scopeKey({ productId: e.product.id, variantId: '' })}>
-                      {`${e.product.name} ${e.product.version}`}
+                      {scopeDisplayName(e.product)}
                       {e.product.convergenceNumber ? ` (n° ${e.product.convergenceNumber})` : ''}
                     </option>
                     {e.variants.map((v) => (

@@ -8,7 +8,7 @@ import { isMandatory, natureOf } from '../../lib/rules/criterion-predicates';
 import { useAction, useManager } from './context';
 import { te } from './edit-strings';
 import { FieldError } from './fields';
-import type { Scope } from './Manager';
+import type { Scope } from './types';
 
 export type Resolved = ResponseOf<'answers.resolved'>['answers'][number];
 export type EditContext = ResponseOf<'answers.editContext'>;

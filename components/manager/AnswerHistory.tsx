@@ -7,7 +7,7 @@ import { domKey, type Resolved } from './AnswerEditor';
 import { useAction, useLoad, useManager } from './context';
 import { te } from './edit-strings';
 import { formatDate } from './files';
-import type { Scope } from './Manager';
+import type { Scope } from './types';
 import { t } from './strings';
 
 /** « Capturé depuis la page « … », date » / importé / saisi. */

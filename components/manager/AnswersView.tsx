@@ -9,7 +9,7 @@ import { BulkEdit } from './BulkEdit';
 import { useLoad, useManager } from './context';
 import { te } from './edit-strings';
 import { formatDate } from './files';
-import type { Scope } from './Manager';
+import type { Scope } from './types';
 import { t } from './strings';
 
 export { provenanceText };

@@ -8,7 +8,7 @@ import { useAction, useManager } from './context';
 import { te } from './edit-strings';
 import { FieldError } from './fields';
 import { formatDate } from './files';
-import type { Scope } from './Manager';
+import type { Scope } from './types';
 
 type Preview = ResponseOf<'answers.bulkEdit'>;
 type ActionKind = 'validUntil' | 'replace';

@@ -5,7 +5,8 @@ import { useAction, useLoad, useManager } from './context';
 import { COMPANY_EXTRA_FIELDS, LEGAL_FORMS } from './convergence';
 import { Fieldset, TextField, focusFirstInvalid } from './fields';
 import { formatDate } from './files';
-import { VIEW_HEADING_ID } from './Manager';
+import { VIEW_HEADING_ID } from './types';
+import { ViewSection } from './ViewSection';
 import { t } from './strings';
 
 type MainField = 'denomination' | 'formeJuridique' | 'adresseSiege' | 'rcs' | 'siret' | 'siteWeb' | 'telephone' | 'representantNom' | 'representantPrenom';
@@ -71,10 +72,7 @@ export function CompanyForm() {
   };
   const several = companies.length > 0;
   return (
-    <section aria-labelledby={VIEW_HEADING_ID} class="mgr-company">
-      <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
-        {t('companyTitle')}
-      </h2>
+    <ViewSection title={t('companyTitle')} class="mgr-company">
       <p class="mgr-hint">{t('companyHint')}</p>
       {loaded.error && <p class="mgr-error-text">{loaded.error}</p>}
       {several && loaded.data && (
@@ -114,7 +112,7 @@ export function CompanyForm() {
           </button>
         </p>
       )}
-    </section>
+    </ViewSection>
   );
 }
 

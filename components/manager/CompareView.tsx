@@ -5,7 +5,7 @@ import type { ResponseOf } from '../../lib/messages/protocol';
 import { tc } from './compare-strings';
 import { useAction, useLoad, useManager } from './context';
 import { base64ToBlob, downloadBlob, XLSX_MIME } from './files';
-import type { Scope } from './Manager';
+import type { Scope } from './types';
 
 type Matrix = ResponseOf<'compare.get'>;
 type Column = Matrix['columns'][number];

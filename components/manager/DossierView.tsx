@@ -1,6 +1,6 @@
 import { useLoad, useManager } from './context';
 import { formatDate } from './files';
-import type { Scope } from '../../lib/page/identity';
+import type { Scope } from '../../lib/domain/schemas';
 import { nextStepText, readinessText, seenText, stepLabel, td } from './dossier-strings';
 import { t } from './strings';
 

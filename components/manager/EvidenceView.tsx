@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useAction, useLoad, useManager } from './context';
 import { FieldError, RequiredMark } from './fields';
 import { fileToBase64, formatDate, formatSize } from './files';
-import type { Scope } from './Manager';
+import type { Scope } from './types';
 import { t } from './strings';
 
 /** Taille maximale d'une preuve (la limite du message est de 30 millions de caractères base64). */

@@ -2,7 +2,7 @@ import { useAction, useManager } from './context';
 import { base64ToBlob, downloadBlob, XLSX_MIME } from './files';
 import { ImportPanel } from './ImportPanel';
 import { SharePanel } from './PackagePanels';
-import type { ProductEntry, Scope } from './Manager';
+import type { ProductEntry, Scope } from './types';
 import { t } from './strings';
 
 /** Onglet « Import / export » d'une famille ou d'une variante. */

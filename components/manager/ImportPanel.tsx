@@ -5,7 +5,7 @@ import type { ResponseOf } from '../../lib/messages/protocol';
 import { useAction, useManager } from './context';
 import { FieldError } from './fields';
 import { fileToBase64, formatSize } from './files';
-import type { ProductEntry, Scope } from './Manager';
+import type { ProductEntry, Scope } from './types';
 import { t } from './strings';
 
 type Preview = ResponseOf<'import.preview'>;

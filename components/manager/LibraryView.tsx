@@ -3,8 +3,8 @@ import { useAction, useLoad, useManager } from './context';
 import { downloadBlob, formatDate, formatSize } from './files';
 import { ImportPanel } from './ImportPanel';
 import { KeyPanel, PackageImportPanel } from './PackagePanels';
-import { VIEW_HEADING_ID } from './Manager';
-import type { ProductEntry } from './Manager';
+import { ViewSection } from './ViewSection';
+import type { ProductEntry } from './types';
 import { t } from './strings';
 
 /**
@@ -26,10 +26,7 @@ export function LibraryView({ entries }: { entries: readonly ProductEntry[] }) {
 
   const ops = journal.data?.operations ?? [];
   return (
-    <section aria-labelledby={VIEW_HEADING_ID} class="mgr-library">
-      <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
-        {t('libraryTitle')}
-      </h2>
+    <ViewSection title={t('libraryTitle')} class="mgr-library">
       <ImportPanel id="mgr-import-bibliotheque" entries={entries} />
       <PackageImportPanel entries={entries} />
       <KeyPanel />
@@ -88,6 +85,6 @@ export function LibraryView({ entries }: { entries: readonly ProductEntry[] }) {
           </div>
         )}
       </section>
-    </section>
+    </ViewSection>
   );
 }

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../lib/domain/errors';
 import type { Send } from '../../lib/messages/client';
-import type { ResponseOf } from '../../lib/messages/protocol';
 import { CompanyForm } from './CompanyForm';
 import { ManagerContext, useLoad } from './context';
 import type { ManagerApi } from './context';
@@ -13,17 +12,8 @@ import { t } from './strings';
 import { SettingsView } from './SettingsView';
 import { DEFAULT_AUTHOR, useAuthorName } from './author-name';
 import { uiLanguage } from '../i18n';
-
-export type ProductEntry = ResponseOf<'products.list'>['products'][number];
-export interface Scope {
-  productId: string;
-  variantId: string;
-}
-
-export type View = { kind: 'accueil' } | { kind: 'nouveau-produit' } | { kind: 'entreprise' } | { kind: 'bibliotheque' } | { kind: 'reglages' } | ({ kind: 'portee' } & Scope);
-
-/** Identifiant du titre de la vue affichée : il reçoit le focus à chaque changement de vue. */
-export const VIEW_HEADING_ID = 'mgr-view-heading';
+import { VIEW_HEADING_ID, type View } from './types';
+import { ViewSection } from './ViewSection';
 
 export interface ManagerProps {
   send: Send;
@@ -186,18 +176,12 @@ export function Manager({ send, author: defaultAuthor = DEFAULT_AUTHOR }: Manage
           </nav>
           <main class="mgr-main">
             {view.kind === 'accueil' && (
-              <section aria-labelledby={VIEW_HEADING_ID}>
-                <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
-                  {t('welcomeTitle')}
-                </h2>
+              <ViewSection title={t('welcomeTitle')}>
                 <p>{entries.length ? t('welcomeChoose') : t('welcomeEmpty')}</p>
-              </section>
+              </ViewSection>
             )}
             {view.kind === 'nouveau-produit' && (
-              <section aria-labelledby={VIEW_HEADING_ID}>
-                <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
-                  {t('newProductTitle')}
-                </h2>
+              <ViewSection title={t('newProductTitle')}>
                 <ProductForm
                   entries={entries}
                   onSaved={(p) => {
@@ -207,7 +191,7 @@ export function Manager({ send, author: defaultAuthor = DEFAULT_AUTHOR }: Manage
                   }}
                   onCancel={() => setView({ kind: 'accueil' })}
                 />
-              </section>
+              </ViewSection>
             )}
             {view.kind === 'entreprise' && <CompanyForm />}
             {view.kind === 'bibliotheque' && <LibraryView entries={entries} />}

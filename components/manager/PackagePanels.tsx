@@ -10,7 +10,8 @@ import { QUESTIONNAIRES, QUESTIONNAIRE_LABELS, type QuestionnaireId } from '../.
 import { useAction, useLoad, useManager } from './context';
 import { FieldError } from './fields';
 import { base64ToBlob, downloadBlob, fileToBase64, formatDate } from './files';
-import type { ProductEntry, Scope } from './Manager';
+import type { ProductEntry, Scope } from './types';
+import { scopeDisplayName } from '../../lib/domain/naming';
 import { tp } from './package-strings';
 
 type SharePreview = ResponseOf<'package.share.preview'>;
@@ -482,7 +483,7 @@ export function PackageImportPanel({ entries }: { entries: readonly ProductEntry
               <option value="">{tp('importNoDistributor')}</option>
               {candidates.map((e) => (
                 <option key={e.product.id} value={e.product.id}>
-                  {e.product.name} {e.product.version}
+                  {scopeDisplayName(e.product)}
                 </option>
               ))}
             </select>

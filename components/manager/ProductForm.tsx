@@ -4,7 +4,8 @@ import { useAction, useManager } from './context';
 import { INTERESTS, NO_INTEREST } from './convergence';
 import { FieldError, Fieldset, RequiredMark, TextField, focusFirstInvalid } from './fields';
 import { roleLabel } from './labels';
-import type { ProductEntry } from './Manager';
+import type { ProductEntry } from './types';
+import { scopeDisplayName } from '../../lib/domain/naming';
 import { t } from './strings';
 
 interface ProductFormProps {
@@ -192,7 +193,7 @@ export function ProductForm({ entries, initial, onSaved, onCancel }: ProductForm
                   <option value="">{t('chooseProducer')}</option>
                   {producers.map((e) => (
                     <option key={e.product.id} value={e.product.id}>
-                      {e.product.name} {e.product.version}
+                      {scopeDisplayName(e.product)}
                       {e.product.role.kind === 'producteur' ? ` (${t('roleProducteur')})` : ''}
                     </option>
                   ))}

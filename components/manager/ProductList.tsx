@@ -1,4 +1,4 @@
-import type { ProductEntry, Scope } from './Manager';
+import type { ProductEntry, Scope } from './types';
 import { roleLabel } from './labels';
 import { t } from './strings';
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { variantDisplayName } from '../../lib/domain/naming';
 import type { Variant } from '../../lib/domain/schemas';
 import { useAction, useManager } from './context';
-import type { ProductEntry, View } from './Manager';
+import type { ProductEntry, View } from './types';
 import { ProductForm } from './ProductForm';
 import { ProductCompany } from './ProductCompany';
 import { tc } from './company-strings';

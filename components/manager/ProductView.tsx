@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { scopeDisplayName } from '../../lib/domain/naming';
 import { AnswersView } from './AnswersView';
 import { CompareView } from './CompareView';
 import { DossierView } from './DossierView';
@@ -6,8 +7,8 @@ import { EvidenceView } from './EvidenceView';
 import { ExchangeView } from './ExchangeView';
 import { PackageBanner } from './PackagePanels';
 import { roleLabel } from './labels';
-import { VIEW_HEADING_ID } from './Manager';
-import type { ProductEntry, View } from './Manager';
+import { ViewSection } from './ViewSection';
+import type { ProductEntry, View } from './types';
 import { ProductSettings, VariantSettings } from './ProductSettings';
 import { ReadinessView } from './ReadinessView';
 import { ReferentialChanges } from './ReferentialChanges';
@@ -36,10 +37,14 @@ export function ProductView({ entry, entries, variantId, onNavigate }: ProductVi
   const tabs = TAB_IDS.map((id) => ({ id, label: id === 'produit' ? (variant ? t('tabVariant') : t('tabProduct')) : t(`tab_${id}`) }));
 
   return (
-    <section aria-labelledby={VIEW_HEADING_ID} class="mgr-product-view">
-      <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
-        {title} <span class="mgr-version">{product.version}</span>
-      </h2>
+    <ViewSection
+      class="mgr-product-view"
+      title={
+        <>
+          {title} <span class="mgr-version">{product.version}</span>
+        </>
+      }
+    >
       <p class="mgr-scope-line">
         {variant ? t('scopeVariant', { family: product.name }) : t('scopeFamily', { count: entry.variants.length })}
         {' · '}
@@ -63,7 +68,7 @@ export function ProductView({ entry, entries, variantId, onNavigate }: ProductVi
         {tab === 'dossier' && <DossierView scope={scope} />}
         {tab === 'comparer' && <CompareView scope={scope} />}
         {tab === 'preuves' && <EvidenceView scope={scope} hasVariant={!!variant} />}
-        {tab === 'echanges' && <ExchangeView scope={scope} scopeName={title} entries={entries} />}
+        {tab === 'echanges' && <ExchangeView scope={scope} scopeName={scopeDisplayName(product, variant)} entries={entries} />}
         {tab === 'produit' &&
           (variant ? (
             <VariantSettings entry={entry} variant={variant} onNavigate={onNavigate} />
@@ -71,6 +76,6 @@ export function ProductView({ entry, entries, variantId, onNavigate }: ProductVi
             <ProductSettings entry={entry} entries={entries} onNavigate={onNavigate} />
           ))}
       </Tabs>
-    </section>
+    </ViewSection>
   );
 }

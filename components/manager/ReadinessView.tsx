@@ -2,7 +2,7 @@ import { QUESTIONNAIRE_LABELS } from '../../lib/domain/questionnaires';
 import type { ResponseOf } from '../../lib/messages/protocol';
 import { useLoad, useManager } from './context';
 import { formatDate } from './files';
-import type { Scope } from './Manager';
+import type { Scope } from './types';
 import { findingAction, findingMessage, verdictReasons } from './finding-strings';
 import { t } from './strings';
 

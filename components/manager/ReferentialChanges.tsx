@@ -13,7 +13,7 @@ import type { ReferentialChangeItem } from '../../lib/library/referential-change
 import { aspectsText, holdText, tr } from '../referential-strings';
 import { useAction, useLoad, useManager } from './context';
 import { formatDate } from './files';
-import type { Scope } from './Manager';
+import type { Scope } from './types';
 
 type Row = { aspect: ReferentialAspect; label: string; text: (s: CriterionSnapshot) => string };
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { languagePreference, saveLanguagePreference, type LanguagePreference } from '../i18n';
 import { DEFAULT_AUTHOR, AUTHOR_MAX, loadAuthorName, saveAuthorName } from './author-name';
-import { VIEW_HEADING_ID } from './Manager';
+import { ViewSection } from './ViewSection';
 import { useManager } from './context';
 import { te } from './edit-strings';
 import { t } from './strings';
@@ -41,10 +41,7 @@ export function SettingsView({ onLanguage }: { onLanguage: () => void }) {
     }
   };
   return (
-    <section aria-labelledby={VIEW_HEADING_ID}>
-      <h2 id={VIEW_HEADING_ID} tabIndex={-1}>
-        {t('settingsTitle')}
-      </h2>
+    <ViewSection title={t('settingsTitle')}>
       <fieldset>
         <legend>{t('languageLegend')}</legend>
         {(['auto', 'fr', 'en'] as const).map((value) => (
@@ -74,6 +71,6 @@ export function SettingsView({ onLanguage }: { onLanguage: () => void }) {
           </button>
         </fieldset>
       </form>
-    </section>
+    </ViewSection>
   );
 }

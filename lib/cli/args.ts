@@ -1,7 +1,7 @@
-/** Command-line arguments of convergence-helper. */
+/** Arguments de la ligne de commande de convergence-helper. */
 import { UserError } from '../domain/errors';
 
-export interface CliArgs {
+interface CliArgs {
   command: 'check' | 'convert' | 'help';
   files: string[];
   json: boolean;
@@ -9,7 +9,7 @@ export interface CliArgs {
   variant?: string;
   /** check : bibliothèque JSON dont le catalogue est comparé aux critères du fichier (critères modifiés). */
   library?: string;
-  /** Reference date for stale answers (YYYY-MM-DD), default today. */
+  /** Date de référence des réponses périmées (AAAA-MM-JJ), aujourd'hui par défaut (reproductible en test). */
   today?: string;
 }
 

@@ -11,7 +11,7 @@ import type { BackupReport } from '../exchange/backup';
 import { readInput } from './check';
 import type { CliIO } from './main';
 
-export const BACKUP_HELP = `convergence-helper sauvegarde — lit une sauvegarde complète d'Assistant Convergence.
+const BACKUP_HELP = `convergence-helper sauvegarde — lit une sauvegarde complète d'Assistant Convergence.
 
 Usage :
   convergence-helper sauvegarde verifier FICHIER [--json]
@@ -28,7 +28,7 @@ Codes de sortie :
 
 const mo = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} Ko` : `${(n / 1048576).toFixed(1).replace('.', ',')} Mo`);
 
-export function formatBackupReport(r: BackupReport): string {
+function formatBackupReport(r: BackupReport): string {
   const out = [`Sauvegarde « ${r.file} »`];
   if (r.format) out.push(`  Format : ${r.format}, version ${r.version ?? '?'}${r.schemaVersion ? ` (base v${r.schemaVersion})` : ''}${r.createdAt ? `, créée le ${r.createdAt}` : ''}`);
   const c = r.counts;

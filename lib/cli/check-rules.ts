@@ -1,7 +1,7 @@
 /** Jugement de ce que contient un fichier déjà lu (bibliothèque JSON ou tableur) : chargé à la demande par check.ts. */
 import { basename } from 'node:path';
 import { mergeCriterion } from '../domain/catalogue';
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 import { compareCriterion, snapshotOf, snapshotOfInput } from '../domain/referential';
 import type { ReferentialAspect } from '../domain/referential';
 import type { CriterionSnapshot } from '../domain/schemas';
@@ -46,7 +46,7 @@ export function checkLibrary(lib: Library, today: string, productId?: string): C
     const resolved = resolveAnswers({ product, variantId: '', answers: lib.answers.filter((a) => a.productId === product.id), criteria: catalogue, ...(producerAnswers ? { producerAnswers } : {}) });
     const excluded = new Set(product.excludedCriteria);
     const criteria: Criterion[] = lib.criteria.filter((c) => !excluded.has(c.key));
-    // Answers to criteria the file does not describe are judged with what the answer itself says.
+    // Le fichier ne décrit pas ce critère : la réponse est jugée sur ce qu'elle dit elle-même, plutôt que pas du tout.
     for (const r of resolved) {
       if (catalogue.has(r.criterionKey) || excluded.has(r.criterionKey) || !r.answer.value) continue;
       criteria.push(
@@ -92,9 +92,4 @@ export function compareWithCatalogue(catalogue: readonly Criterion[], shown: rea
     if (aspects.length) out.push({ questionnaire: input.questionnaire, id: input.id, aspects, library: snapshotOf(c), file: snapshotOfInput(c, input) });
   }
   return out;
-}
-
-/** Les critères que montre un fichier déjà lu. */
-export function workbookCriteria(parsed: ParsedWorkbook): CriterionInput[] {
-  return parsed.rows.map((r) => r.criterion);
 }

@@ -1,4 +1,4 @@
-/** `check`: readiness of what a file holds (a JSON library or any spreadsheet). */
+/** `check` : la préparation de ce que contient un fichier (bibliothèque JSON ou n'importe quel tableur). */
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserError } from '../domain/errors';
@@ -10,7 +10,7 @@ import type { ReadinessReport } from '../rules/types';
 import { readWorkbookIsolated } from './isolate';
 import type { IsolateOptions } from './isolate';
 import type { CatalogueDiff } from './check-rules';
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 
 export interface CheckedProduct {
   productId: string;

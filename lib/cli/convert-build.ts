@@ -10,7 +10,7 @@ import { libraryFromWorkbook } from '../exchange/workbook-library';
 import { writeProductWorkbook } from '../exchange/xlsx-export';
 import { productReadiness } from '../rules/product-readiness';
 
-export function workbookFromLibrary(lib: Library, today: string, productId?: string, variantId = ''): Uint8Array {
+function workbookFromLibrary(lib: Library, today: string, productId?: string, variantId = ''): Uint8Array {
   const product = productId ? lib.products.find((p) => p.id === productId) : lib.products.length === 1 ? lib.products[0] : undefined;
   if (!product) {
     if (productId) throw new UserError(`Produit « ${displaySafe(productId, 100)} » absent du fichier.`);

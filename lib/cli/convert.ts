@@ -1,4 +1,4 @@
-/** `convert IN OUT`: spreadsheet (.xlsx…) → JSON library, or JSON library → .xlsx workbook. */
+/** `convert ENTRÉE SORTIE` : tableur (.xlsx…) → bibliothèque JSON, ou bibliothèque JSON → classeur .xlsx. */
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { UserError } from '../domain/errors';
@@ -9,7 +9,7 @@ import { readInput } from './check';
 import { readWorkbookIsolated } from './isolate';
 import type { IsolateOptions } from './isolate';
 
-export interface ConvertResult {
+interface ConvertResult {
   input: string;
   output: string;
   direction: 'xlsx→json' | 'json→xlsx';

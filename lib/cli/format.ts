@@ -1,4 +1,4 @@
-/** Human-readable French report of `check`. */
+/** Le rapport de `check` pour une personne, en français. */
 import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
 import { displaySafe } from '../domain/text';
 import type { Finding } from '../rules/types';

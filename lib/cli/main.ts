@@ -1,4 +1,8 @@
-/** Entry point of the convergence-helper command (Node 20). Never prints a stack trace. */
+/**
+ * lib/cli — l'outil convergence-helper (Node 20) : arguments, check, convert, paquets, sauvegardes ; jamais de trace de pile.
+ * Possède : la lecture des fichiers sous Node et les rapports texte / JSON ; réutilise domain, exchange, rules.
+ * N'importe pas : db, messages, page, page-session, platform, components, entrypoints (aucune API de navigateur).
+ */
 import { errorMessage, UserError } from '../domain/errors';
 import { displaySafe } from '../domain/text';
 import { HELP_TEXT, parseArgs } from './args';
@@ -19,7 +23,7 @@ const processIO: CliIO = {
   err: (s) => process.stderr.write(terminalSafe(s)),
 };
 
-/** Run the command; returns the exit code (0 ok, 1 blockers, 2 unreadable input or usage error). */
+/** Lance la commande et rend le code de sortie (0 sans point bloquant, 1 avec, 2 fichier illisible ou usage incorrect) pour les scripts d'intégration. */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   if (argv[0] === 'sauvegarde' || argv[0] === 'backup') return (await import('./backup')).runBackupCli(argv.slice(1), io);
   if (argv[0] === 'paquet' || argv[0] === 'package') return (await import('./package')).runPackageCli(argv.slice(1), io);

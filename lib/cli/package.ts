@@ -22,7 +22,7 @@ import { readInput } from './check';
 import { jsonSafe } from './format';
 import type { CliIO } from './main';
 
-export const PACKAGE_HELP = `convergence-helper paquet — lit les paquets producteur (.convergence-paquet) d'Assistant Convergence.
+const PACKAGE_HELP = `convergence-helper paquet — lit les paquets producteur (.convergence-paquet) d'Assistant Convergence.
 
 Usage :
   convergence-helper paquet verifier FICHIER [--json]
@@ -53,7 +53,7 @@ export function frenchDate(iso: string): string {
   return `${utc.slice(8, 10)}/${utc.slice(5, 7)}/${utc.slice(0, 4)} à ${utc.slice(11, 16)} UTC`;
 }
 
-export interface PackageReport {
+interface PackageReport {
   file: string;
   valid: boolean;
   /** Pour un paquet refusé : modifié ou abîmé, ou intact mais invalide. */
@@ -86,7 +86,7 @@ function reportOf(file: string, v: Exclude<PackageVerification, { kind: 'unreada
 
 const list = (items: readonly string[], max = 20) => (items.length > max ? `${items.slice(0, max).join(', ')}… (+${items.length - max})` : items.join(', '));
 
-export function formatPackageReport(r: PackageReport): string {
+function formatPackageReport(r: PackageReport): string {
   const out = [`Paquet producteur « ${r.file} »`];
   if (!r.valid) {
     out.push(r.kind === 'invalid' ? '  Signature : valide, mais contenu refusé' : '  Signature : INVALIDE — le paquet a été modifié ou abîmé depuis sa signature');
@@ -131,7 +131,7 @@ const VERDICT_TEXT: Record<ReplayVerdict['kind'], string> = {
   nouveau: 'autre produit : ce ne serait pas une mise à jour',
 };
 
-export function formatPackageDiff(oldFile: string, newFile: string, a: ProducerPackage, b: ProducerPackage, diff: PackageDiff, verdict: ReplayVerdict, sameKey: boolean): string {
+function formatPackageDiff(oldFile: string, newFile: string, a: ProducerPackage, b: ProducerPackage, diff: PackageDiff, verdict: ReplayVerdict, sameKey: boolean): string {
   const out = [`Différences entre « ${oldFile} » (paquet n° ${a.sequence} du ${frenchDate(a.createdAt)}) et « ${newFile} » (paquet n° ${b.sequence} du ${frenchDate(b.createdAt)})`];
   out.push(`  Producteur : ${b.producer.name} — ${sameKey ? 'même clé' : 'clés DIFFÉRENTES'}`);
   out.push(`  Produit : ${packageProductLabel(b)}`);

@@ -13,7 +13,7 @@ import type { Answer, Criterion, Product } from '../domain/schemas';
 import type { ConvergenceDB } from './schema';
 
 /** Borne de la mémoire : au-delà, les bibliothèques les moins récemment lues sont oubliées. */
-export const MAX_CACHED_ANSWERS = 200_000;
+const MAX_CACHED_ANSWERS = 200_000;
 
 /** Les objets gardés sont partagés entre appelants : gelés, une modification par erreur lève une exception au lieu de fausser la mémoire. */
 function deepFreeze<T>(value: T): T {

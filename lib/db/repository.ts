@@ -1,10 +1,10 @@
 /**
- * The ONE module through which every database write goes. Every write belongs to an operation
- * (journaled: history per record, undo of the last operation) and runs in one Dexie transaction.
+ * lib/db — la base Dexie : ce module est le SEUL par où passe toute écriture, chacune dans une opération journalisée
+ * (historique par enregistrement, annulation de la dernière opération) et une seule transaction Dexie.
+ * N'importe pas : messages, page, page-session, platform, cli, components, entrypoints.
  */
 import { SIGNING_KEY_ID, reviewKey, sharingKindOf } from './sharing';
 import { mergeCriterion } from '../domain/catalogue';
-import type { CriterionInput } from '../domain/catalogue';
 import { UserError } from '../domain/errors';
 import { variantDisplayName } from '../domain/naming';
 import { makeEvidenceFile } from '../domain/evidence';
@@ -22,9 +22,21 @@ import {
   answerId,
   criterionKey,
 } from '../domain/schemas';
-import type { Answer, CompanyProfile, Criterion, EvidenceFile, EvidenceFileMeta, Product, Provenance, Variant } from '../domain/schemas';
+import type {
+  Answer,
+  AnswerInput,
+  CompanyProfile,
+  Criterion,
+  CriterionInput,
+  EvidenceFile,
+  EvidenceFileMeta,
+  Product,
+  ProductInput,
+  Provenance,
+  Variant,
+  VariantInput,
+} from '../domain/schemas';
 import { applyAnswerInput, sameAnswerContent } from '../domain/values';
-import type { AnswerInput } from '../domain/values';
 import { formatZodIssues } from '../domain/zod-fr';
 import { productReadiness, todayIso } from '../rules/product-readiness';
 import type { ReadinessReport } from '../rules/types';
@@ -42,41 +54,41 @@ import type { PackageReviewState } from '../library/package-review';
 export { reviewKey };
 import { withStorageErrors } from './storage-errors';
 
-export interface OperationMeta {
+interface OperationMeta {
   kind: OperationKind;
   label: string;
   author: string;
-  /** For an annulation: the operation undone. */
+  /** Pour une annulation : l'opération annulée. */
   undoes?: string;
 }
 
 export type { AnswerInput };
 
-export interface SaveCounts {
+interface SaveCounts {
   created: number;
   changed: number;
   unchanged: number;
 }
 
-export interface OperationResult<T = undefined> {
-  /** Undo token: the operation id (null when nothing changed, so nothing to undo). */
+interface OperationResult<T = undefined> {
+  /** Jeton d'annulation : l'id de l'opération (null si rien n'a changé : rien à annuler). */
   opId: string | null;
   result: T;
 }
 
-/** A batch of writes applied in one transaction (import commit, library import). */
+/** Un lot d'écritures appliqué en une transaction (validation d'un import, import d'une bibliothèque). */
 export interface ChangeSet {
   criteria?: { input: CriterionInput; source: Provenance }[];
   products?: Product[];
   variants?: Variant[];
   companies?: CompanyProfile[];
   answers?: { productId: string; variantId: string; input: AnswerInput; provenance: Provenance; expectedUpdatedAt?: string | null }[];
-  /** Criteria and answers written verbatim (JSON library import: lossless). */
+  /** Critères et réponses écrits tels quels (import d'une bibliothèque JSON : sans perte). */
   rawCriteria?: Criterion[];
   rawAnswers?: (Answer & { expectedUpdatedAt?: string | null })[];
 }
 
-export interface HistoryEntry {
+interface HistoryEntry {
   at: string;
   author: string;
   operation: string;
@@ -85,16 +97,12 @@ export interface HistoryEntry {
   after: Answer | null;
 }
 
-/** What a deletion removed (besides the product or variant itself). */
-export interface DeleteCounts {
+/** Ce qu'une suppression a retiré (outre le produit ou la variante), pour le dire à la personne. */
+interface DeleteCounts {
   variants: number;
   answers: number;
   files: number;
 }
-
-export type ProductInput = Omit<Product, 'id' | 'createdAt' | 'updatedAt' | 'excludedCriteria' | 'interests' | 'role'> &
-  Partial<Pick<Product, 'id' | 'excludedCriteria' | 'interests' | 'role'>>;
-export type VariantInput = Omit<Variant, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Variant, 'id'>>;
 
 // packages (v5) : un paquet importé est écrit dans la transaction de son opération ; une restauration le vide.
 const ALL_TABLES = ['answers', 'criteria', 'products', 'variants', 'companies', 'files', 'operations', 'journal', 'blobs', 'packages'] as const;
@@ -114,21 +122,21 @@ export interface JournalLimits {
 const SCAN_MIN = 50;
 
 /** Une table dont une opération change au moins LOT_MIN enregistrements va au journal par lots de LOT_SIZE (JournalLot). */
-export const LOT_MIN = 50;
+const LOT_MIN = 50;
 /**
  * 100 : l'historique d'une réponse ne relit qu'un petit lot ; et un import écrit alors plus de 50 lignes de
  * lots, ce qui évite à Dexie de noter une à une les clés d'index de chaque lot (il le fait sous 50 lignes).
  */
 export const LOT_SIZE = 100;
 
-export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxOperations: 500, maxJournalBlobBytes: 200 * 1024 * 1024 };
+const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxOperations: 500, maxJournalBlobBytes: 200 * 1024 * 1024 };
 
 /** Aperçus d'import gardés en attente de validation : les plus récents, une heure au plus. */
 export const MAX_PREVIEWS = 5;
-export const PREVIEW_TTL_MS = 60 * 60 * 1000;
+const PREVIEW_TTL_MS = 60 * 60 * 1000;
 
 /** Jusqu'où « Annuler la dernière opération » peut remonter, et ce que le journal garde. */
-export interface UndoReach {
+interface UndoReach {
   /** Opérations annulables l'une après l'autre. */
   operations: number;
   /** Date de la plus ancienne d'entre elles (null : rien à annuler). */
@@ -164,7 +172,7 @@ export interface BlobInfo {
 }
 
 /** Empreintes des contenus qu'un enregistrement du journal désigne (seulement pour la table files). */
-export function blobRefs(table: string, ...records: unknown[]): string[] {
+function blobRefs(table: string, ...records: unknown[]): string[] {
   if (table !== 'files') return [];
   const out = new Set<string>();
   for (const r of records) {
@@ -357,7 +365,7 @@ export class Repository {
     this.limits.maxOperations = Math.max(1, this.limits.maxOperations);
   }
 
-  /** Open (or create) a database by name; tests pass a fresh unique name. */
+  /** Ouvre (ou crée) une base par son nom ; les tests donnent un nom neuf pour ne rien partager. */
   static open(name?: string, clock?: () => Date, limits?: Partial<JournalLimits>): Repository {
     return new Repository(new ConvergenceDB(name), clock, limits);
   }
@@ -367,7 +375,7 @@ export class Repository {
   }
 
   /**
-   * Run fn in ONE transaction as one journaled operation; any throw rolls everything back.
+   * Exécute fn dans UNE transaction, comme une opération du journal ; une exception annule tout.
    * Disque plein : l'erreur du navigateur devient l'explication française (rien n'est écrit). Le journal est
    * ramené à ses bornes dans la même transaction.
    */
@@ -571,7 +579,7 @@ export class Repository {
     });
   }
 
-  /** Delete a variant with its own answers and evidence files, as one undoable operation. */
+  /** Supprime une variante avec ses réponses et ses preuves, en une opération annulable. */
   async deleteVariant(id: string, author: string): Promise<OperationResult<DeleteCounts>> {
     const variant = await this.db.variants.get(id);
     if (!variant) throw new UserError(`Variante introuvable (identifiant « ${id} »).`);
@@ -590,8 +598,8 @@ export class Repository {
   }
 
   /**
-   * Delete a product family with its variants, answers and evidence files, as one undoable operation.
-   * Refused while a distributor product is attached to it as its producer.
+   * Supprime une famille avec ses variantes, réponses et preuves, en une opération annulable.
+   * Refusé tant qu'un produit distributeur y est rattaché comme à son producteur (il perdrait son héritage).
    */
   async deleteProduct(id: string, author: string): Promise<OperationResult<DeleteCounts>> {
     const product = await this.requireProduct(id);
@@ -628,7 +636,7 @@ export class Repository {
     });
   }
 
-  // ---------- criteria catalogue ----------
+  // ---------- catalogue des critères ----------
 
   listCriteria(questionnaire?: QuestionnaireId): Promise<Criterion[]> {
     return questionnaire ? this.db.criteria.where('questionnaire').equals(questionnaire).toArray() : this.db.criteria.toArray();
@@ -649,7 +657,7 @@ export class Repository {
     return counts;
   }
 
-  /** Upsert criteria learned from a page or a file into the catalogue (one undoable operation). */
+  /** Ajoute ou complète au catalogue les critères appris d'une page ou d'un fichier (une opération annulable). */
   async learnCriteria(inputs: readonly CriterionInput[], source: Provenance, author: string): Promise<OperationResult<SaveCounts>> {
     return this.runOperation({ kind: 'capture', label: `Critères appris (${source.ref})`, author }, (w) =>
       this.learnInto(w, inputs.map((input) => ({ input, source }))),
@@ -690,7 +698,7 @@ export class Repository {
     }
   }
 
-  /** Save answers (captured from a page, typed, or a bulk edit) for a product or one variant, all or nothing. */
+  /** Enregistre des réponses (page, saisie, lot) d'un produit ou d'une variante, tout ou rien. */
   async saveAnswers(
     productId: string,
     variantId: string,
@@ -710,7 +718,7 @@ export class Repository {
   }
 
   /**
-   * Apply a whole change set (import commit, library import) as ONE operation and ONE transaction.
+   * Applique tout un lot (validation d'un import, import d'une bibliothèque) en UNE opération et UNE transaction.
    * Tout ce que le lot compare est lu d'avance, une requête par table ; les écritures partent en une fois (flush).
    */
   async applyChangeSet(changes: ChangeSet, meta: OperationMeta): Promise<OperationResult<{ criteria: SaveCounts; answers: SaveCounts }>> {
@@ -764,24 +772,24 @@ export class Repository {
       throw new UserError(`La réponse « ${id.split('|').pop() ?? id} » a changé depuis l'aperçu : relancez l'import pour obtenir un nouvel aperçu.`);
   }
 
-  /** Every stored answer of a product (family base answers and all variants' overrides). */
+  /** Toutes les réponses enregistrées d'un produit (celles de la famille et les surcharges de ses variantes). */
   answersOfProduct(productId: string): Promise<Answer[]> {
     return this.db.answers.where('productId').equals(productId).toArray();
   }
 
-  /** Answers of one scope: the family base ('') or one variant. */
+  /** Réponses d'une portée : la famille ('') ou une variante. */
   answersOfScope(productId: string, variantId: string): Promise<Answer[]> {
     return this.db.answers.where('[productId+variantId]').equals([productId, variantId]).toArray();
   }
 
-  /** Ids of the products that answer a criterion. */
+  /** Identifiants des produits qui répondent à un critère. */
   async productsAnswering(key: string): Promise<string[]> {
     const rows = await this.db.answers.where('criterionKey').equals(key).toArray();
     return [...new Set(rows.map((r) => r.productId))].sort();
   }
 
   /**
-   * Resolved answers of a product or variant, each saying where it came from.
+   * Réponses résolues d'un produit ou d'une variante, chacune avec sa provenance.
    * Les bibliothèques (réponses du produit, du producteur, produits, orientation) viennent de la mémoire
    * (LibraryCache) : lues une fois, relues seulement après une écriture qui les touche.
    */
@@ -874,7 +882,7 @@ export class Repository {
     return productReadiness({ product, catalogue, resolved, today, distributorMustAnswer });
   }
 
-  // ---------- evidence files ----------
+  // ---------- preuves ----------
 
   /**
    * Ajoute une preuve : le contenu est rangé une fois par SHA-256 (table blobs, partagé par toutes les preuves
@@ -913,7 +921,7 @@ export class Repository {
     return this.db.blobs.get(hash);
   }
 
-  // ---------- journal: history and undo ----------
+  // ---------- journal : historique et annulation ----------
 
   async operations(limit = 50): Promise<OperationRecord[]> {
     return this.db.operations.orderBy('order').reverse().limit(limit).toArray();
@@ -962,7 +970,7 @@ export class Repository {
     return { ops, restoredAt };
   }
 
-  /** The operation "undo" would revert: the latest one not yet undone (annulations excluded). */
+  /** L'opération qu'« Annuler » défait : la dernière pas encore annulée (les annulations exclues). */
   async lastUndoable(): Promise<OperationRecord | undefined> {
     return (await this.undoable()).ops[0];
   }
@@ -984,8 +992,8 @@ export class Repository {
   }
 
   /**
-   * Undo the last operation (or the given one, which must be the last): every record goes back to its
-   * previous state, in one transaction, recorded as an « annulation » operation.
+   * Annule la dernière opération (ou celle donnée, qui doit être la dernière) : chaque enregistrement revient à son
+   * état d'avant, en une transaction, notée comme opération « annulation » (elle-même dans l'historique).
    */
   async undo(author: string, opId?: string): Promise<OperationResult<OperationRecord | null>> {
     const target = await this.lastUndoable();

@@ -1,6 +1,6 @@
 /**
- * The Dexie database (lives in the extension origin; fake-indexeddb in tests).
- * Versions are append-only: never edit a released version, add a new one with its upgrade.
+ * La base Dexie (dans l'origine de l'extension ; fake-indexeddb dans les tests).
+ * Les versions ne font que s'ajouter : une version publiée vit chez les utilisateurs, on en ajoute une avec sa montée.
  */
 import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
@@ -8,32 +8,32 @@ import { parseConformity, parseLevel } from '../domain/levels';
 import type { Answer, CompanyProfile, Criterion, EvidenceFileMeta, Product, Variant } from '../domain/schemas';
 import { repairRecord } from './repair';
 
-export const DB_NAME = 'assistant-convergence';
+const DB_NAME = 'assistant-convergence';
 
 /** « restauration » : une sauvegarde complète a remplacé la bibliothèque ; l'annulation ne remonte pas au-delà. */
 export const OPERATION_KINDS = ['import', 'capture', 'saisie', 'lot', 'produit', 'annulation', 'restauration'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
-/** One user-level operation (an import, a capture from a page, a bulk edit…): the unit of undo. */
+/** Une opération vue par la personne (import, enregistrement d'une page, modification en lot…) : l'unité d'annulation. */
 export interface OperationRecord {
   id: string;
-  /** Strictly increasing: the order in which operations happened. */
+  /** Strictement croissant : l'ordre des opérations, que les horloges ne garantissent pas. */
   order: number;
   kind: OperationKind;
-  /** French description shown in the history (« Import de suivi.xlsx »). */
+  /** Description montrée dans l'historique (« Import de suivi.xlsx »). */
   label: string;
   author: string;
   at: string;
-  /** 1 once undone (IndexedDB cannot index booleans). */
+  /** 1 une fois annulée (IndexedDB n'indexe pas les booléens). */
   undone: 0 | 1;
-  /** For an annulation: the operation it undid. */
+  /** Pour une annulation : l'opération annulée. */
   undoes?: string;
 }
 
 export const JOURNAL_TABLES = ['answers', 'criteria', 'products', 'variants', 'companies', 'files'] as const;
 export type JournalTable = (typeof JOURNAL_TABLES)[number];
 
-/** One row change inside an operation: the history of every record, and what undo replays backwards. */
+/** Un changement d'enregistrement dans une opération : l'historique de chacun, et ce que l'annulation rejoue à rebours. */
 export interface JournalEntry {
   seq?: number;
   opId: string;
@@ -76,7 +76,7 @@ export function journalChanges(row: JournalEntry): JournalEntry[] {
 }
 
 /** Contenu d'une preuve, rangé une seule fois par empreinte (v3) : fichiers et journal le désignent par `hash`. */
-export interface BlobRecord {
+interface BlobRecord {
   hash: string;
   blob: Blob;
   size: number;
@@ -84,17 +84,17 @@ export interface BlobRecord {
 }
 
 /** Ligne de la table files depuis la v3 : la description seule, le contenu est dans blobs. */
-export type StoredEvidenceFile = EvidenceFileMeta & { blob?: never };
+type StoredEvidenceFile = EvidenceFileMeta & { blob?: never };
 
 /** Aperçu d'import en attente de validation (v3) : survit à l'arrêt du service d'arrière-plan. */
-export interface PreviewRecord {
+interface PreviewRecord {
   id: string;
   createdAt: string;
   expiresAt: string;
   preview: unknown;
 }
 
-/** Shape of an answer in schema version 1 (kept only for the migration). */
+/** Forme d'une réponse en version 1 du schéma (gardée pour la seule migration). */
 export interface AnswerV1 {
   id: string;
   productId: string;
@@ -109,7 +109,7 @@ export interface AnswerV1 {
   updatedAt: string;
 }
 
-/** Index definitions of each version. Version 1 is the first released schema. */
+/** Index de chaque version ; la version 1 est le premier schéma publié. */
 export const SCHEMA_V1 = {
   products: 'id',
   variants: 'id, productId',
@@ -122,8 +122,8 @@ export const SCHEMA_V2 = {
   products: 'id, role.kind',
   variants: 'id, productId',
   criteria: 'key, questionnaire, id',
-  // "all resolved answers of product P": productId / [productId+variantId];
-  // "all products answering criterion C": criterionKey / [criterionKey+productId].
+  // « toutes les réponses résolues du produit P » : productId / [productId+variantId] ;
+  // « tous les produits qui répondent au critère C » : criterionKey / [criterionKey+productId].
   answers: 'id, productId, [productId+variantId], criterionKey, [criterionKey+productId], updatedAt',
   companies: 'id',
   files: 'id, productId, [productId+variantId], hash',
@@ -165,7 +165,7 @@ export const SCHEMA_V4 = {
  * - packages : chaque paquet importé, avec ses octets bruts ; l'opération qui l'a importé (opId) dit s'il est
  *   en vigueur (une opération annulée ne compte plus : « Annuler » rend le paquet précédent).
  */
-export const SCHEMA_V5 = {
+const SCHEMA_V5 = {
   ...SCHEMA_V4,
   sharing: 'id',
   packages: 'id, producerProductId, convergenceNumber, fingerprint',
@@ -229,7 +229,7 @@ function migrateAnswerV1(a: AnswerV1): Answer {
   };
 }
 
-/** v1 → v2: structured answer values, white-label role, evidence, journal. */
+/** v1 → v2 : valeurs de réponse structurées, rôle en marque blanche, preuves, journal. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const answers = tx.table('answers');
   const old = (await answers.toArray()) as AnswerV1[];
@@ -282,7 +282,7 @@ function detachBlob(row: Row, blobs: Map<string, BlobRecord>): Row {
  *   table blobs, une fois par empreinte. L'empreinte est celle enregistrée à l'ajout : pas de calcul ici
  *   (crypto.subtle n'est pas une requête IndexedDB, l'attendre clôturerait la transaction de mise à niveau).
  */
-export async function upgradeToV3(tx: Transaction): Promise<void> {
+async function upgradeToV3(tx: Transaction): Promise<void> {
   for (const table of ['products', 'variants', 'criteria', 'answers', 'companies'] as const) {
     await tx
       .table(table)

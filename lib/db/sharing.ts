@@ -33,7 +33,7 @@ export interface SharingKind {
 
 const criterionKeys = z.array(text(100)).max(20000);
 
-export const SHARING_KINDS: readonly SharingKind[] = [
+const SHARING_KINDS: readonly SharingKind[] = [
   {
     prefix: 'ordre|',
     label: "numéro d'ordre des paquets",

@@ -31,7 +31,7 @@ export function isQuotaError(e: unknown, depth = 0): boolean {
 }
 
 /** L'erreur à rendre : le message français pour un quota, l'erreur elle-même sinon. */
-export function storageError(e: unknown): unknown {
+function storageError(e: unknown): unknown {
   return isQuotaError(e) ? new UserError(QUOTA_MESSAGE) : e;
 }
 

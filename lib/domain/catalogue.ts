@@ -1,26 +1,9 @@
-/** The criteria catalogue: what pages and files teach us about criteria, merged without losing knowledge. */
-import type { Level, LevelScale } from './levels';
+/** Le catalogue des critères : ce que pages et fichiers en apprennent, fusionné sans rien perdre de ce qu'on savait. */
 import { sortLevels } from './levels';
 import { LEVEL_QUESTIONNAIRES } from './questionnaires';
 import type { QuestionnaireId } from './questionnaires';
 import { criterionKey } from './schemas';
-import type { Criterion, CriterionKind, Obligation, Provenance } from './schemas';
-
-/** What a page reader or an importer knows about a criterion; unknown fields are left undefined. */
-export interface CriterionInput {
-  questionnaire: QuestionnaireId;
-  id: string;
-  title?: string | undefined;
-  section?: string | undefined;
-  kind?: CriterionKind | undefined;
-  scale?: LevelScale | undefined;
-  obligation?: Obligation | undefined;
-  acceptableLevels?: Level[] | undefined;
-  options?: string[] | undefined;
-  expectedEvidence?: string[] | undefined;
-  displayCondition?: string | undefined;
-  objective?: string | undefined;
-}
+import type { Criterion, CriterionInput, CriterionKind, Provenance } from './schemas';
 
 export function defaultKind(q: QuestionnaireId): CriterionKind {
   if (LEVEL_QUESTIONNAIRES.includes(q)) return 'niveau';
@@ -30,7 +13,7 @@ export function defaultKind(q: QuestionnaireId): CriterionKind {
   return 'texte';
 }
 
-/** Merge new knowledge into a catalogue entry: known fields win over blanks, never the reverse. */
+/** Fusionne un savoir neuf dans une entrée du catalogue : un champ connu l'emporte sur un vide, jamais l'inverse (une page partielle n'efface rien). */
 export function mergeCriterion(existing: Criterion | undefined, input: CriterionInput, source: Provenance): Criterion {
   const pick = <T>(v: T | undefined, old: T | undefined, fallback: T): T => (v !== undefined ? v : old !== undefined ? old : fallback);
   const nonBlank = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);

@@ -1,4 +1,4 @@
-/** An error whose message is French and meant for the user (no stack trace shown). */
+/** Erreur dont le message, en français, s'adresse à la personne : montrée telle quelle, sans trace de pile. */
 export class UserError extends Error {
   constructor(message: string) {
     super(message);

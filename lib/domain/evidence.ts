@@ -1,6 +1,6 @@
 import type { EvidenceFile } from './schemas';
 
-/** SHA-256 as lowercase hex, with Web Crypto (browsers and Node 20). */
+/** SHA-256 en hexadécimal minuscule, par Web Crypto : le même code dans le navigateur et sous Node 20. */
 export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array): Promise<string> {
   const buf: ArrayBuffer =
     data instanceof Blob
@@ -22,7 +22,7 @@ export interface NewEvidenceFile {
   criterionKey?: string;
 }
 
-/** Build an evidence file record (hash computed, id derived from the hash and product). */
+/** Construit l'enregistrement d'une preuve ; l'id dérive de l'empreinte et du produit, pour qu'un même fichier ne soit gardé qu'une fois. */
 export async function makeEvidenceFile(input: NewEvidenceFile, now = new Date()): Promise<EvidenceFile> {
   const hash = await sha256Hex(input.blob);
   const variantId = input.variantId ?? '';

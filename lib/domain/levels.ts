@@ -1,9 +1,9 @@
 import { normalizeText } from './text';
 
 /**
- * One canonical, ordered level representation for both scales shown by Convergence:
- * « Niveau non applicable / Niveau 0 / 1 / 2 / 3 » and « Maturité très faible / faible / moyenne / forte »
- * (très faible = 0 … forte = 3). NA is listed first, like on the platform, but is not "lower" than 0.
+ * Une seule représentation ordonnée des niveaux pour les deux échelles de Convergence :
+ * « Niveau non applicable / Niveau 0 / 1 / 2 / 3 » et « Maturité très faible / faible / moyenne / forte »
+ * (très faible = 0 … forte = 3). NA vient en premier, comme sur la plateforme, sans être « sous » 0.
  */
 export const LEVELS = ['NA', '0', '1', '2', '3'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -26,17 +26,17 @@ const MATURITE_LABELS: Record<Level, string> = {
   '3': 'Maturité forte',
 };
 
-/** French label of a level, on the scale of its criterion. */
+/** Libellé français d'un niveau, sur l'échelle de son critère. */
 export function formatLevel(level: Level, scale: LevelScale = 'niveau'): string {
   return (scale === 'maturite' ? MATURITE_LABELS : NIVEAU_LABELS)[level];
 }
 
-/** Short form used in lists: « NA », « 2 »… */
+/** Forme courte des listes : « NA », « 2 »… */
 export function formatLevelList(levels: readonly Level[]): string {
   return sortLevels(levels).join(', ');
 }
 
-export function levelIndex(level: Level): number {
+function levelIndex(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
@@ -58,9 +58,9 @@ function startsWithWord(text: string, prefix: string): boolean {
 }
 
 /**
- * Tolerant French level parser, used by the page reader and the spreadsheet importer.
- * Accepts « NA », « N/A », « Non applicable », « Niveau 2 », « 2 », « niv. 3 », « Maturité moyenne »,
- * « Niveau 2 : Le produit … » (description after the label)… Returns null when the text is not a level.
+ * Lecture tolérante d'un niveau en français, partagée par la lecture des pages et l'import de tableurs.
+ * Accepte « NA », « N/A », « Non applicable », « Niveau 2 », « 2 », « niv. 3 », « Maturité moyenne »,
+ * « Niveau 2 : Le produit … » (description après le libellé)… null quand le texte n'est pas un niveau.
  */
 export function parseLevel(input: string | number | null | undefined): Level | null {
   if (input === null || input === undefined) return null;
@@ -79,7 +79,7 @@ export function parseLevel(input: string | number | null | undefined): Level | n
   const m = /^maturite (.+)$/.exec(n);
   const words = m?.[1] ?? n;
   for (const [word, level] of MATURITE_WORDS) if (words === word) return level;
-  // Long labels: « Niveau 2 le produit dispose … » when no colon separated the description.
+  // Libellés longs : « Niveau 2 le produit dispose … » quand aucun deux-points ne sépare la description.
   if (startsWithWord(n, 'niveau non applicable')) return 'NA';
   const lead = /^niveau ([0-3])(?:$| [a-z])/.exec(n); // « Niveau 2 le produit… », pas « Niveau 2 5 »
   if (lead?.[1]) return lead[1] as Level;
@@ -87,7 +87,7 @@ export function parseLevel(input: string | number | null | undefined): Level | n
   return null;
 }
 
-/** Parse « NA, 2, 3 », « NA ; 2 et 3 », « Niveau 2 / Niveau 3 ». Null when any item is unknown. */
+/** Lit « NA, 2, 3 », « NA ; 2 et 3 », « Niveau 2 / Niveau 3 » ; null dès qu'un élément est inconnu (jamais une liste devinée). */
 export function parseLevelList(input: string): Level[] | null {
   const parts = input
     .split(/[,;/\n|]|\bet\b/)
@@ -102,20 +102,20 @@ export function parseLevelList(input: string): Level[] | null {
   return sortLevels(out);
 }
 
-/** Acceptable levels implied by « Niveau minimum requis : X » (X and above; NA only when stated). */
+/** Niveaux acceptables qu'implique « Niveau minimum requis : X » (X et au-dessus ; NA seulement s'il est écrit). */
 export function acceptableFromMinimum(min: Level, includeNA = false): Level[] {
   if (min === 'NA') return ['NA'];
   const out: Level[] = LEVELS.filter((l) => l !== 'NA' && levelIndex(l) >= levelIndex(min));
   return includeNA ? ['NA', ...out] : out;
 }
 
-export type MinimumParse = { ok: true; acceptable: Level[] } | { ok: false };
+type MinimumParse = { ok: true; acceptable: Level[] } | { ok: false };
 
 /**
- * Read a « niveau minimum » cell or page text:
- * « Aucun niveau minimum requis pour cette démarche » / empty → [] (no minimum);
- * « Niveau minimum requis : 2 », « ≥ 2 », « 2 » → 2 and above; « NA, 2, 3 » → exactly those.
- * mode 'list' (a « Niveaux acceptables » column) always reads the text as the exact list.
+ * Lit une cellule ou un texte de page « niveau minimum » :
+ * « Aucun niveau minimum requis pour cette démarche » / vide → [] (aucun minimum) ;
+ * « Niveau minimum requis : 2 », « ≥ 2 », « 2 » → 2 et au-dessus ; « NA, 2, 3 » → exactement ceux-là.
+ * Le mode 'list' (colonne « Niveaux acceptables ») lit toujours le texte comme la liste exacte.
  */
 export function parseMinimumText(input: string, mode: 'auto' | 'list' = 'auto'): MinimumParse {
   // Phrase du guide : « Les niveaux Non applicable (NA), 2 et 3 sont acceptables pour ce critère ».
@@ -136,12 +136,12 @@ export function parseMinimumText(input: string, mode: 'auto' | 'list' = 'auto'):
   return { ok: true, acceptable: list };
 }
 
-/** "Below minimum" = not among the acceptable levels (no acceptable levels = no minimum). */
+/** « Sous le minimum » : hors des niveaux acceptables (aucun niveau acceptable : aucun minimum). */
 export function isLevelAcceptable(level: Level, acceptable: readonly Level[]): boolean {
   return acceptable.length === 0 || acceptable.includes(level);
 }
 
-/** The lowest numeric acceptable level, to name "the minimum" in messages. */
+/** Le plus bas niveau numérique acceptable, pour nommer « le minimum » dans les messages. */
 export function minimumOf(acceptable: readonly Level[]): Level | null {
   const numeric = sortLevels(acceptable).filter((l) => l !== 'NA');
   return numeric[0] ?? (acceptable.includes('NA') ? 'NA' : null);

@@ -4,14 +4,19 @@ import { normalizeText } from './text';
 const OS_NAMES: Record<Variant['os'], string> = { web: 'Web', android: 'Android', ios: 'iOS', autre: 'Autre' };
 const DEVICE_NAMES: Record<Variant['device'], string> = { mobile: 'Mobile', 'site-web': 'Site Web' };
 
-/** ANS naming for a product per OS/device: `[NomDuProduit] [OS] [Appareil]`. */
+/** Règle de nommage de l'ANS d'un produit par OS et appareil : `[NomDuProduit] [OS] [Appareil]`. */
 export function variantDisplayName(product: Pick<Product, 'name'>, variant: Pick<Variant, 'os' | 'osLabel' | 'device'>): string {
   const os = variant.os === 'autre' && variant.osLabel ? variant.osLabel : OS_NAMES[variant.os];
   return `${product.name} ${os} ${DEVICE_NAMES[variant.device]}`;
 }
 
+/** Le nom d'une portée, partout où on l'affiche : la variante par son nom ANS (« Dossia iOS Mobile »), la famille avec sa version (« Dossia v3.1 »). */
+export function scopeDisplayName(product: Pick<Product, 'name' | 'version'>, variant?: Pick<Variant, 'os' | 'osLabel' | 'device'>): string {
+  return variant ? variantDisplayName(product, variant) : `${product.name} ${product.version}`;
+}
+
 /** Un nom de produit ANS décomposé : « Dossia iOS Mobile » → base « Dossia », OS iOS, appareil Mobile. */
-export interface VariantName {
+interface VariantName {
   base: string;
   os: Variant['os'];
   /** Absent quand l'appareil n'est pas écrit, ou n'a pas de valeur dans le schéma (Tablette, Ordinateur) : voir deviceLabel. */

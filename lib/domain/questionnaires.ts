@@ -1,6 +1,6 @@
 import { normalizeText } from './text';
 
-/** Every questionnaire (or form) of the Mon espace santé "Référencement guidé" démarche. */
+/** Chaque questionnaire (ou formulaire) de la démarche « Référencement guidé » de Mon espace santé. */
 export const QUESTIONNAIRES = [
   'orientation',
   'interoperabilite',
@@ -27,10 +27,10 @@ export const QUESTIONNAIRE_LABELS: Record<QuestionnaireId, string> = {
   produit: 'Fiche produit',
 };
 
-/** Questionnaires whose criteria are answered with a level scale. */
+/** Questionnaires dont les critères se répondent par un niveau. */
 export const LEVEL_QUESTIONNAIRES: readonly QuestionnaireId[] = ['interoperabilite', 'urbanisation', 'securite'];
 
-/** Evaluation questionnaires (after orientation), in the order of the platform. */
+/** Questionnaires d'évaluation (après l'orientation), dans l'ordre de la plateforme. */
 export const EVALUATION_QUESTIONNAIRES: readonly QuestionnaireId[] = [
   'interoperabilite',
   'urbanisation',
@@ -40,18 +40,18 @@ export const EVALUATION_QUESTIONNAIRES: readonly QuestionnaireId[] = [
   'securite-echanges',
 ];
 
-/** Questionnaires needed to generate a dossier d'évaluation (guide, étape 10.2). */
+/** Questionnaires exigés pour générer un dossier d'évaluation (guide, étape 10.2). */
 export const DOSSIER_QUESTIONNAIRES: readonly QuestionnaireId[] = ['interoperabilite', 'urbanisation', 'securite'];
 
-/** Questionnaires made only of evidence deposit zones. */
+/** Questionnaires faits seulement de zones de dépôt de preuves. */
 export const EVIDENCE_ONLY_QUESTIONNAIRES: readonly QuestionnaireId[] = ['rgpd', 'securite-echanges'];
 
-/** Questionnaires for which a white-label producer answers the spécificité question (guide §4). */
+/** Questionnaires où un producteur en marque blanche répond à la question de spécificité (guide §4). */
 export const SPECIFICITE_QUESTIONNAIRES: readonly QuestionnaireId[] = ['interoperabilite', 'urbanisation', 'securite', 'ethique'];
 
 /**
- * Document zones of the evidence-only questionnaires as described in the public guide (étapes 9.2, 9.3).
- * Used only as a fallback when the catalogue has not yet learned those zones from the pages.
+ * Zones de dépôt des questionnaires de preuves telles que les décrit le guide public (étapes 9.2, 9.3).
+ * Repli seulement, tant que le catalogue ne les a pas apprises des pages.
  */
 export const GUIDE_EVIDENCE_ZONES: Partial<Record<QuestionnaireId, readonly { id: string; title: string }[]>> = {
   rgpd: [
@@ -62,7 +62,7 @@ export const GUIDE_EVIDENCE_ZONES: Partial<Record<QuestionnaireId, readonly { id
   'securite-echanges': [{ id: 'SEC-ECH.PREUVES', title: 'Questionnaire et preuves Sécurité' }],
 };
 
-/** Guess a questionnaire from a free label (sheet name, heading, "Questionnaire" column). */
+/** Devine un questionnaire d'après un libellé libre (nom de feuille, titre, colonne « Questionnaire »). */
 export function questionnaireFromLabel(label: string): QuestionnaireId | null {
   const n = normalizeText(label);
   if (!n) return null;
@@ -78,7 +78,7 @@ export function questionnaireFromLabel(label: string): QuestionnaireId | null {
   return null;
 }
 
-/** Guess a questionnaire from the shape of a criterion ID (patterns seen in the public guide). */
+/** Devine un questionnaire d'après la forme d'un identifiant de critère (formes vues dans le guide public). */
 export function questionnaireFromCriterionId(id: string): QuestionnaireId | null {
   const t = id.trim().toUpperCase();
   if (/^[A-Z]{3}\.\d+\.\d+$/.test(t)) return 'ethique';

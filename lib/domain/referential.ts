@@ -8,7 +8,7 @@
  */
 import { formatLevel, parseLevel, sortLevels } from './levels';
 import type { Level } from './levels';
-import type { CriterionInput } from './catalogue';
+import type { CriterionInput } from './schemas';
 import type { Criterion, CriterionSnapshot, Provenance, ReferentialChange } from './schemas';
 import { foldText } from '../text/normalize';
 
@@ -123,16 +123,6 @@ export function markReviewed(c: Criterion, answerIds: readonly string[]): Criter
       return { ...ch, reviewed: [...reviewed].slice(-5000) };
     }),
   };
-}
-
-/** Un critère lu sur une page face au catalogue : ce qui diffère, avant et après (sans rien écrire). */
-export interface ReferentialDiff {
-  questionnaire: CriterionInput['questionnaire'];
-  id: string;
-  aspects: ReferentialAspect[];
-  before: CriterionSnapshot;
-  after: CriterionSnapshot;
-  at: string;
 }
 
 /** Ce que la page montre, en instantané (champs inconnus repris du catalogue). */

@@ -1,8 +1,8 @@
 /**
- * Answer resolution for a product (family) or one of its OS variants:
- * 1. the variant's own override, 2. the family's base answer, 3. for a distributor, the producer's
- * answer where the producer said spécificité = Non. Orientation answers are never taken from a producer;
- * the architecture question (Q4) is never inherited from the family by a variant.
+ * Résolution des réponses d'un produit (famille) ou d'une de ses variantes d'OS :
+ * 1. la surcharge de la variante, 2. la réponse de la famille, 3. pour un distributeur, celle du producteur
+ * là où il a dit spécificité = Non. L'orientation n'est jamais reprise d'un producteur (elle décrit le produit) ;
+ * une variante n'hérite jamais de la famille la question d'architecture (Q4), qui la définit.
  */
 import { SPECIFICITE_QUESTIONNAIRES } from './questionnaires';
 import type { Answer, Criterion, Product } from './schemas';
@@ -18,12 +18,12 @@ export const ANSWER_SOURCE_LABELS: Record<AnswerSource, string> = {
 
 export interface ResolvedAnswer {
   criterionKey: string;
-  /** The answer in force. When taken from a producer, its evidence list is emptied (confidential). */
+  /** La réponse en vigueur. Reprise d'un producteur, sa liste de preuves est vidée (confidentielle). */
   answer: Answer;
   source: AnswerSource;
-  /** Evidence types covered by the producer's confidential evidence (names and files are never exposed). */
+  /** Types de preuve couverts par les preuves confidentielles du producteur (ni noms ni fichiers ne sont montrés). */
   inheritedEvidenceTypes: string[];
-  /** Criterion pre-identified as likely to differ for white-label products: to review. */
+  /** Critère signalé comme susceptible de différer en marque blanche : à revoir. */
   reviewFlag: boolean;
   /**
    * Pourquoi « à revoir » : critère marque blanche, changé par une mise à jour du paquet producteur, ou changé
@@ -32,15 +32,15 @@ export interface ResolvedAnswer {
   reviewReason?: 'marque-blanche' | 'mise-a-jour' | 'referentiel';
 }
 
-export interface ResolveInput {
+interface ResolveInput {
   product: Product;
-  /** '' = resolve the family itself. */
+  /** '' : résoudre la famille elle-même. */
   variantId: string;
-  /** Every answer of the product (family base answers and all variants' overrides). */
+  /** Toutes les réponses du produit (celles de la famille et les surcharges de ses variantes). */
   answers: readonly Answer[];
-  /** Catalogue entries, used to recognise the architecture question by its wording. */
+  /** Entrées du catalogue, pour reconnaître la question d'architecture à son intitulé. */
   criteria?: ReadonlyMap<string, Criterion>;
-  /** For a distributor: the producer's answers (its family base answers are used). */
+  /** Pour un distributeur : les réponses du producteur (celles de sa famille). */
   producerAnswers?: readonly Answer[];
 }
 
@@ -95,7 +95,7 @@ export function resolveAnswers(input: ResolveInput): ResolvedAnswer[] {
       p.specificite === 'non'
     ) {
       const types = [...new Set(p.evidence.map((e) => e.evidenceType))];
-      // The producer's evidence stays confidential: never handed to the distributor.
+      // Les preuves du producteur restent confidentielles : jamais transmises au distributeur.
       out.push(mk({ ...p, evidence: [] }, 'producteur', types));
     }
   }

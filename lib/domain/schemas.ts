@@ -1,6 +1,7 @@
 /**
- * Domain model: zod schemas and the types inferred from them.
- * Nothing official is hard-coded here: criteria are learned from pages and imported files.
+ * lib/domain — le modèle : schémas zod et types qui en sont déduits, niveaux, valeurs, catalogue, héritage.
+ * Rien d'officiel n'est écrit en dur : les critères s'apprennent des pages et des fichiers importés.
+ * N'importe que zod et lib/text : ni db, ni exchange, ni rules, ni messages, ni page, ni API de navigateur.
  */
 import { z } from 'zod';
 
@@ -14,7 +15,7 @@ z.config({ jitless: true });
 // eslint-disable-next-line no-control-regex
 const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
 
-/** A bounded string without control characters (tab and line feed allowed). */
+/** Texte borné sans caractères de contrôle (tabulation et saut de ligne permis). */
 export const text = (max: number) => z.string().max(max).regex(NO_CONTROL, { message: 'caractères de contrôle interdits' });
 const nonEmpty = (max: number) => text(max).min(1);
 
@@ -27,7 +28,7 @@ export const LevelScaleSchema = z.enum(LEVEL_SCALES);
 export const ConformitySchema = z.enum(CONFORMITIES);
 export const OuiNonSchema = z.enum(['oui', 'non']);
 
-/** Criterion ID as shown by Convergence: A06.1.1, A08.5.23, 04.03, QUA.1.5, DEV.1.1, Q4… */
+/** Identifiant de critère tel que Convergence l'affiche : A06.1.1, A08.5.23, 04.03, QUA.1.5, DEV.1.1, Q4… */
 export const CriterionIdSchema = z
   .string()
   .min(1)
@@ -38,10 +39,10 @@ export const CRITERION_KINDS = ['niveau', 'conformite', 'preuves', 'choix-unique
 export const CriterionKindSchema = z.enum(CRITERION_KINDS);
 export const ObligationSchema = z.enum(['obligation', 'option']);
 
-/** Where a piece of data came from. */
+/** D'où vient une donnée, pour la provenance montrée et l'historique. */
 export const ProvenanceSchema = z.strictObject({
   kind: z.enum(['page', 'import', 'saisie']),
-  /** Page title or URL, file name, or "saisie manuelle". */
+  /** Titre ou adresse de la page, nom du fichier, ou « saisie manuelle ». */
   ref: text(2000),
   at: IsoDateTimeSchema,
 });
@@ -70,7 +71,7 @@ export const ReferentialChangeSchema = z.strictObject({
 
 export const CriterionSchema = z
   .strictObject({
-    /** Catalogue key: `${questionnaire}/${id}`. */
+    /** Clé du catalogue : `${questionnaire}/${id}`. */
     key: nonEmpty(100),
     questionnaire: QuestionnaireIdSchema,
     id: CriterionIdSchema,
@@ -81,11 +82,11 @@ export const CriterionSchema = z
     obligation: ObligationSchema,
     /** false : la nature n'a été lue nulle part (page, fichier) ; « option » n'est alors qu'une valeur par défaut. */
     obligationKnown: z.boolean().optional(),
-    /** Acceptable levels (empty = no minimum required). */
+    /** Niveaux acceptables (vide : aucun minimum requis). */
     acceptableLevels: z.array(LevelSchema).max(5),
-    /** Choices of an orientation question. */
+    /** Choix d'une question d'orientation. */
     options: z.array(text(500)).max(100).optional(),
-    /** Evidence types expected (one file per type when answered Conforme). */
+    /** Types de preuve attendus (un fichier par type quand la réponse est Conforme). */
     expectedEvidence: z.array(nonEmpty(300)).max(20),
     displayCondition: text(4000).optional(),
     objective: text(4000).optional(),
@@ -110,7 +111,7 @@ export const AnswerValueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('conformite'), conformity: ConformitySchema }),
   z.strictObject({ kind: z.literal('choix'), choices: z.array(text(500)).max(100) }),
   z.strictObject({ kind: z.literal('texte'), text: text(10000) }),
-  /** Evidence-only criteria: the deposited documents are the answer. */
+  /** Critères de preuves seules : les documents déposés sont la réponse. */
   z.strictObject({ kind: z.literal('preuves') }),
 ]);
 
@@ -126,22 +127,22 @@ export const AnswerSchema = z.strictObject({
   /** Deterministic: `${productId}|${variantId}|${criterionKey}`. */
   id: nonEmpty(300),
   productId: nonEmpty(100),
-  /** '' = the family's base answer; otherwise the OS variant's own override. */
+  /** '' : réponse de la famille ; sinon, la surcharge propre à la variante d'OS. */
   variantId: text(100),
   criterionKey: nonEmpty(100),
   questionnaire: QuestionnaireIdSchema,
   criterionId: CriterionIdSchema,
-  /** null = not answered (kept to carry a comment or evidence). */
+  /** null : sans réponse (gardée pour porter un commentaire ou des preuves). */
   value: AnswerValueSchema.nullable(),
   comment: text(10000),
   evidence: z.array(EvidenceRefSchema).max(100),
-  /** Producer's spécificité question: oui = each distributor answers itself. */
+  /** Question de spécificité du producteur : oui, chaque distributeur répond lui-même. */
   specificite: OuiNonSchema.optional(),
   provenance: ProvenanceSchema,
   author: text(200),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
-  /** « Valide jusqu'au »: after this date the answer is flagged as stale. */
+  /** « Valide jusqu'au » : passé cette date, la réponse est signalée périmée. */
   validUntil: IsoDateSchema.optional(),
 });
 
@@ -154,13 +155,13 @@ export const ProductRoleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('producteur') }),
   z.strictObject({
     kind: z.literal('distributeur'),
-    /** The producer's product (package) this distributor is attached to. */
+    /** Le produit (paquet) du producteur auquel ce distributeur est rattaché. */
     producerProductId: nonEmpty(100),
     forThirdParty: z.boolean().optional(),
   }),
 ]);
 
-/** A product family: the fields of « Ajouter un nouveau produit » plus its white-label role. */
+/** Une famille de produits : les champs d'« Ajouter un nouveau produit », plus son rôle en marque blanche. */
 export const ProductSchema = z.strictObject({
   id: nonEmpty(100),
   name: nonEmpty(300),
@@ -175,9 +176,9 @@ export const ProductSchema = z.strictObject({
   companyId: text(100).optional(),
   /** N° du produit sur Convergence (« Produit - v0.1 - 3100 » → 3100) : relie la famille à ses pages. */
   convergenceNumber: z.string().regex(/^\d{1,12}$/, { message: 'numéro Convergence : chiffres attendus' }).optional(),
-  /** Questionnaires shown for this product on the questionnaire list (learned); absent = unknown. */
+  /** Questionnaires montrés pour ce produit sur la liste des questionnaires (appris) ; absent : inconnu. */
   applicableQuestionnaires: z.array(QuestionnaireIdSchema).optional(),
-  /** Criteria keys known not to be displayed for this product. */
+  /** Clés des critères qu'on sait non affichés pour ce produit. */
   excludedCriteria: z.array(text(100)).max(5000),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
@@ -186,12 +187,12 @@ export const ProductSchema = z.strictObject({
 export const OS_VALUES = ['web', 'android', 'ios', 'autre'] as const;
 export const DEVICE_VALUES = ['mobile', 'site-web'] as const;
 
-/** An OS variant of a product family (a separate Convergence product). */
+/** Une variante d'OS d'une famille (un produit Convergence à part, qui hérite des réponses de la famille). */
 export const VariantSchema = z.strictObject({
   id: nonEmpty(100),
   productId: nonEmpty(100),
   os: z.enum(OS_VALUES),
-  /** Name of the OS when os = autre (Windows, Linux…). */
+  /** Nom de l'OS quand os = autre (Windows, Linux…). */
   osLabel: text(100).optional(),
   device: z.enum(DEVICE_VALUES),
   commercialName: text(300).optional(),
@@ -201,7 +202,7 @@ export const VariantSchema = z.strictObject({
   updatedAt: IsoDateTimeSchema,
 });
 
-/** Fiche administrative: the company profile, reusable across products. */
+/** Fiche administrative : le profil de l'entreprise, réutilisé d'un produit à l'autre. */
 export const CompanyProfileSchema = z.strictObject({
   id: nonEmpty(100),
   denomination: text(300),
@@ -213,12 +214,12 @@ export const CompanyProfileSchema = z.strictObject({
   telephone: text(50).optional(),
   representantNom: text(200).optional(),
   representantPrenom: text(200).optional(),
-  /** Other fields of the fiche, keyed by their French label. */
+  /** Autres champs de la fiche, par leur libellé affiché (la fiche peut en gagner sans changer le schéma). */
   extra: z.record(text(300), text(2000)),
   updatedAt: IsoDateTimeSchema,
 });
 
-/** Metadata of a stored evidence file (the Blob itself is kept next to it in the database). */
+/** Description d'une preuve enregistrée (le contenu est gardé à part dans la base). */
 export const EvidenceFileMetaSchema = z.strictObject({
   id: nonEmpty(100),
   productId: nonEmpty(100),
@@ -244,6 +245,64 @@ export type Answer = z.infer<typeof AnswerSchema>;
 export type ProductRole = z.infer<typeof ProductRoleSchema>;
 export type Product = z.infer<typeof ProductSchema>;
 export type Variant = z.infer<typeof VariantSchema>;
+
+/** Une portée de bibliothèque : une famille (variantId '') ou une de ses variantes OS. Seule définition : panneau, gestionnaire et messages en dérivent. */
+export const ScopeSchema = z.strictObject({ productId: z.string().min(1).max(100), variantId: text(100) });
+export type Scope = z.infer<typeof ScopeSchema>;
 export type CompanyProfile = z.infer<typeof CompanyProfileSchema>;
 export type EvidenceFileMeta = z.infer<typeof EvidenceFileMetaSchema>;
 export type EvidenceFile = EvidenceFileMeta & { blob: Blob };
+
+/** Ce qu'une page ou un fichier dit d'un critère ; ce qu'il ne dit pas reste absent (fusion dans catalogue.ts). */
+export const CriterionInputSchema = z.strictObject({
+  questionnaire: QuestionnaireIdSchema,
+  id: CriterionIdSchema,
+  title: text(2000).optional(),
+  section: text(500).optional(),
+  kind: CriterionKindSchema.optional(),
+  scale: LevelScaleSchema.optional(),
+  obligation: ObligationSchema.optional(),
+  acceptableLevels: z.array(LevelSchema).max(5).optional(),
+  options: z.array(text(500)).max(100).optional(),
+  expectedEvidence: z.array(text(300)).max(20).optional(),
+  displayCondition: text(4000).optional(),
+  objective: text(4000).optional(),
+});
+
+export type CriterionInput = z.infer<typeof CriterionInputSchema>;
+
+/** Une réponse venue d'une capture, d'une saisie ou d'une ligne importée. */
+export const AnswerInputSchema = z.strictObject({
+  questionnaire: QuestionnaireIdSchema,
+  criterionId: CriterionIdSchema,
+  /** Absent : la valeur enregistrée est gardée (une capture ne sait pas tout). null : « sans réponse ». */
+  value: AnswerValueSchema.nullable().optional(),
+  comment: text(10000).optional(),
+  evidence: z.array(EvidenceRefSchema).max(100).optional(),
+  specificite: OuiNonSchema.optional(),
+  validUntil: IsoDateSchema.optional(),
+});
+
+export type AnswerInput = z.infer<typeof AnswerInputSchema>;
+
+/** Création d'un produit ou d'une variante : l'identifiant et les listes peuvent manquer, le dépôt les complète. */
+export const ProductInputSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true, excludedCriteria: true, interests: true, role: true }).extend({
+  id: z.string().min(1).max(100).optional(),
+  excludedCriteria: ProductSchema.shape.excludedCriteria.optional(),
+  interests: ProductSchema.shape.interests.optional(),
+  role: ProductRoleSchema.optional(),
+});
+export type ProductInput = z.infer<typeof ProductInputSchema>;
+export const VariantInputSchema = VariantSchema.omit({ id: true, createdAt: true, updatedAt: true }).extend({ id: z.string().min(1).max(100).optional() });
+export type VariantInput = z.infer<typeof VariantInputSchema>;
+
+/** Statut d'un questionnaire tel que la liste des questionnaires l'affiche. */
+export const ShownStatusSchema = z.strictObject({
+  questionnaire: QuestionnaireIdSchema,
+  label: text(300),
+  status: text(200),
+  termine: z.boolean(),
+  applicable: z.boolean(),
+  count: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
+});
+export type ShownStatusData = z.infer<typeof ShownStatusSchema>;

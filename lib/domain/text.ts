@@ -1,6 +1,6 @@
-/** Text helpers shared by every reader (page reader, Excel importer, CLI). */
+/** Outils de texte partagés par tous les lecteurs (page, import Excel, CLI), pour qu'ils comparent de la même façon. */
 
-/** Lowercase, strip accents, turn every non-alphanumeric run into one space, trim. */
+/** Minuscules, sans accents, chaque suite non alphanumérique réduite à une espace : la casse et la ponctuation ne comptent pas. */
 export function normalizeText(input: string): string {
   return input
     .normalize('NFD')
@@ -11,19 +11,19 @@ export function normalizeText(input: string): string {
     .trim();
 }
 
-/** Remove C0/C1 control characters except tab and line feed; normalise CRLF. */
+/** Retire les caractères de contrôle C0/C1 sauf tabulation et saut de ligne ; CRLF devient LF. */
 export function stripControlChars(input: string): string {
   // eslint-disable-next-line no-control-regex
   return input.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-/** Keys that must never be accepted from untrusted JSON (prototype pollution). */
+/** Clés jamais acceptées d'un JSON non fiable (pollution du prototype). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 // --- Caractères trompeurs (fichiers non fiables, affichage en terminal) ---
 
 /** Contrôles bidirectionnels qui réordonnent l'affichage (U+202A–U+202E, U+2066–U+2069). */
-export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
 /** Demi-paire de substitution isolée : pas du texte Unicode valide. */
 export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const C1_OR_DEL = /[\u007f-\u009f]/;
@@ -32,11 +32,11 @@ const LINE_BREAKS = /[\r\n\t\u2028\u2029]/;
 const C0_OTHER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 /** « U+202E » : le caractère désigné sans l'afficher. */
-export function codePointLabel(ch: string): string {
+function codePointLabel(ch: string): string {
   return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export type HostileKind = 'controle' | 'c1' | 'bidi' | 'surrogat' | 'saut';
+type HostileKind = 'controle' | 'c1' | 'bidi' | 'surrogat' | 'saut';
 
 /**
  * Premier caractère interdit d'un texte, selon ce que le champ tolère : toujours refusés, les contrôles

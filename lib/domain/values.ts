@@ -1,7 +1,7 @@
-/** Answer values: French formatting, tolerant parsing (shared by page reader and importers), comparison. */
+/** Valeurs de réponse : écriture en français, lecture tolérante (partagée par la page et les imports), comparaison. */
 import { formatConformity, formatLevel, parseConformity, parseLevel } from './levels';
 import type { LevelScale } from './levels';
-import type { Answer, AnswerValue, CriterionKind, EvidenceRef } from './schemas';
+import type { Answer, AnswerInput, AnswerValue, CriterionKind, EvidenceRef } from './schemas';
 import { normalizeText } from './text';
 
 export function formatAnswerValue(value: AnswerValue | null, scale: LevelScale = 'niveau'): string {
@@ -20,11 +20,11 @@ export function formatAnswerValue(value: AnswerValue | null, scale: LevelScale =
   }
 }
 
-export type ValueParse = { ok: true; value: AnswerValue | null } | { ok: false; reason: string };
+type ValueParse = { ok: true; value: AnswerValue | null } | { ok: false; reason: string };
 
 /**
- * Parse an answer text for a criterion of a known kind. Without a kind, a level or a conformity is
- * recognised; anything else is rejected (the caller decides what an unknown text means).
+ * Lit le texte d'une réponse pour un critère de nature connue. Sans nature, un niveau ou une conformité est
+ * reconnu ; le reste est refusé (l'appelant décide de ce que vaut un texte inconnu).
  */
 export function parseAnswerValue(input: string, kind?: CriterionKind): ValueParse {
   const raw = input.trim();
@@ -63,7 +63,7 @@ export function splitChoices(raw: string): string[] {
     .filter(Boolean);
 }
 
-/** Kind of criterion implied by a value (used when a file gives answers but no criterion kind). */
+/** Nature de critère qu'implique une valeur (quand un fichier donne des réponses sans la nature du critère). */
 export function kindOfValue(value: AnswerValue): CriterionKind {
   switch (value.kind) {
     case 'niveau':
@@ -79,7 +79,7 @@ export function kindOfValue(value: AnswerValue): CriterionKind {
   }
 }
 
-/** « Type : nom.pdf (sha256:abcd…) », one per line. */
+/** « Type : nom.pdf (sha256:abcd…) », une par ligne. */
 export function formatEvidenceRefs(refs: readonly EvidenceRef[]): string {
   return refs
     .map((r) => `${r.evidenceType ? `${r.evidenceType} : ` : ''}${r.name}${r.hash ? ` (sha256:${r.hash})` : ''}`)
@@ -119,7 +119,7 @@ export function sameValue(a: AnswerValue | null, b: AnswerValue | null): boolean
   }
 }
 
-/** True when two answers say the same thing (value, comment, evidence, spécificité, review date). */
+/** Vrai quand deux réponses disent la même chose (valeur, commentaire, preuves, spécificité, date de revue) : rien à réécrire. */
 export function sameAnswerContent(a: AnswerContent, b: AnswerContent): boolean {
   return (
     sameValue(a.value, b.value) &&
@@ -134,21 +134,9 @@ function evKey(r: EvidenceRef): string {
   return `${r.evidenceType}\u0001${r.name}\u0001${r.hash ?? ''}`;
 }
 
-/** An answer as given by a page capture, a typed edit or an import row. */
-export interface AnswerInput {
-  questionnaire: Answer['questionnaire'];
-  criterionId: string;
-  /** null = « sans réponse » (efface) ; absent = inconnu, la valeur enregistrée est gardée. */
-  value?: AnswerValue | null | undefined;
-  comment?: string | undefined;
-  evidence?: EvidenceRef[] | undefined;
-  specificite?: 'oui' | 'non' | undefined;
-  validUntil?: string | undefined;
-}
-
 export type AnswerContent = Pick<Answer, 'value' | 'comment' | 'evidence' | 'specificite' | 'validUntil'>;
 
-/** What an answer says once an input is applied over the stored one (absent fields keep the stored value). */
+/** Ce que dit une réponse une fois l'entrée appliquée sur l'enregistrée (un champ absent garde la valeur enregistrée : rien n'est effacé par omission). */
 export function applyAnswerInput(existing: Answer | undefined, input: AnswerInput): AnswerContent {
   const out: AnswerContent = {
     value: input.value !== undefined ? input.value : (existing?.value ?? null),

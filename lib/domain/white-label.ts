@@ -2,8 +2,8 @@ import type { QuestionnaireId } from './questionnaires';
 import { normalizeText } from './text';
 
 /**
- * Criteria pre-identified by the public ANS guide (section 4, « Ensemble des critères potentiellement
- * différents en marque blanche ») as likely to differ between a producer and its distributors.
+ * Critères que le guide public de l'ANS (section 4, « Ensemble des critères potentiellement
+ * différents en marque blanche ») signale comme susceptibles de différer entre un producteur et ses distributeurs.
  */
 export const WHITE_LABEL_REVIEW_CRITERIA: readonly { questionnaire: QuestionnaireId; id: string; title: string }[] = [
   { questionnaire: 'securite', id: '04.03', title: "Niveau de garantie de l'identification électronique des patients ou usagers" },
@@ -31,9 +31,9 @@ export function isWhiteLabelReviewCriterion(questionnaire: QuestionnaireId, id: 
 }
 
 /**
- * The orientation question on the service architecture (Q4 « Pour quelle architecture du service
- * sollicitez-vous un référencement à Mon Espace Santé ? », Web / Android / iOS): each OS variant answers its own.
- * Recognised by its wording when known, by its number otherwise.
+ * La question d'orientation sur l'architecture du service (Q4 « Pour quelle architecture du service
+ * sollicitez-vous un référencement à Mon Espace Santé ? », Web / Android / iOS) : chaque variante d'OS y répond pour elle.
+ * Reconnue à son intitulé quand il est connu, sinon à son numéro.
  */
 export function isArchitectureQuestion(c: { questionnaire: QuestionnaireId; id: string; title?: string | undefined }): boolean {
   if (c.questionnaire !== 'orientation') return false;

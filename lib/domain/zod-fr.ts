@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { displaySafe } from './text';
 
-/** Render a zod issue path as `answers[3].value.level` (keys from a file are shown safely). */
+/** Chemin d'une erreur zod écrit `answers[3].value.level` (les clés venues d'un fichier sont neutralisées). */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
@@ -65,7 +65,7 @@ function describe(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** French, one line per issue, each naming the path of the bad field. */
+/** En français, une ligne par erreur, chacune nommant le chemin du champ fautif. */
 export function formatZodIssues(issues: readonly z.core.$ZodIssue[], max = 5): string {
   const lines = issues.slice(0, max).map((i) => `champ ${formatPath(i.path)} : ${describe(i)}`);
   if (issues.length > max) lines.push(`… et ${issues.length - max} autre(s) erreur(s)`);

@@ -105,7 +105,7 @@ const CountsSchema = z.strictObject({
   packages: z.number().int().nonnegative().optional(),
   sharing: z.number().int().nonnegative().optional(),
 });
-export type BackupCounts = z.infer<typeof CountsSchema>;
+type BackupCounts = z.infer<typeof CountsSchema>;
 
 const ManifestSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -132,9 +132,9 @@ const ManifestSchema = z.strictObject({
 });
 
 /** L'en-tête vérifié d'une sauvegarde (sans les contenus des preuves). */
-export type BackupManifest = Omit<z.infer<typeof ManifestSchema>, 'data'> & { data: LibrarySnapshot };
+type BackupManifest = Omit<z.infer<typeof ManifestSchema>, 'data'> & { data: LibrarySnapshot };
 
-export interface BlobEntry extends BlobInfo {
+interface BlobEntry extends BlobInfo {
   base64: string;
 }
 
@@ -142,7 +142,7 @@ export interface BlobEntry extends BlobInfo {
  * Un fichier refusé. `integrity` : c'est bien une sauvegarde, mais abîmée ou modifiée (code 1 de
  * convergence-helper) ; sinon le fichier n'est pas lisible comme sauvegarde (code 2).
  */
-export class BackupFileError extends UserError {
+class BackupFileError extends UserError {
   constructor(
     message: string,
     readonly integrity: boolean,
@@ -241,7 +241,7 @@ function findForbiddenKey(value: unknown, path: string, depth = 0): string | nul
  * (et une variante) présents, journal rattaché à ses opérations, états du journal conformes aux schémas,
  * chaque contenu désigné présent dans l'index. Rend la liste des problèmes (vide : cohérent).
  */
-export function snapshotProblems(data: LibrarySnapshot, blobs: readonly BlobInfo[], max = 5): string[] {
+function snapshotProblems(data: LibrarySnapshot, blobs: readonly BlobInfo[], max = 5): string[] {
   const out: string[] = [];
   const add = (s: string) => void (out.length < max + 1 && out.push(s));
   const index = new Set(blobs.map((b) => b.sha256));
@@ -313,7 +313,7 @@ export function snapshotProblems(data: LibrarySnapshot, blobs: readonly BlobInfo
 }
 
 /** Valide l'en-tête : format, version, empreinte du contenu, schémas, comptes, cohérence. Lève une erreur française. */
-export async function verifyManifest(value: unknown, fileName: string): Promise<BackupManifest> {
+async function verifyManifest(value: unknown, fileName: string): Promise<BackupManifest> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw refused(fileName, "ce n'est pas une sauvegarde Assistant Convergence.", false);
   const raw = value as Record<string, unknown>;
   if (raw.format !== BACKUP_FORMAT) {
@@ -348,7 +348,7 @@ export async function verifyManifest(value: unknown, fileName: string): Promise<
 }
 
 /** L'en-tête reçu en texte (message de la page, outil en ligne de commande). */
-export async function parseManifestText(manifestText: string, fileName: string): Promise<BackupManifest> {
+async function parseManifestText(manifestText: string, fileName: string): Promise<BackupManifest> {
   let value: unknown;
   try {
     value = JSON.parse(manifestText);
@@ -361,7 +361,7 @@ export async function parseManifestText(manifestText: string, fileName: string):
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Vérifie un contenu du fichier contre l'index vérifié ; rend le Blob à enregistrer. */
-export async function verifyBlobEntry(entry: unknown, index: ReadonlyMap<string, BlobInfo>, fileName: string): Promise<{ info: BlobInfo; blob: Blob }> {
+async function verifyBlobEntry(entry: unknown, index: ReadonlyMap<string, BlobInfo>, fileName: string): Promise<{ info: BlobInfo; blob: Blob }> {
   const e = entry as Partial<BlobEntry> | null;
   const sha = typeof e?.sha256 === 'string' ? e.sha256 : '';
   const info = index.get(sha);
@@ -377,7 +377,7 @@ export async function verifyBlobEntry(entry: unknown, index: ReadonlyMap<string,
 
 // ---------- écriture (arrière-plan) ----------
 
-export interface BackupFrame {
+interface BackupFrame {
   fileName: string;
   /** Début du fichier jusqu'à `"blobs":[` inclus. */
   head: string;
@@ -387,9 +387,9 @@ export interface BackupFrame {
   counts: BackupCounts;
 }
 
-export const BACKUP_TAIL = '\n]}\n';
+const BACKUP_TAIL = '\n]}\n';
 
-export function backupFileName(now: Date): string {
+function backupFileName(now: Date): string {
   const iso = now.toISOString();
   return `assistant-convergence-sauvegarde-${iso.slice(0, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}.json`;
 }
@@ -482,7 +482,7 @@ interface Range {
   end: number;
 }
 
-export interface BackupScan {
+interface BackupScan {
   /** Position de la valeur de chaque champ de premier niveau. */
   members: Map<string, Range>;
   /** Position de chaque élément de `blobs`. */
@@ -526,7 +526,7 @@ const enum S {
  * n'apparaissent jamais dans une séquence UTF-8 multi-octets : on peut lire octet par octet. Chaque valeur
  * repérée est ensuite lue par JSON.parse, qui la valide.
  */
-export async function scanBackup(file: Blob, fileName: string, onProgress?: (read: number, total: number) => void, chunkSize = CHUNK): Promise<BackupScan> {
+async function scanBackup(file: Blob, fileName: string, onProgress?: (read: number, total: number) => void, chunkSize = CHUNK): Promise<BackupScan> {
   const members = new Map<string, Range>();
   const blobs: Range[] = [];
   const syntax = (pos: number) => refused(fileName, `JSON invalide (position ${pos}).`, members.get('format') !== undefined);
@@ -667,7 +667,7 @@ export async function scanBackup(file: Blob, fileName: string, onProgress?: (rea
 }
 
 /** Une sauvegarde ouverte côté page : l'en-tête à envoyer, et ses contenus à lire un par un. */
-export interface OpenedBackup {
+interface OpenedBackup {
   fileName: string;
   /** L'en-tête (tout sauf les contenus en base64), en texte JSON, tel que verifyManifest l'attend. */
   manifestText: string;
@@ -782,7 +782,7 @@ export async function verifyBackupFile(file: Blob, fileName: string): Promise<Ba
 
 // ---------- restauration (arrière-plan) ----------
 
-export interface TableCounts {
+interface TableCounts {
   /** Dans la sauvegarde. */
   backup: number;
   /** Absents de la base : ajoutés. */
@@ -813,7 +813,7 @@ export interface RestorePreview {
 const comparable = (v: unknown) => JSON.stringify(v, (k, val: unknown) => (k === 'blob' ? undefined : val));
 
 /** Ce que la restauration changerait : par table, ajoutés, remplacés, identiques, supprimés. Rien n'est écrit. */
-export async function planRestore(repo: Repository, m: BackupManifest, fileName: string): Promise<RestorePreview> {
+async function planRestore(repo: Repository, m: BackupManifest, fileName: string): Promise<RestorePreview> {
   // Lu table par table, sans exiger une base saine : restaurer sert aussi à réparer.
   const db = repo.db;
   const stored = {

@@ -14,10 +14,10 @@ import type { CompareEntry, CompareMatrix, CompareRow } from '../library/compare
 import { neutralizeCell } from './cell-safety';
 import { SHEET_NAMES, writeWorkbook } from './xlsx-export';
 
-export const INHERITED_MARK = '(hérité)';
-export const GAP_HEADER = 'Écart';
-export const GAP_TO_REVIEW = 'Oui';
-export const GAP_KEPT = 'Oui (gardé)';
+const INHERITED_MARK = '(hérité)';
+const GAP_HEADER = 'Écart';
+const GAP_TO_REVIEW = 'Oui';
+const GAP_KEPT = 'Oui (gardé)';
 
 function valueText(e: CompareEntry): string {
   if (!e.cell) return '';
@@ -30,7 +30,7 @@ function gapText(row: CompareRow): string {
 }
 
 /** Les lignes d'une feuille : titre, ligne vide, en-têtes, une ligne par critère. */
-export function compareSheetRows(matrix: CompareMatrix, title: string): string[][] {
+function compareSheetRows(matrix: CompareMatrix, title: string): string[][] {
   const header = ['ID', 'Critère', ...matrix.columns.flatMap((c) => [`${c.name} — réponse`, `${c.name} — commentaire`]), GAP_HEADER];
   return [
     [`${QUESTIONNAIRE_LABELS[matrix.questionnaire]} — ${title}`],
@@ -40,7 +40,7 @@ export function compareSheetRows(matrix: CompareMatrix, title: string): string[]
   ];
 }
 
-export function buildCompareWorkbook(matrices: readonly CompareMatrix[], title: string): XLSX.WorkBook {
+function buildCompareWorkbook(matrices: readonly CompareMatrix[], title: string): XLSX.WorkBook {
   const wb = XLSX.utils.book_new();
   for (const m of matrices) {
     const rows = compareSheetRows(m, title);

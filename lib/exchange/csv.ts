@@ -9,7 +9,7 @@ import { neutralizeName } from '../domain/text';
 import type { SheetGrid } from './grid';
 import { FILE_LIMITS } from './limits';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 // Octets 0x80–0x9F de Windows-1252 (le TextDecoder de Node 20 les lit à tort comme Latin-1).
 const CP1252_HIGH = [
@@ -64,7 +64,7 @@ export function decodeText(data: Uint8Array, fileName: string): { text: string; 
 }
 
 const SEPARATORS = [';', ',', '\t'] as const;
-export type CsvSeparator = (typeof SEPARATORS)[number];
+type CsvSeparator = (typeof SEPARATORS)[number];
 
 /** Séparateur le plus fréquent, hors guillemets, sur la première ligne non vide (à égalité : « ; », puis « , »). */
 export function detectSeparator(text: string): CsvSeparator {
@@ -83,7 +83,7 @@ export function detectSeparator(text: string): CsvSeparator {
   return best;
 }
 
-export interface CsvParse {
+interface CsvParse {
   rows: string[][];
   separator: CsvSeparator;
   /** Vrai quand le fichier a plus de `maxRows` lignes (les suivantes ne sont pas lues). */
@@ -184,7 +184,7 @@ export function parseCsv(text: string, opts: { maxRows?: number; maxCols?: numbe
   return { rows, separator: sep, truncated: false };
 }
 
-export class CsvError extends Error {
+class CsvError extends Error {
   constructor(
     message: string,
     readonly line: number,
@@ -195,7 +195,7 @@ export class CsvError extends Error {
 }
 
 /** Nom de feuille d'un CSV : le nom du fichier sans extension (« Interopérabilité.csv » → « Interopérabilité »). */
-export function csvSheetName(fileName: string): string {
+function csvSheetName(fileName: string): string {
   const base = neutralizeName(fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')).slice(0, FILE_LIMITS.sheetName);
   return base || 'CSV';
 }

@@ -5,17 +5,14 @@ export type CellValue = string | number | boolean | null;
 export interface SheetGrid {
   name: string;
   rows: CellValue[][];
-  /** "r,c" (0-based) of cells holding a formula. */
+  /** "l,c" (à partir de 0) des cellules qui portent une formule. */
   formulas: Set<string>;
 }
 
-/** Column letters: 0 → A, 25 → Z, 26 → AA. */
+/** Lettres de colonne : 0 → A, 25 → Z, 26 → AA. */
 export function colLetter(col: number): string {
   let s = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
-export function cellRef(row: number, col: number): string {
-  return `${colLetter(col)}${row + 1}`;
-}

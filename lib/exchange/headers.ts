@@ -1,9 +1,9 @@
-/** Header row and column detection by French names and synonyms (accent/case-insensitive). */
+/** Détection de la ligne d'en-tête et des colonnes par noms français et synonymes (sans accents ni casse). */
 import { normalizeText } from '../domain/text';
 import type { CellValue } from './workbook-read';
 import { readCellText } from './cell-safety';
 
-export const COLUMN_ROLES = [
+const COLUMN_ROLES = [
   'id',
   'title',
   'section',
@@ -25,8 +25,8 @@ export const COLUMN_ROLES = [
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-/** Normalised header texts per role. The first one is what our own export writes. */
-export const COLUMN_SYNONYMS: Record<ColumnRole, readonly string[]> = {
+/** Textes d'en-tête normalisés par rôle ; le premier est celui qu'écrit notre export. */
+const COLUMN_SYNONYMS: Record<ColumnRole, readonly string[]> = {
   id: ['id', 'identifiant', 'code', 'reference', 'ref', 'id critere', 'identifiant du critere', 'code critere', 'code du critere', 'reference du critere', 'n critere', 'numero', 'numero du critere'],
   title: ['critere', 'libelle', 'intitule', 'libelle du critere', 'intitule du critere', 'nom du critere', 'question', 'exigence', 'titre'],
   section: ['section', 'chapitre', 'thematique', 'theme', 'rubrique'],
@@ -47,7 +47,7 @@ export const COLUMN_SYNONYMS: Record<ColumnRole, readonly string[]> = {
   author: ['auteur', 'saisi par', 'modifie par'],
 };
 
-/** Column header texts written by our own export. */
+/** En-têtes de colonnes écrits par notre export. */
 export const EXPORT_HEADERS: Record<ColumnRole, string> = {
   id: 'ID',
   title: 'Critère',
@@ -79,7 +79,7 @@ for (const role of COLUMN_ROLES) {
 }
 PREFIXES.sort((a, b) => b[0].length - a[0].length);
 
-/** Role of one header cell: exact synonym, else the longest synonym it starts with. */
+/** Rôle d'une cellule d'en-tête : synonyme exact, sinon le plus long synonyme par lequel elle commence. */
 export function roleOfHeader(text: string): ColumnRole | null {
   const n = normalizeText(text);
   if (!n) return null;
@@ -103,15 +103,15 @@ export const OBLIGATION_WORDS: Readonly<Record<string, 'obligation' | 'option'>>
 
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
 
-export interface HeaderMatch {
-  /** 0-based row index of the header row. */
+interface HeaderMatch {
+  /** Indice (à partir de 0) de la ligne d'en-tête. */
   row: number;
   columns: ColumnMap;
 }
 
-export const HEADER_SCAN_ROWS = 30;
+const HEADER_SCAN_ROWS = 30;
 
-/** The header row: the first rows scanned, the one recognising most roles, with an ID and a title or answer. */
+/** La ligne d'en-tête : parmi les premières lignes, celle qui reconnaît le plus de rôles, avec un identifiant et un intitulé ou une réponse. */
 export function detectHeader(rows: readonly CellValue[][]): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   let bestScore = 0;

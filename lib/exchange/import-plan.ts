@@ -1,31 +1,24 @@
 /**
- * Import preview: compare what a file says with what is stored, item by item
- * (nouveau / modifié / identique / conflit), and prepare the change set that a commit will write.
- * Pure: the caller passes the stored data.
+ * Aperçu d'import : compare ce que dit un fichier à ce qui est enregistré, élément par élément
+ * (nouveau / modifié / identique / conflit), et prépare le lot qu'écrira la validation.
+ * Pur : l'appelant fournit les données enregistrées.
  */
 import { withReferentialChange } from '../domain/referential';
 import { mergeCriterion } from '../domain/catalogue';
 import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import { answerId, criterionKey } from '../domain/schemas';
-import type { Answer, CompanyProfile, Criterion, Product, Provenance, Variant } from '../domain/schemas';
+import type { Answer, CompanyProfile, Criterion, Product, Provenance, Scope, Variant } from '../domain/schemas';
 import { applyAnswerInput, formatAnswerValue, sameAnswerContent } from '../domain/values';
-import type { AnswerInput } from '../domain/values';
+import type { AnswerInput } from '../domain/schemas';
 import type { ChangeSet } from '../db/repository';
 import type { Library } from './json-format';
 import type { ParsedSheet, ParsedWorkbook } from './sheet-import';
 
-export type ImportStatus = 'nouveau' | 'modifie' | 'identique' | 'conflit';
+type ImportStatus = 'nouveau' | 'modifie' | 'identique' | 'conflit';
 
-export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
-  nouveau: 'nouvelle réponse',
-  modifie: 'réponse modifiée',
-  identique: 'réponse identique',
-  conflit: 'conflit : la réponse enregistrée est plus récente que le fichier',
-};
-
-export interface ImportItem {
-  /** « feuille Interopérabilité, ligne 7 » or « answers[3] ». */
+interface ImportItem {
+  /** « feuille Interopérabilité, ligne 7 » ou « answers[3] ». */
   where: string;
   productId: string;
   variantId: string;
@@ -40,14 +33,14 @@ export interface ImportPreview {
   id: string;
   fileName: string;
   source: 'tableur' | 'json';
-  target?: { productId: string; variantId: string };
+  target?: Scope;
   counts: Record<ImportStatus, number>;
   criteria: { nouveaux: number; modifies: number };
   products: { nouveaux: number; modifies: number };
   items: ImportItem[];
   sheets?: ParsedSheet[];
   skippedSheets?: { name: string; reason: string }[];
-  /** Everything a commit writes, by item status (conflicts are written only on request). */
+  /** Tout ce qu'écrit une validation, par statut (les conflits seulement sur demande). */
   plan: { status: ImportStatus; change: NonNullable<ChangeSet['answers']>[number] | NonNullable<ChangeSet['rawAnswers']>[number] }[];
   changeBase: Omit<ChangeSet, 'answers' | 'rawAnswers'>;
   /**
@@ -80,7 +73,7 @@ function countCriteria(inputs: { existing: Criterion | undefined; next: Criterio
 export function planSpreadsheetImport(
   parsed: ParsedWorkbook,
   stored: { answers: readonly Answer[]; criteria: readonly Criterion[] },
-  target: { productId: string; variantId: string },
+  target: Scope,
   now: Date,
   id: string,
 ): ImportPreview {
@@ -148,7 +141,7 @@ export function planSpreadsheetImport(
   };
 }
 
-/** Ids of file records that differ from the stored ones while being older: kept under « garder ». */
+/** Ids des enregistrements du fichier qui diffèrent de ceux de la base en étant plus anciens : gardés sous « garder ». */
 function olderInFile<T extends { updatedAt: string }>(records: readonly T[], stored: readonly T[] | undefined, keyOf: (r: T) => string): string[] {
   const byKey = new Map((stored ?? []).map((r) => [keyOf(r), r]));
   return records
@@ -226,7 +219,7 @@ export function planLibraryImport(
   };
 }
 
-/** The change set a commit writes: conflicts only when the user chose to replace them. */
+/** Le lot qu'écrit une validation : les conflits seulement si la personne a choisi de les remplacer. */
 export function changeSetOf(preview: ImportPreview, conflicts: 'garder' | 'remplacer'): ChangeSet {
   const keep = preview.plan.filter((p) => p.status !== 'identique' && (p.status !== 'conflit' || conflicts === 'remplacer'));
   if (preview.source === 'json') {

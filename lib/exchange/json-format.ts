@@ -1,6 +1,6 @@
 /**
- * The JSON exchange format: a whole library or one product, versioned.
- * Documented in docs/formats.md; JSON Schema generated into docs/schema/ by scripts in lib/exchange/json-schema.ts.
+ * Le format d'échange JSON : une bibliothèque entière ou un produit, versionné pour que les anciens fichiers restent lisibles.
+ * Décrit dans docs/formats.md ; schémas JSON générés dans docs/schema/ par lib/exchange/json-schema.ts.
  */
 import { z } from 'zod';
 import { UserError } from '../domain/errors';
@@ -12,15 +12,14 @@ import { readJsonText } from './json-text';
 import { FILE_LIMITS } from './limits';
 import { maxOf, TEXT_LIMITS } from './text-limits';
 
-export const FORMAT_ID = 'assistant-convergence';
+const FORMAT_ID = 'assistant-convergence';
 export const FORMAT_VERSION = 1;
-export const MAX_JSON_BYTES = FILE_LIMITS.fileBytes;
 
 export const LibrarySchema = z
   .strictObject({
     format: z.literal(FORMAT_ID),
     version: z.literal(FORMAT_VERSION),
-    /** bibliotheque = everything; produit = one product (its variants, answers and the criteria they use). */
+    /** bibliotheque : tout ; produit : un produit (ses variantes, ses réponses et les critères qu'elles utilisent). */
     scope: z.enum(['bibliotheque', 'produit']),
     exportedAt: z.iso.datetime({ offset: true }),
     generator: z.string().max(200).optional(),
@@ -29,7 +28,7 @@ export const LibrarySchema = z
     variants: z.array(VariantSchema).max(5000),
     criteria: z.array(CriterionSchema).max(20000),
     answers: z.array(AnswerSchema).max(500000),
-    /** Evidence file descriptions (the files themselves are not included). */
+    /** Descriptions des preuves (les fichiers eux-mêmes ne sont pas inclus). */
     files: z.array(EvidenceFileMetaSchema).max(50000),
   })
   .superRefine((lib, ctx) => {
@@ -69,7 +68,7 @@ export const LibrarySchema = z
 
 export type Library = z.infer<typeof LibrarySchema>;
 
-export function emptyLibrary(scope: Library['scope'], now = new Date()): Library {
+function emptyLibrary(scope: Library['scope'], now = new Date()): Library {
   return { format: FORMAT_ID, version: FORMAT_VERSION, scope, exportedAt: now.toISOString(), generator: 'Assistant Convergence', companies: [], products: [], variants: [], criteria: [], answers: [], files: [] };
 }
 
@@ -171,7 +170,7 @@ function describeVersion(v: unknown): string {
   return typeof v === 'string' ? `« ${displaySafe(v, 20)} »` : displaySafe(JSON.stringify(v) ?? String(v), 20);
 }
 
-/** Parse and validate a JSON library; French errors name the file and the path of the bad field. */
+/** Lit et valide une bibliothèque JSON ; les erreurs, en français, nomment le fichier et le chemin du champ fautif. */
 export function parseLibraryJson(textOrBytes: string | Uint8Array, fileName: string): Library {
   const text = readJsonText(textOrBytes, fileName);
   let data: unknown;
@@ -191,7 +190,7 @@ export function parseLibraryJson(textOrBytes: string | Uint8Array, fileName: str
 }
 
 /** Schéma complet (et doublons, références) : ce que l'import accepte, et donc ce que `convert` peut écrire. */
-export function validateLibrary(data: unknown, fileName: string, context = "refusé, rien n'a été enregistré"): Library {
+function validateLibrary(data: unknown, fileName: string, context = "refusé, rien n'a été enregistré"): Library {
   const refuse = (issues: readonly z.core.$ZodIssue[]) => new UserError(`Fichier « ${fileName} » ${context} : ${formatZodIssues(issues)}.`);
   // Élément par élément d'abord, en s'arrêtant aux premières erreurs : zod relève TOUTES les erreurs d'un
   // coup, et 200 000 réponses vides en font des millions (27 s, 900 Mo). Le schéma entier suit (doublons, références).
@@ -230,7 +229,7 @@ export function serializeLibrary(lib: Library): string {
   return JSON.stringify(lib, null, 2);
 }
 
-export interface LibraryParts {
+interface LibraryParts {
   companies: CompanyProfile[];
   products: Product[];
   variants: Variant[];

@@ -1,4 +1,4 @@
-/** JSON Schemas generated from the zod schemas (published in docs/schema/). */
+/** Schémas JSON générés depuis les schémas zod (publiés dans docs/schema/), pour qu'une seule définition fasse foi. */
 import { z } from 'zod';
 import { AnswerSchema, CriterionSchema, ProductSchema, VariantSchema, CompanyProfileSchema } from '../domain/schemas';
 import { FORMAT_VERSION, LibrarySchema } from './json-format';

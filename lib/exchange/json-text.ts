@@ -7,7 +7,7 @@
 import { UserError } from '../domain/errors';
 import { FILE_LIMITS, formatMiB } from './limits';
 
-export interface JsonProblem {
+interface JsonProblem {
   /** Position (unités UTF-16) du caractère fautif. */
   offset: number;
   line: number;

@@ -1,6 +1,10 @@
-/** Import and export against the repository: preview → commit, JSON library and Excel workbooks. */
+/**
+ * lib/exchange — les fichiers : JSON, Excel, CSV, paquets, sauvegardes, limites des fichiers non fiables ; ici, aperçu → validation.
+ * Un fichier importé n'est jamais cru : tout passe par limits.ts et les schémas avant d'atteindre la base.
+ * N'importe pas : page, page-session, platform, cli, components, entrypoints (messages : seulement base64).
+ */
 import { UserError } from '../domain/errors';
-import type { Answer } from '../domain/schemas';
+import type { Answer, Scope } from '../domain/schemas';
 import { displaySafe } from '../domain/text';
 import type { Repository } from '../db/repository';
 import { productReadiness, todayIso } from '../rules/product-readiness';
@@ -14,14 +18,14 @@ import { writeProductWorkbook } from './xlsx-export';
 
 export { isJsonFile, readUntrusted, shownFileName } from './untrusted';
 
-export interface PreviewRequest {
+interface PreviewRequest {
   fileName: string;
   data: Uint8Array;
-  /** Product (and variant, '' = family) receiving a spreadsheet's answers. */
-  target?: { productId: string; variantId: string } | undefined;
+  /** Produit (et variante, '' : la famille) qui reçoit les réponses d'un tableur. */
+  target?: Scope | undefined;
 }
 
-/** Read a file and compare it with the database. Nothing is written. */
+/** Lit un fichier et le compare à la base. Rien n'est écrit : la personne voit l'aperçu d'abord. */
 export async function previewImport(repo: Repository, req: PreviewRequest, now = new Date()): Promise<ImportPreview> {
   const id = crypto.randomUUID();
   const fileName = shownFileName(req.fileName);
@@ -61,7 +65,7 @@ export async function previewImport(repo: Repository, req: PreviewRequest, now =
   );
 }
 
-/** Write a previewed import in ONE transaction (all or nothing); returns counts and the undo token. */
+/** Écrit un import prévisualisé en UNE transaction (tout ou rien) ; rend les comptes et le jeton d'annulation. */
 export async function commitImport(repo: Repository, preview: ImportPreview, options: { conflicts: 'garder' | 'remplacer'; author: string }) {
   return repo.applyChangeSet(changeSetOf(preview, options.conflicts), {
     kind: 'import',
@@ -70,7 +74,7 @@ export async function commitImport(repo: Repository, preview: ImportPreview, opt
   });
 }
 
-/** The whole library, or the given products with their variants, answers, company and the criteria they use. */
+/** Toute la bibliothèque, ou les produits donnés avec variantes, réponses, entreprise et critères utilisés. */
 export async function exportLibrary(repo: Repository, productIds?: readonly string[], now = new Date()): Promise<Library> {
   const db = repo.db;
   const products = productIds ? (await db.products.bulkGet([...productIds])).filter((p) => !!p) : await db.products.toArray();
@@ -106,7 +110,7 @@ export async function exportLibraryJson(repo: Repository, productIds?: readonly 
   return { fileName: `assistant-convergence-${lib.scope}-${stamp}.json`, json: serializeLibrary(lib) };
 }
 
-/** Excel workbook of one product (or variant): resolved answers (producer evidence never included) and readiness. */
+/** Classeur Excel d'un produit (ou variante) : réponses résolues (jamais les preuves d'un producteur) et préparation. */
 export async function exportProductXlsx(repo: Repository, productId: string, variantId = '', now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
   const product = await repo.requireProduct(productId);
   const variant = variantId ? await repo.db.variants.get(variantId) : undefined;

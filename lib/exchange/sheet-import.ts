@@ -9,7 +9,7 @@ import { parseWorkbookBytes } from './workbook-read';
 
 export * from './sheet-parse';
 
-/** Read and parse a spreadsheet file (bytes), safely, in this thread (guarded by the pre-parse limits). */
+/** Lit et analyse un tableur (octets) dans ce fil, protégé par les limites vérifiées avant lecture. */
 export function parseSpreadsheet(data: Uint8Array, fileName: string): ParsedWorkbook {
   return parseGrids(parseWorkbookBytes(data, fileName), fileName);
 }

@@ -1,11 +1,11 @@
 /**
- * Turn spreadsheet grids (our own export, Convergence's « Télécharger » files, vendors' tracking sheets)
- * into criteria and answers. Pure: nothing is written here. Any problem is a French error naming the
- * file, sheet, row and column. Texts longer than what the schemas accept are refused here, so that no
- * path (preview, check, convert) goes on with what an import would refuse.
+ * Change des grilles de tableur (notre export, les fichiers « Télécharger » de Convergence, les suivis des éditeurs)
+ * en critères et réponses. Pur : rien n'est écrit ici. Chaque problème est une erreur en français qui nomme le
+ * fichier, la feuille, la ligne et la colonne. Un texte plus long que ce qu'acceptent les schémas est refusé ici, pour
+ * qu'aucun chemin (aperçu, check, convert) ne continue avec ce qu'un import refuserait.
  * Sans SheetJS : les grilles viennent de workbook-read (dans ce fil ou dans un fil séparé).
  */
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 import { defaultKind } from '../domain/catalogue';
 import { UserError } from '../domain/errors';
 import { parseMinimumText, parseOuiNon } from '../domain/levels';
@@ -22,16 +22,16 @@ import { detectHeader, EXPORT_HEADERS, OBLIGATION_WORDS } from './headers';
 import type { ColumnMap, ColumnRole } from './headers';
 import { TEXT_LIMITS } from './text-limits';
 
-export interface ImportIssue {
+interface ImportIssue {
   sheet: string;
-  /** 1-based, as in the spreadsheet. */
+  /** À partir de 1, comme dans le tableur. */
   row: number;
   column?: string;
   message: string;
 }
 
-/** A rejected file: every issue names its place; the message lists the first ones. */
-export class ImportError extends UserError {
+/** Un fichier refusé : chaque problème nomme sa place ; le message donne les premiers. */
+class ImportError extends UserError {
   constructor(
     readonly fileName: string,
     readonly issues: ImportIssue[],
@@ -47,12 +47,12 @@ export class ImportError extends UserError {
   }
 }
 
-export interface ParsedRow {
+interface ParsedRow {
   sheet: string;
   row: number;
   questionnaire: QuestionnaireId;
   criterion: CriterionInput;
-  /** Present when the row says something about the answer (value, comment or evidence). */
+  /** Présent quand la ligne dit quelque chose de la réponse (valeur, commentaire ou preuves). */
   answer?: {
     value: AnswerValue | null;
     comment?: string;
@@ -61,9 +61,9 @@ export interface ParsedRow {
     validUntil?: string;
     author?: string;
   };
-  /** False when the sheet has no « Preuves » column (evidence unknown). */
+  /** Faux quand la feuille n'a pas de colonne « Preuves » (preuves inconnues, pas absentes). */
   evidenceStated: boolean;
-  /** Last modification date of the row (ISO), when the file gives one. */
+  /** Date de dernière modification de la ligne (ISO), si le fichier en donne une. */
   date?: string;
 }
 
@@ -80,7 +80,7 @@ export interface ParsedWorkbook {
   sheets: ParsedSheet[];
   skippedSheets: { name: string; reason: string }[];
   rows: ParsedRow[];
-  /** Key/value pairs of our own « Produit » sheet, when present. */
+  /** Paires clé / valeur de notre feuille « Produit », si elle est là. */
   productSheet?: Record<string, string>;
 }
 
@@ -102,7 +102,7 @@ const KIND_WORDS: Record<string, CriterionKind> = {
 for (const k of CRITERION_KINDS) KIND_WORDS[normalizeText(k)] = k;
 
 /** Valeur citée dans un message : courte, sans caractère trompeur. */
-export function quote(v: string, max = 60): string {
+function quote(v: string, max = 60): string {
   return `« ${displaySafe(v, max)} »`;
 }
 
@@ -172,7 +172,7 @@ class SheetReader {
     readonly issues: ImportIssue[],
   ) {}
 
-  /** Cell of a mapped column; formulas in read cells are refused. */
+  /** Cellule d'une colonne reconnue ; une formule y est refusée (jamais évaluée). */
   private cell(r: number, role: ColumnRole): { value: unknown } | undefined {
     const c = this.columns[role];
     if (c === undefined) return undefined;
@@ -183,13 +183,13 @@ class SheetReader {
     return { value: this.grid.rows[r]?.[c] };
   }
 
-  /** Trimmed text of a mapped cell (identifiers, levels, words). */
+  /** Texte rogné d'une cellule reconnue (identifiants, niveaux, mots). */
   text(r: number, role: ColumnRole): string | undefined {
     const cell = this.cell(r, role);
     return cell && readCellText(cell.value);
   }
 
-  /** Free text of a mapped cell, as written (spaces kept); undefined when blank. */
+  /** Texte libre d'une cellule reconnue, tel qu'écrit (espaces gardées) ; undefined si vide. */
   freeText(r: number, role: ColumnRole): string | undefined {
     const cell = this.cell(r, role);
     if (!cell) return undefined;
@@ -201,7 +201,7 @@ class SheetReader {
     return this.cell(r, role)?.value;
   }
 
-  /** False (and the row refused) when a text is longer than what the schema stores. */
+  /** Faux (et la ligne refusée) quand un texte dépasse ce que le schéma garde. */
   fits(r: number, role: ColumnRole, value: string | undefined, max: number): boolean {
     if (value === undefined || value.length <= max) return true;
     this.fail(r, role, tooLong(value.length, max));
@@ -214,7 +214,7 @@ class SheetReader {
   }
 }
 
-/** « Type : nom.pdf » lines → references, within the schema's limits (a reference always has a file name). */
+/** Lignes « Type : nom.pdf » → références, dans les limites du schéma (une référence a toujours un nom de fichier). */
 function readEvidence(rd: SheetReader, r: number, text: string): EvidenceRef[] | undefined {
   const refs = parseEvidenceRefs(text).map((e) => ({ ...e, evidenceType: neutralizeName(e.evidenceType), name: neutralizeName(e.name) }));
   if (refs.length > TEXT_LIMITS.evidence) {
@@ -360,7 +360,7 @@ function readProductSheet(grid: SheetGrid): Record<string, string> {
   return out;
 }
 
-/** Parse grids (already read safely) into criteria/answer rows. Throws ImportError listing every problem. */
+/** Grilles (déjà lues sans risque) → lignes critère / réponse. Lève ImportError avec tous les problèmes, pour tout corriger en une fois. */
 export function parseGrids(grids: readonly SheetGrid[], fileName: string): ParsedWorkbook {
   const issues: ImportIssue[] = [];
   const out: ParsedWorkbook = { fileName, sheets: [], skippedSheets: [], rows: [] };

@@ -19,15 +19,15 @@ export function isJsonFile(fileName: string, data: Uint8Array): boolean {
   return false;
 }
 
-export function isCfbBytes(b: Uint8Array): boolean {
+function isCfbBytes(b: Uint8Array): boolean {
   const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   return b.length > 8 && sig.every((x, i) => b[i] === x);
 }
 
-export type WorkbookKind = 'zip' | 'cfb' | 'csv';
+type WorkbookKind = 'zip' | 'cfb' | 'csv';
 
 /** Ce qui se vérifie sans rien lire du contenu : taille, vide, signature. Renvoie le genre de classeur. */
-export function checkWorkbookEnvelope(data: Uint8Array, fileName: string): WorkbookKind {
+function checkWorkbookEnvelope(data: Uint8Array, fileName: string): WorkbookKind {
   if (data.byteLength > FILE_LIMITS.fileBytes)
     throw new UserError(`Fichier « ${fileName} » trop volumineux (${formatMiB(data.byteLength)}, maximum ${formatMiB(FILE_LIMITS.fileBytes)}).`);
   if (data.byteLength === 0) throw new UserError(`Fichier « ${fileName} » vide.`);

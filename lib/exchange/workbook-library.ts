@@ -1,4 +1,4 @@
-/** A parsed spreadsheet as a JSON library (one product, family answers), for conversion and checks. */
+/** Un tableur lu vu comme une bibliothèque JSON (un produit, réponses de la famille), pour convert et check. */
 import { mergeCriterion } from '../domain/catalogue';
 import { answerId, criterionKey } from '../domain/schemas';
 import type { Answer, Criterion, Product, ProductRole } from '../domain/schemas';

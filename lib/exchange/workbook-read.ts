@@ -17,12 +17,9 @@ import { FILE_LIMITS } from './limits';
 import { prepareWorkbookBytes } from './untrusted';
 
 export type { CellValue, SheetGrid } from './grid';
-export { cellRef, colLetter } from './grid';
 
 export const MAX_FILE_BYTES = FILE_LIMITS.fileBytes;
-export const MAX_SHEETS = FILE_LIMITS.sheets;
 export const MAX_ROWS = FILE_LIMITS.rows;
-export const MAX_COLS = FILE_LIMITS.cols;
 
 const SHEETJS_OPTIONS: XLSX.ParsingOptions = {
   type: 'array',
@@ -94,6 +91,3 @@ export function readPreparedWorkbook(input: Uint8Array, fileName: string): Sheet
     return grid;
   });
 }
-
-/** Ancien nom, gardé pour les appelants existants. */
-export const readWorkbookSafe = parseWorkbookBytes;

@@ -1,7 +1,7 @@
-/** Excel export of one product's answers (one sheet per questionnaire) and of its readiness report. */
+/** Export Excel des réponses d'un produit (une feuille par questionnaire) et de son rapport de préparation. */
 import * as XLSX from 'xlsx';
 import { formatLevelList } from '../domain/levels';
-import { variantDisplayName } from '../domain/naming';
+import { scopeDisplayName, variantDisplayName } from '../domain/naming';
 import { QUESTIONNAIRES, QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import type { AnswerSource } from '../domain/resolve';
@@ -15,7 +15,7 @@ import { EXPORT_HEADERS } from './headers';
 import type { ColumnRole } from './headers';
 import { PRODUCT_SHEET, READINESS_SHEET } from './sheet-import';
 
-/** Sheet names (≤ 31 characters, no : \ / ? * [ ]). */
+/** Noms de feuille (≤ 31 caractères, sans : \ / ? * [ ]) : Excel refuse les autres. */
 export const SHEET_NAMES: Record<QuestionnaireId, string> = {
   orientation: 'Orientation',
   interoperabilite: 'Interopérabilité',
@@ -47,12 +47,12 @@ export const EXPORT_COLUMNS: readonly ColumnRole[] = [
   'author',
 ];
 
-export interface ExportAnswer {
+interface ExportAnswer {
   answer: Answer;
   source?: AnswerSource;
 }
 
-export interface ProductWorkbookInput {
+interface ProductWorkbookInput {
   product: Product;
   variant?: Variant | undefined;
   criteria: readonly Criterion[];
@@ -61,7 +61,7 @@ export interface ProductWorkbookInput {
   now?: Date;
 }
 
-export function describeProvenance(p: Provenance, source?: AnswerSource): string {
+function describeProvenance(p: Provenance, source?: AnswerSource): string {
   const base =
     p.kind === 'page' ? `Capturé depuis la page « ${p.ref} »` : p.kind === 'import' ? `Importé du fichier « ${p.ref} »` : `Saisi (${p.ref})`;
   return `${base} le ${formatDateFr(p.at)}${source && source !== 'famille' ? ` — ${ANSWER_SOURCE_LABELS[source]}` : ''}`;
@@ -111,7 +111,7 @@ function compareIds(a: string, b: string): number {
   return a.localeCompare(b, 'fr', { numeric: true });
 }
 
-export function productSheetRows(product: Product, variant: Variant | undefined, now: Date): string[][] {
+function productSheetRows(product: Product, variant: Variant | undefined, now: Date): string[][] {
   const role = product.role;
   return [
     ['Format', 'assistant-convergence-excel'],
@@ -133,7 +133,7 @@ export function productSheetRows(product: Product, variant: Variant | undefined,
   ];
 }
 
-export function readinessSheetRows(report: ReadinessReport): string[][] {
+function readinessSheetRows(report: ReadinessReport): string[][] {
   const yes = (b: boolean) => (b ? 'Oui' : 'Non');
   const rows: string[][] = [
     ["Dossier d'évaluation générable", yes(report.dossierGenerable.ok), report.dossierGenerable.reasons.join(' ')],
@@ -150,8 +150,8 @@ export function readinessSheetRows(report: ReadinessReport): string[][] {
   return rows;
 }
 
-/** Build the workbook (SheetJS object); see writeProductWorkbook for bytes. */
-export function buildProductWorkbook(input: ProductWorkbookInput): XLSX.WorkBook {
+/** Construit le classeur (objet SheetJS) ; writeProductWorkbook en donne les octets. */
+function buildProductWorkbook(input: ProductWorkbookInput): XLSX.WorkBook {
   const now = input.now ?? new Date();
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, sheetFromRows(productSheetRows(input.product, input.variant, now), [22, 60]), PRODUCT_SHEET);
@@ -163,7 +163,7 @@ export function buildProductWorkbook(input: ProductWorkbookInput): XLSX.WorkBook
   };
   for (const c of input.criteria) bucket(c.questionnaire).criteria.set(c.id, c);
   for (const ea of input.answers) bucket(ea.answer.questionnaire).answers.set(ea.answer.criterionId, ea);
-  const title = input.variant ? variantDisplayName(input.product, input.variant) : `${input.product.name} ${input.product.version}`;
+  const title = scopeDisplayName(input.product, input.variant);
   for (const q of QUESTIONNAIRES) {
     const b = byQ.get(q);
     if (!b || q === 'produit') continue;

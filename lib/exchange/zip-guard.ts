@@ -17,7 +17,7 @@ const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   nameBytes: Uint8Array;
   method: number;

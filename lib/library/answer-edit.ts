@@ -9,7 +9,7 @@
 import { UserError } from '../domain/errors';
 import type { Level } from '../domain/levels';
 import type { QuestionnaireId } from '../domain/questionnaires';
-import type { Answer, AnswerValue, Criterion, Provenance } from '../domain/schemas';
+import type { Answer, AnswerValue, Criterion, Provenance, Scope } from '../domain/schemas';
 import { answerId, criterionKey } from '../domain/schemas';
 import { normalizeText } from '../domain/text';
 import { sameAnswerContent, type AnswerContent } from '../domain/values';
@@ -21,12 +21,6 @@ export interface EditRow {
   answer: Answer;
   source: 'variante' | 'famille' | 'producteur';
   reviewFlag: boolean;
-}
-
-export interface Scope {
-  productId: string;
-  /** '' : la famille (ou le produit du distributeur) ; sinon une variante OS. */
-  variantId: string;
 }
 
 /** La réponse vient-elle de la portée elle-même (sinon elle est héritée : famille, producteur) ? */
@@ -90,7 +84,7 @@ export interface AnswerPatch {
  * une variante garde les preuves de sa famille ; un distributeur ne reçoit jamais celles du producteur
  * (confidentielles, déjà retirées à la résolution), ni sa spécificité.
  */
-export function editedContent(own: Answer | undefined, inherited: EditRow | undefined, patch: AnswerPatch): AnswerContent {
+function editedContent(own: Answer | undefined, inherited: EditRow | undefined, patch: AnswerPatch): AnswerContent {
   // Une réponse propre sans valeur (commentaire seul) laisse l'héritée en vigueur : on part de celle-ci.
   const useOwn = !!own && (own.value !== null || !inherited);
   const base = useOwn ? own : inherited?.answer;
@@ -105,7 +99,7 @@ export function editedContent(own: Answer | undefined, inherited: EditRow | unde
   return out;
 }
 
-export interface NextAnswerInput {
+interface NextAnswerInput {
   scope: Scope;
   questionnaire: QuestionnaireId;
   criterionId: string;

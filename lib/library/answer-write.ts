@@ -1,4 +1,9 @@
 /**
+ * lib/library — les services de la bibliothèque au-dessus du dépôt : modifications, comparaison, parcours, paquets, profils.
+ * Les décisions sont pures à côté des écritures (answer-edit / answer-write, compare / compare-keep).
+ * N'importe pas : messages, platform, cli, components, entrypoints.
+ */
+/**
  * Écritures des modifications faites dans le gestionnaire (issue 11 § 1) : une réponse, un lot, une valeur
  * restaurée depuis l'historique. Chacune est UNE opération du journal (Repository.runOperation), annulable par
  * « Annuler la dernière opération ». Les décisions sont dans answer-edit.ts (pur) ; ici, la base.
@@ -14,7 +19,7 @@ import type { Repository, Writer } from '../db/repository';
 import { isOwn, nextAnswer, planBulk, planSignature, type AnswerPatch, type BulkAction, type BulkChange, type EditRow } from './answer-edit';
 import { confidentialComments, frenchDate, saveConfidentialComments } from './packages';
 
-export const MANAGER_REF = 'Gestionnaire des bibliothèques';
+const MANAGER_REF = 'Gestionnaire des bibliothèques';
 
 type Outcome = 'created' | 'changed' | 'unchanged';
 
@@ -69,7 +74,7 @@ async function writableProduct(repo: Repository, productId: string): Promise<Pro
   return repo.requireProduct(productId);
 }
 
-export interface EditRequest {
+interface EditRequest {
   productId: string;
   variantId: string;
   questionnaire: QuestionnaireId;
@@ -84,7 +89,7 @@ export interface EditRequest {
   author: string;
 }
 
-export interface EditResult {
+interface EditResult {
   outcome: Outcome;
   answer: Answer | null;
   confidential: boolean;
@@ -130,7 +135,7 @@ export async function editAnswer(repo: Repository, req: EditRequest): Promise<Ed
   return { ...r.result, confidential, undoToken: r.opId };
 }
 
-export interface BulkRequest {
+interface BulkRequest {
   productId: string;
   variantId: string;
   keys: readonly string[];
@@ -141,7 +146,7 @@ export interface BulkRequest {
   author: string;
 }
 
-export interface BulkResult {
+interface BulkResult {
   changes: Omit<BulkChange, 'patch'>[];
   signature: string;
   applied: number;
@@ -192,7 +197,7 @@ export async function bulkEdit(repo: Repository, req: BulkRequest): Promise<Bulk
   return { changes: shown, signature, applied: r.result, undoToken: r.opId };
 }
 
-export interface RestoreRequest {
+interface RestoreRequest {
   productId: string;
   variantId: string;
   questionnaire: QuestionnaireId;

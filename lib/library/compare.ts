@@ -12,7 +12,7 @@
  * plus « à revoir » tant que les deux contenus comparés restent ceux qui ont été examinés.
  */
 import { UserError } from '../domain/errors';
-import { variantDisplayName } from '../domain/naming';
+import { scopeDisplayName, variantDisplayName } from '../domain/naming';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import type { ResolvedAnswer } from '../domain/resolve';
 import { answerId } from '../domain/schemas';
@@ -23,11 +23,11 @@ import { withStorageErrors } from '../db/storage-errors';
 import { KEEP_PREFIX, KeepMarkSchema, keepKey } from './compare-keep';
 import type { KeepMark } from './compare-keep';
 
-export type CompareColumnKind = 'famille' | 'variante' | 'producteur';
+type CompareColumnKind = 'famille' | 'variante' | 'producteur';
 /** D'où vient la réponse d'une cellule : la colonne elle-même, sa famille, ou le producteur. */
-export type CellOrigin = 'propre' | 'famille' | 'producteur';
+type CellOrigin = 'propre' | 'famille' | 'producteur';
 
-export interface CompareColumn {
+interface CompareColumn {
   /** `${productId}|${variantId}` */
   id: string;
   productId: string;
@@ -38,7 +38,7 @@ export interface CompareColumn {
   referenceId?: string;
 }
 
-export interface CompareCell {
+interface CompareCell {
   value: AnswerValue | null;
   /** Texte affiché de la valeur (formatAnswerValue, sur l'échelle du critère). */
   display: string;
@@ -82,11 +82,11 @@ export interface CompareMatrix {
   counts: { rows: number; differs: number; toReview: number; kept: number };
 }
 
-export interface ColumnInput extends CompareColumn {
+interface ColumnInput extends CompareColumn {
   resolved: readonly ResolvedAnswer[];
 }
 
-export interface BuildCompareInput {
+interface BuildCompareInput {
   productId: string;
   questionnaire: QuestionnaireId;
   columns: readonly ColumnInput[];
@@ -101,7 +101,7 @@ export interface BuildCompareInput {
 export const columnId = (productId: string, variantId: string) => `${productId}|${variantId}`;
 
 /** Ordre naturel des identifiants (A06.1.2 avant A06.1.10), comme l'export Excel. */
-export function compareCriterionIds(a: string, b: string): number {
+function compareCriterionIds(a: string, b: string): number {
   return a.localeCompare(b, 'fr', { numeric: true });
 }
 
@@ -113,7 +113,7 @@ export function compareCriterionIds(a: string, b: string): number {
  * fichiers, et celles du producteur restent confidentielles (jamais montrées au distributeur), leur absence
  * chez lui n'est pas un écart.
  */
-export function cellSignature(cell: Pick<CompareCell, 'value' | 'comment'> | null): string {
+function cellSignature(cell: Pick<CompareCell, 'value' | 'comment'> | null): string {
   if (!cell) return JSON.stringify(null);
   const v = cell.value;
   const value = v?.kind === 'choix' ? { kind: 'choix', choices: [...v.choices].sort() } : v;
@@ -190,13 +190,14 @@ export function buildCompareMatrix(input: BuildCompareInput): CompareMatrix {
 
 // ---------- avec la bibliothèque ----------
 
-interface Scope {
+/** Une famille et ses variantes, telles que la comparaison les met en colonnes (pas une portée : voir ScopeSchema). */
+interface Family {
   product: Product;
   variants: Variant[];
 }
 
 /** Les colonnes d'un produit : sa famille, ses variantes (par nom), et le producteur d'un distributeur. */
-async function columnsOf(repo: Repository, productId: string): Promise<{ scope: Scope; columns: CompareColumn[] }> {
+async function columnsOf(repo: Repository, productId: string): Promise<{ scope: Family; columns: CompareColumn[] }> {
   const product = await repo.requireProduct(productId);
   const variants = (await repo.listVariants(productId))
     .map((v) => ({ v, name: variantDisplayName(product, v) }))
@@ -206,12 +207,12 @@ async function columnsOf(repo: Repository, productId: string): Promise<{ scope: 
   // Le producteur d'abord : c'est la référence de la famille du distributeur. Ses variantes n'y sont pas : un
   // distributeur n'hérite que des réponses de la famille du producteur (lib/domain/resolve.ts).
   const producer = product.role.kind === 'distributeur' ? await repo.getProduct(product.role.producerProductId) : undefined;
-  if (producer) columns.push({ id: columnId(producer.id, ''), productId: producer.id, variantId: '', name: `${producer.name} ${producer.version}`, kind: 'producteur' });
+  if (producer) columns.push({ id: columnId(producer.id, ''), productId: producer.id, variantId: '', name: scopeDisplayName(producer), kind: 'producteur' });
   columns.push({
     id: family,
     productId: product.id,
     variantId: '',
-    name: `${product.name} ${product.version}`,
+    name: scopeDisplayName(product),
     kind: 'famille',
     ...(producer ? { referenceId: columnId(producer.id, '') } : {}),
   });

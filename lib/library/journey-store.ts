@@ -8,15 +8,16 @@
 import type { Repository } from '../db/repository';
 import { withStorageErrors } from '../db/storage-errors';
 import type { QuestionnaireId } from '../domain/questionnaires';
-import { scopeOfNumber, type Scope } from '../page/identity';
+import type { Scope } from '../domain/schemas';
+import { scopeOfNumber } from '../page/identity';
 import { observeList, type JourneyObservations, type SeenStatus } from '../rules/journey';
 import { JourneyObservationsSchema } from '../rules/journey-schema';
 
-export const journeyScopeKey = (s: Scope) => `parcours|${s.productId}|${s.variantId}`;
-export const journeyNumberKey = (convergenceNumber: string) => `parcours|n°|${convergenceNumber}`;
+const journeyScopeKey = (s: Scope) => `parcours|${s.productId}|${s.variantId}`;
+const journeyNumberKey = (convergenceNumber: string) => `parcours|n°|${convergenceNumber}`;
 
 /** Le n° Convergence d'une clé de produit affiché (« Produit - v0.1 - 3100 » → 3100). */
-export function numberOfProductKey(productKey: string): string | null {
+function numberOfProductKey(productKey: string): string | null {
   return /\s-\s(\d{1,12})$/.exec(productKey.trim())?.[1] ?? null;
 }
 
@@ -61,13 +62,13 @@ export async function observationsOfNumber(repo: Repository, convergenceNumber: 
 }
 
 /** Où ranger ce qui est vu pour un produit affiché : sa portée reliée, sinon son n°. */
-export async function journeyTarget(repo: Repository, convergenceNumber: string): Promise<{ key: string; scope: Scope | null }> {
+async function journeyTarget(repo: Repository, convergenceNumber: string): Promise<{ key: string; scope: Scope | null }> {
   const scope = scopeOfNumber(await repo.listProducts(), convergenceNumber);
   return scope ? { key: journeyScopeKey(scope), scope } : { key: journeyNumberKey(convergenceNumber), scope: null };
 }
 
 /** Lit, transforme et réécrit les observations d'une clé en une transaction (deux onglets ne s'écrasent pas). */
-export async function updateObservations(repo: Repository, key: string, change: (o: JourneyObservations) => JourneyObservations): Promise<void> {
+async function updateObservations(repo: Repository, key: string, change: (o: JourneyObservations) => JourneyObservations): Promise<void> {
   const db = repo.db;
   await withStorageErrors(() =>
     db.transaction('rw', db.sharing, async () => {

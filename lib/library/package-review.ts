@@ -17,7 +17,7 @@ export interface PackageReviewState {
   confirmedAt: ReadonlyMap<string, number>;
 }
 
-export type ReviewReason = 'marque-blanche' | 'mise-a-jour';
+type ReviewReason = 'marque-blanche' | 'mise-a-jour';
 
 /** Pourquoi un critère résolu est à revoir, ou null. */
 export function reviewReason(r: Pick<ResolvedAnswer, 'criterionKey' | 'source' | 'reviewFlag'>, state: PackageReviewState): ReviewReason | null {

@@ -66,7 +66,7 @@ export function frenchDate(iso: string): string {
 }
 
 /** « Paquet de « Producteur SAS » du 12/03/2026 » */
-export function packageMarker(p: Pick<PackageRecord, 'producerName' | 'createdAt'>): string {
+function packageMarker(p: Pick<PackageRecord, 'producerName' | 'createdAt'>): string {
   return `Paquet de « ${p.producerName} » du ${frenchDate(p.createdAt)}`;
 }
 
@@ -106,7 +106,7 @@ export async function exportPublicKey(repo: Repository): Promise<{ fingerprint: 
 }
 
 /** Prochain numéro d'ordre des paquets de ce produit (sans le prendre). */
-export async function peekSequence(repo: Repository, convergenceNumber: string): Promise<number> {
+async function peekSequence(repo: Repository, convergenceNumber: string): Promise<number> {
   return (((await repo.db.sharing.get(sequenceKey(convergenceNumber)))?.value as number | undefined) ?? 0) + 1;
 }
 
@@ -130,7 +130,7 @@ export async function saveConfidentialComments(repo: Repository, productId: stri
   await withStorageErrors(() => repo.db.sharing.put({ id: confidentialKey(productId, variantId), value: [...new Set(keys)].sort() }));
 }
 
-export interface ShareRequest {
+interface ShareRequest {
   productId: string;
   variantId: string;
   questionnaires: readonly QuestionnaireId[];
@@ -144,7 +144,7 @@ export interface ShareRequest {
 }
 
 /** Ce que le producteur voit critère par critère dans l'aperçu. */
-export interface ShareRow {
+interface ShareRow {
   key: string;
   questionnaire: QuestionnaireId;
   id: string;
@@ -274,7 +274,7 @@ export async function buildShare(repo: Repository, req: ShareRequest, now = new 
 
 // ---------- distributeur : vérifier, puis écrire ----------
 
-export interface ImportPackagePreview {
+interface ImportPackagePreview {
   fileName: string;
   producer: { name: string; siret?: string };
   fingerprint: KeyFingerprint;
@@ -323,7 +323,7 @@ async function previousPackage(rows: readonly PackageRecord[], verdict: ReplayVe
   return undefined;
 }
 
-export interface CompactDiffEntry {
+interface CompactDiffEntry {
   key: string;
   questionnaire: QuestionnaireId;
   id: string;
@@ -333,7 +333,7 @@ export interface CompactDiffEntry {
   before: string;
   after: string;
 }
-export interface CompactDiff {
+interface CompactDiff {
   added: CompactDiffEntry[];
   removed: CompactDiffEntry[];
   changed: CompactDiffEntry[];
@@ -342,7 +342,7 @@ export interface CompactDiff {
 }
 
 /** Une réponse de paquet en une ligne : « Niveau 2 · spécificité Non · commentaire… ». */
-export function answerLine(a: ProducerPackage['answers'][number] | undefined): string {
+function answerLine(a: ProducerPackage['answers'][number] | undefined): string {
   if (!a) return '';
   const v = a.value;
   const parts = [
@@ -403,7 +403,7 @@ export async function inspectPackage(repo: Repository, bytes: Uint8Array, fileNa
   return out;
 }
 
-export interface CommitChoices {
+interface CommitChoices {
   /** Empreinte (64 chiffres) que la personne a confirmée : exigée pour une clé inconnue ou une autre clé. */
   confirmedFingerprint?: string;
   /** Même produit, autre clé : accepter explicitement. */
@@ -413,7 +413,7 @@ export interface CommitChoices {
   author: string;
 }
 
-export interface CommitResult {
+interface CommitResult {
   producerProductId: string;
   marker: string;
   /** Réponses du distributeur devenues « à revoir » (mise à jour). */
@@ -527,7 +527,7 @@ export async function commitPackage(repo: Repository, bytes: Uint8Array, fileNam
   };
 }
 
-export interface PackageInfo {
+interface PackageInfo {
   producerProductId: string;
   marker: string;
   producerName: string;

@@ -7,9 +7,9 @@ import type { Repository } from '../db/repository';
 import { UserError } from '../domain/errors';
 import { compareCriterion, fillHold, markReviewed, pendingChange, snapshotOf, snapshotOfInput } from '../domain/referential';
 import type { FillHold, ReferentialAspect } from '../domain/referential';
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 import { criterionKey } from '../domain/schemas';
-import type { Answer, Criterion, CriterionSnapshot, Provenance } from '../domain/schemas';
+import type { Answer, Criterion, CriterionSnapshot, Provenance, Scope } from '../domain/schemas';
 
 /** Un critère modifié depuis une réponse : l'ancien et le nouveau, côte à côte. */
 export interface ReferentialChangeItem {
@@ -64,7 +64,7 @@ function item(c: Criterion, aspects: ReferentialAspect[], before: CriterionSnaps
  * que le catalogue sait (page pas encore enregistrée), et ceux dont un changement déjà appris n'a pas été revu.
  * Sans portée (produit pas relié), seulement la comparaison au catalogue.
  */
-export async function pageReferentialChanges(repo: Repository, criteria: readonly CriterionInput[], scope: { productId: string; variantId: string } | null): Promise<ReferentialChangeItem[]> {
+export async function pageReferentialChanges(repo: Repository, criteria: readonly CriterionInput[], scope: Scope | null): Promise<ReferentialChangeItem[]> {
   if (!criteria.length) return [];
   const keys = criteria.map((c) => criterionKey(c.questionnaire, c.id));
   const [known, resolved] = await Promise.all([repo.db.criteria.bulkGet(keys), scope ? repo.resolvedAnswers(scope.productId, scope.variantId) : Promise.resolve([])]);

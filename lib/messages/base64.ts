@@ -1,4 +1,4 @@
-/** Base64 for file contents carried in extension messages (JSON-only channels). */
+/** Base64 des contenus de fichiers portés par les messages : la messagerie de l'extension ne transporte que du JSON. */
 export function bytesToBase64(bytes: Uint8Array): string {
   let bin = '';
   const chunk = 0x8000;

@@ -6,7 +6,7 @@
 import { UserError } from '../domain/errors';
 import type { MessageType, Reply, RequestOf, ResponseOf } from './protocol';
 
-export type Transport = (message: unknown) => Promise<unknown>;
+type Transport = (message: unknown) => Promise<unknown>;
 
 export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ResponseOf<T>>;
 

@@ -5,7 +5,7 @@
  */
 import type { ContentMessageType, Party, PROTOCOL } from './protocol';
 
-export type ContentRoutes = { readonly [T in ContentMessageType]: (typeof PROTOCOL)[T]['from'] };
+type ContentRoutes = { readonly [T in ContentMessageType]: (typeof PROTOCOL)[T]['from'] };
 
 export const CONTENT_ROUTES: ContentRoutes = {
   'panel.view': ['page'],

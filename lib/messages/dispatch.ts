@@ -14,9 +14,9 @@ export interface SenderContext {
 }
 
 /**
- * Validation on receipt, for any receiving party (background or content script): envelope, known
- * type, addressed to `to`, allowed sender, request schema; then the handler, whose errors become
- * a French `{ ok: false, error }`.
+ * Validation à la réception, pour tout destinataire (arrière-plan ou script de contenu) : enveloppe, type connu,
+ * adressé à `to`, expéditeur permis, schéma de la requête ; puis le gestionnaire, dont les erreurs deviennent
+ * un `{ ok: false, error }` en français (jamais une exception qui traverse la messagerie).
  */
 export async function dispatchTo(
   to: Party,

@@ -6,7 +6,7 @@ import type { Repository } from '../db/repository';
 import { bulkEdit, editAnswer, editContext, restoreAnswer } from '../library/answer-write';
 import type { Handlers } from './handlers';
 
-export type AnswerEditHandlers = Pick<Handlers, 'answers.editContext' | 'answers.edit' | 'answers.bulkEdit' | 'answers.restore'>;
+type AnswerEditHandlers = Pick<Handlers, 'answers.editContext' | 'answers.edit' | 'answers.bulkEdit' | 'answers.restore'>;
 
 export function answerEditHandlers(repo: Repository): AnswerEditHandlers {
   return {

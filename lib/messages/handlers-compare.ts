@@ -3,6 +3,7 @@
  * ici, l'aiguillage et le fichier Excel. Le type ne dépend que du protocole (pas de handlers.ts : pas de cycle).
  */
 import type { Repository } from '../db/repository';
+import { scopeDisplayName } from '../domain/naming';
 import { QUESTIONNAIRES } from '../domain/questionnaires';
 import { writeCompareWorkbook } from '../exchange/compare-xlsx';
 import { alignOnFamily, comparableQuestionnaires, compareProduct, keepDifference } from '../library/compare';
@@ -12,7 +13,7 @@ import type { ParsedRequestOf, ResponseOf } from './protocol';
 import type { SenderContext } from './dispatch';
 
 type CompareType = 'compare.questionnaires' | 'compare.get' | 'compare.align' | 'compare.keep' | 'compare.xlsx';
-export type CompareHandlers = { [T in CompareType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
+type CompareHandlers = { [T in CompareType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
 
 /** Nom de fichier sûr : lettres, chiffres, espaces et tirets seulement. */
 function safeName(name: string): string {
@@ -33,7 +34,7 @@ export function compareHandlers(repo: Repository, now: () => Date = () => new Da
       const wanted = questionnaire ? [questionnaire] : QUESTIONNAIRES.filter((q) => q !== 'produit');
       const matrices = (await Promise.all(wanted.map((q) => compareProduct(repo, productId, q)))).filter((m) => m.rows.length > 0 || questionnaire);
       const at = now();
-      const bytes = writeCompareWorkbook(matrices, `${product.name} ${product.version} — comparaison du ${todayIso(at).split('-').reverse().join('/')}`);
+      const bytes = writeCompareWorkbook(matrices, `${scopeDisplayName(product)} — comparaison du ${todayIso(at).split('-').reverse().join('/')}`);
       return { fileName: `${safeName(product.name)}_comparaison_${todayIso(at)}.xlsx`, contentBase64: bytesToBase64(bytes) };
     },
   };

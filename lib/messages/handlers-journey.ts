@@ -8,7 +8,7 @@ import { recordShownSteps } from '../library/journey-store';
 import type { KeyValueStore } from '../page-session/session';
 import type { Handlers } from './handlers';
 
-export type JourneyHandlers = Pick<Handlers, 'journey.get' | 'journey.forPage' | 'company.list' | 'page.journey.seen'>;
+type JourneyHandlers = Pick<Handlers, 'journey.get' | 'journey.forPage' | 'company.list' | 'page.journey.seen'>;
 
 export function journeyHandlers(repo: Repository, options: { settings?: KeyValueStore; now?: () => Date } = {}): JourneyHandlers {
   const now = options.now ?? (() => new Date());

@@ -9,7 +9,7 @@ import type { SenderContext } from './dispatch';
 import type { ParsedRequestOf, ResponseOf } from './protocol';
 
 type ReferentialType = 'referential.changes' | 'referential.confirm' | 'referential.page';
-export type ReferentialHandlers = { [T in ReferentialType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
+type ReferentialHandlers = { [T in ReferentialType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
 
 export function referentialHandlers(repo: Repository): ReferentialHandlers {
   return {

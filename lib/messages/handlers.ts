@@ -1,7 +1,7 @@
 /**
- * Typed handlers of every background message, and dispatch(): validation with zod on receipt,
- * replies `{ ok: true, data } | { ok: false, error }` with French errors. Pure: no browser API;
- * the extension's background wires dispatch() to runtime messaging.
+ * Gestionnaires typés de chaque message de l'arrière-plan, et dispatch() : validation zod à la réception,
+ * réponse `{ ok: true, data } | { ok: false, error }` avec erreurs en français. Sans API de navigateur, pour
+ * être testé tel quel : l'arrière-plan de l'extension branche dispatch() sur la messagerie runtime.
  */
 import { UserError } from '../domain/errors';
 import { answerId, criterionKey } from '../domain/schemas';
@@ -22,7 +22,7 @@ import {
   signingKey,
 } from '../library/packages';
 import { z } from 'zod';
-import { ShownStatusSchema } from './protocol';
+import { ShownStatusSchema } from '../domain/schemas';
 import { createPageSession, memoryStore, type KeyValueStore } from '../page-session/session';
 import { saveCapture } from '../page-session/capture';
 import { fillSource } from '../page-session/fill';
@@ -41,10 +41,10 @@ export { dispatchTo, type SenderContext };
 export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
 
 /** Petit stockage clé → valeur pour les réglages (storage.local dans l'extension, une Map en test). */
-export type SettingsStore = KeyValueStore;
+type SettingsStore = KeyValueStore;
 export const memorySettings = memoryStore;
 
-export interface HandlerOptions {
+interface HandlerOptions {
   now?: () => Date;
   settings?: SettingsStore;
   /** Mémoire par onglet (storage.session dans l'extension : oubliée à la fermeture du navigateur). */
@@ -269,15 +269,15 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
 }
 
 /**
- * Validate and handle one message. `from` is who sent it, as established by the transport
- * (a content script or an extension page); messages not allowed for that sender are refused.
+ * Valide et traite un message. `from` est l'expéditeur établi par le transport (jamais par le message,
+ * qu'une page hostile pourrait forger) : un message interdit à cet expéditeur est refusé.
  */
 export async function dispatch(handlers: Handlers, message: unknown, from: Party = 'page', sender: SenderContext = {}): Promise<Reply> {
   return dispatchTo('background', handlers as unknown as Record<string, (r: unknown, s: SenderContext) => Promise<unknown>>, message, from, sender);
 }
 
 
-/** Convenience: a dispatch bound to its handlers. */
+/** dispatch lié à ses gestionnaires, pour les appelants qui n'en ont qu'un jeu. */
 export function createDispatcher(handlers: Handlers): (message: unknown, from?: Party, sender?: SenderContext) => Promise<Reply> {
   return (message, from, sender) => dispatch(handlers, message, from, sender);
 }

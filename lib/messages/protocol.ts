@@ -1,7 +1,7 @@
 /**
- * THE message protocol between content scripts, extension pages and the background service worker.
- * Every message type lists who may send it, who handles it, and the zod schemas of request and response.
- * Transport (browser.runtime / tabs messaging) is wired by the extension; this file is framework-free.
+ * lib/messages — LE protocole entre script de contenu, pages de l'extension et arrière-plan, et ses gestionnaires.
+ * Chaque message dit qui peut l'envoyer, qui le traite, et ses schémas zod (vérifiés à la réception).
+ * N'importe pas : platform, components, entrypoints ; le transport (runtime, onglets) est branché par l'extension.
  * Le script de contenu n'importe d'ici que des types : sa table d'aiguillage, sans zod, est content-routes.ts,
  * que TypeScript oblige à rester identique à ce protocole.
  */
@@ -16,22 +16,23 @@ import {
   CompanyProfileSchema,
   CriterionIdSchema,
   CriterionSchema,
-  CriterionKindSchema,
   CriterionSnapshotSchema,
   ReferentialChangeSchema,
+  ScopeSchema,
   EvidenceFileMetaSchema,
-  EvidenceRefSchema,
   IsoDateSchema,
   IsoDateTimeSchema,
-  LevelScaleSchema,
   LevelSchema,
-  ObligationSchema,
   OuiNonSchema,
-  ProductRoleSchema,
   ProductSchema,
   QuestionnaireIdSchema,
   VariantSchema,
   text,
+  CriterionInputSchema,
+  AnswerInputSchema,
+  ProductInputSchema,
+  VariantInputSchema,
+  ShownStatusSchema,
 } from '../domain/schemas';
 
 export type Party = 'content' | 'page' | 'background';
@@ -43,42 +44,9 @@ const variantId = text(100).default('');
 const CountsSchema = z.strictObject({ created: z.number().int(), changed: z.number().int(), unchanged: z.number().int() });
 const UndoToken = z.string().nullable();
 
-export const CriterionInputSchema = z.strictObject({
-  questionnaire: QuestionnaireIdSchema,
-  id: CriterionIdSchema,
-  title: text(2000).optional(),
-  section: text(500).optional(),
-  kind: CriterionKindSchema.optional(),
-  scale: LevelScaleSchema.optional(),
-  obligation: ObligationSchema.optional(),
-  acceptableLevels: z.array(LevelSchema).max(5).optional(),
-  options: z.array(text(500)).max(100).optional(),
-  expectedEvidence: z.array(text(300)).max(20).optional(),
-  displayCondition: text(4000).optional(),
-  objective: text(4000).optional(),
-});
-
-export const AnswerInputSchema = z.strictObject({
-  questionnaire: QuestionnaireIdSchema,
-  criterionId: CriterionIdSchema,
-  /** Absent : la valeur enregistrée est gardée (une capture ne sait pas tout). null : « sans réponse ». */
-  value: AnswerValueSchema.nullable().optional(),
-  comment: text(10000).optional(),
-  evidence: z.array(EvidenceRefSchema).max(100).optional(),
-  specificite: OuiNonSchema.optional(),
-  validUntil: IsoDateSchema.optional(),
-});
-
-const ProductInputSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true, excludedCriteria: true, interests: true, role: true }).extend({
-  id: id.optional(),
-  excludedCriteria: ProductSchema.shape.excludedCriteria.optional(),
-  interests: ProductSchema.shape.interests.optional(),
-  role: ProductRoleSchema.optional(),
-});
 /** '' efface le n° Convergence (un champ absent ne traverse pas la messagerie JSON). */
 const ClearableNumberSchema = z.union([z.string().regex(/^\d{1,12}$/, { message: 'numéro Convergence : chiffres attendus' }), z.literal('')]).optional();
 const ProductPatchSchema = ProductSchema.omit({ id: true, createdAt: true, updatedAt: true }).partial().extend({ convergenceNumber: ClearableNumberSchema });
-const VariantInputSchema = VariantSchema.omit({ id: true, createdAt: true, updatedAt: true }).extend({ id: id.optional() });
 const VariantPatchSchema = VariantSchema.omit({ id: true, productId: true, createdAt: true, updatedAt: true }).partial().extend({ convergenceNumber: ClearableNumberSchema });
 
 export const ResolvedAnswerSchema = z.strictObject({
@@ -149,15 +117,14 @@ const OperationSummarySchema = z.strictObject({ id: z.string(), kind: z.string()
 const DeleteCountsSchema = z.strictObject({ variants: z.number().int(), answers: z.number().int(), files: z.number().int() });
 
 interface MessageDef {
-  /** Who may send it. */
+  /** Qui peut l'envoyer (vérifié à la réception : le reste est refusé). */
   from: readonly Party[];
-  /** Who handles it. */
+  /** Qui le traite. */
   to: Party;
   description: string;
   request: z.ZodType;
   response: z.ZodType;
 }
-
 
 // ---------- comparaison des variantes (issue 11 § 2) : pages de l'extension seulement ----------
 
@@ -323,7 +290,6 @@ const ANSWER_EDIT_MESSAGES = {
 
 /** Produit affiché (même forme que PageProductSchema, défini plus bas : ce bloc est évalué avant). */
 const JourneyPageProductSchema = z.strictObject({ name: text(300).min(1), version: text(100).min(1), number: z.string().regex(/^\d{1,12}$/) });
-const JourneyScopeSchema = z.strictObject({ productId: z.string().min(1).max(100), variantId: text(100) });
 const JourneyShownStepSchema = z.strictObject({ status: text(300).min(1), done: z.boolean() });
 
 const JOURNEY_MESSAGES = {
@@ -341,7 +307,7 @@ const JOURNEY_MESSAGES = {
     description:
       "Le parcours du produit affiché dans un onglet (fenêtre de l'icône) : celui du produit de la bibliothèque relié à son n° Convergence, sinon ce qui a été vu sous ce n°, sans préparation.",
     request: z.strictObject({ pageProduct: JourneyPageProductSchema }),
-    response: z.strictObject({ scope: JourneyScopeSchema.nullable(), journey: JourneySchema }),
+    response: z.strictObject({ scope: ScopeSchema.nullable(), journey: JourneySchema }),
   },
   'page.journey.seen': {
     from: ['content'],
@@ -387,7 +353,6 @@ export const ReferentialChangeItemSchema = z.strictObject({
   answer: z.strictObject({ id: z.string(), value: AnswerValueSchema.nullable(), updatedAt: IsoDateTimeSchema }).nullable(),
   hold: FillHoldSchema.nullable(),
 });
-const ReferentialScopeSchema = z.strictObject({ productId: id, variantId: text(100) });
 
 const REFERENTIAL_MESSAGES = {
   'referential.changes': {
@@ -409,7 +374,7 @@ const REFERENTIAL_MESSAGES = {
     to: 'background',
     description:
       "Les critères qu'une page montre différents de ce que le catalogue sait, ou changés depuis les réponses de la portée indiquée (le panneau : « N critère(s) modifié(s) depuis vos réponses »). Rien n'est écrit.",
-    request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), scope: ReferentialScopeSchema.nullable() }),
+    request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), scope: ScopeSchema.nullable() }),
     response: z.strictObject({ items: z.array(ReferentialChangeItemSchema) }),
   },
 } as const satisfies Record<string, MessageDef>;
@@ -579,18 +544,6 @@ export const PageProductSchema = z.strictObject({
   number: z.string().regex(/^\d{1,12}$/),
 });
 
-/** Statut d'un questionnaire tel que la liste des questionnaires l'affiche. */
-export const ShownStatusSchema = z.strictObject({
-  questionnaire: QuestionnaireIdSchema,
-  label: text(300),
-  status: text(200),
-  termine: z.boolean(),
-  applicable: z.boolean(),
-  count: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
-});
-
-/** Une portée de bibliothèque : une famille (variantId '') ou une de ses variantes OS. */
-export const ScopeSchema = z.strictObject({ productId: id, variantId: text(100) });
 
 /** Variante reconnue au nom du produit affiché (cf. lib/page/identity.ts). */
 const VariantCandidateSchema = z.strictObject({
@@ -608,7 +561,6 @@ const VariantCandidateSchema = z.strictObject({
 export const SUGGESTION_REASONS = ['reliee', 'reliee-variante', 'reliee-distributeur', 'famille-du-nom', 'meme-nom', 'derniere', 'seule', 'recente', 'aucune'] as const;
 
 const ProductEntrySchema = z.strictObject({ product: ProductSchema, variants: z.array(VariantSchema), displayNames: z.record(z.string(), z.string()) });
-
 
 /** La vue du panneau : ce que le script de contenu a lu (les textes sont des codes, traduits par le panneau). */
 const PageTextSchema = z.strictObject({ key: z.enum(PAGE_TEXT_KEYS), params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional() });
@@ -1210,9 +1162,9 @@ export const PROTOCOL = {
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageType = keyof typeof PROTOCOL;
-/** Messages handled by the background service worker. */
+/** Messages traités par l'arrière-plan. */
 export type BackgroundMessageType = { [T in MessageType]: (typeof PROTOCOL)[T]['to'] extends 'background' ? T : never }[MessageType];
-/** Messages handled by the content script of a Convergence tab. */
+/** Messages traités par le script de contenu d'un onglet Convergence. */
 export type ContentMessageType = { [T in MessageType]: (typeof PROTOCOL)[T]['to'] extends 'content' ? T : never }[MessageType];
 export type RequestOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
 export type ParsedRequestOf<T extends MessageType> = z.output<(typeof PROTOCOL)[T]['request']>;

@@ -8,6 +8,7 @@
 import type { Repository } from '../db/repository';
 import type { ParsedRequestOf } from '../messages/protocol';
 import { mergeCompany, withoutInherited } from '../page/capture';
+import { scopeDisplayName } from '../domain/naming';
 import { scopeName } from '../page/identity';
 import type { PageProduct } from '../page/read/product';
 import { foldText } from '../text/normalize';
@@ -15,7 +16,7 @@ import type { PageContext, PageSession } from './session';
 import { companyOfProductId } from '../library/companies';
 
 /** Ce que le script de contenu a lu pour l'enregistrer (message « panel.capture »), validé par l'arrière-plan. */
-export type CapturedPage = ParsedRequestOf<'page.capture'>['captured'];
+type CapturedPage = ParsedRequestOf<'page.capture'>['captured'];
 
 export type CaptureOutcome =
   /** La page ne montre ni critère, ni champ, ni zone lisible. */
@@ -36,7 +37,7 @@ export type CaptureOutcome =
   | { code: 'relie'; library: string; empty: number }
   | { code: 'enregistre'; library: string; read: number; created: number; changed: number; unchanged: number; empty: number; inherited: number };
 
-export interface CaptureResult {
+interface CaptureResult {
   outcome: CaptureOutcome;
   /** Le contexte de la page après l'enregistrement (bibliothèque reliée, source proposée) : le panneau n'a rien à redemander. */
   context: PageContext;
@@ -86,7 +87,7 @@ async function decide(
     const same = (await repo.listProducts()).find((e) => foldText(e.product.name) === foldText(p.name!) && foldText(e.product.version) === foldText(p.version!));
     if (same) {
       const updated = (await repo.updateProduct(same.product.id, defined(p), author)).result;
-      return { code: 'produit-modifie', library: `${updated.name} ${updated.version}` };
+      return { code: 'produit-modifie', library: scopeDisplayName(updated) };
     }
     const created = (
       await repo.createProduct(
@@ -94,7 +95,7 @@ async function decide(
         author,
       )
     ).result;
-    return { code: 'produit-cree', library: `${created.name} ${created.version}` };
+    return { code: 'produit-cree', library: scopeDisplayName(created) };
   }
 
   if (cap.model === 'none') return { code: 'rien-lisible' };

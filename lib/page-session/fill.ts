@@ -6,9 +6,10 @@
  */
 import type { Answer, CompanyProfile, Product } from '../domain/schemas';
 import type { Repository } from '../db/repository';
-import { scopeName, type Scope } from '../page/identity';
+import type { Scope } from '../domain/schemas';
+import { scopeName } from '../page/identity';
 import type { PageSession } from './session';
-import type { CriterionInput } from '../domain/catalogue';
+import type { CriterionInput } from '../domain/schemas';
 import { pageReferentialChanges, type ReferentialChangeItem } from '../library/referential-changes';
 import { companyOfProductId } from '../library/companies';
 

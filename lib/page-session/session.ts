@@ -1,4 +1,9 @@
 /**
+ * lib/page-session — une page Convergence face à la bibliothèque, côté arrière-plan (produit de l'onglet, source, capture).
+ * Relie les décisions pures de lib/page au dépôt de lib/db, sans API de navigateur (le stockage est fourni).
+ * N'importe pas : platform, exchange, cli, components, entrypoints.
+ */
+/**
  * Une page Convergence face à la bibliothèque, côté arrière-plan : le produit retenu pour l'onglet (lu, page
  * précédente, choix « Ce produit est : »), la portée reliée, la variante reconnue à son nom, la source proposée,
  * et relier un produit affiché. Les décisions sont dans lib/page/identity.ts (pures) ; ici, ce qu'elles lisent
@@ -10,8 +15,9 @@ import { UserError } from '../domain/errors';
 import { variantDisplayName } from '../domain/naming';
 import type { Product, Variant } from '../domain/schemas';
 import type { Repository } from '../db/repository';
-import { PageProductSchema, ScopeSchema } from '../messages/protocol';
-import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type IdentityFrom, type Scope, type TabMemory, type VariantCandidate } from '../page/identity';
+import { ScopeSchema, type Scope } from '../domain/schemas';
+import { PageProductSchema } from '../messages/protocol';
+import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type IdentityFrom, type TabMemory, type VariantCandidate } from '../page/identity';
 import type { PageProduct } from '../page/read/product';
 
 /** Petit stockage clé → valeur (storage.local ou storage.session dans l'extension, une Map en test). */
@@ -25,7 +31,7 @@ export function memoryStore(): KeyValueStore {
   return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
 }
 
-export interface PageSessionOptions {
+interface PageSessionOptions {
   /** Réglages : la dernière source utilisée y est notée. */
   settings?: KeyValueStore;
   /** Mémoire par onglet (oubliée à la fermeture du navigateur dans l'extension). */
@@ -33,14 +39,14 @@ export interface PageSessionOptions {
 }
 
 /** Un produit de la bibliothèque tel que le panneau le liste : ses variantes et leurs noms affichés. */
-export interface ProductListEntry {
+interface ProductListEntry {
   product: Product;
   variants: Variant[];
   displayNames: Record<string, string>;
 }
 
 /** Pourquoi une source est proposée (code traduit par le panneau). */
-export type SourceReason = 'reliee' | 'reliee-variante' | 'reliee-distributeur' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
+type SourceReason = 'reliee' | 'reliee-variante' | 'reliee-distributeur' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
 
 /** Le contexte d'une page pour le panneau : produits, produit retenu, portée reliée, variante reconnue, source proposée. */
 export interface PageContext {

@@ -3,8 +3,9 @@
  * Un critère sans réponse ni commentaire n'est pas enregistré : une page à moitié remplie
  * n'efface jamais les réponses de la bibliothèque.
  */
-import type { CriterionInput } from '../domain/catalogue';
-import { applyAnswerInput, sameAnswerContent, type AnswerInput } from '../domain/values';
+import type { CriterionInput } from '../domain/schemas';
+import { applyAnswerInput, sameAnswerContent } from '../domain/values';
+import type { AnswerInput } from '../domain/schemas';
 import type { Answer } from '../domain/schemas';
 import type { CompanyProfile, EvidenceRef, Product } from '../domain/schemas';
 import { companyFieldOf, FICHE_PRODUCT_FIELDS, productFieldOf, type ProductField } from './fields';
@@ -46,7 +47,7 @@ function criterionInput(questionnaire: CriterionInput['questionnaire'], c: PageC
 }
 
 /** Identifiant d'une question d'orientation : « Q » + son numéro affiché (Q4, Q1.1). */
-export function orientationId(f: FormField): string | null {
+function orientationId(f: FormField): string | null {
   return f.number ? `Q${f.number}` : null;
 }
 
@@ -141,7 +142,7 @@ export function captureFromPage(model: PageModel): Capture {
 }
 
 /** Identifiant stable d'une zone de dépôt : celui du guide si le titre correspond, sinon dérivé du titre. */
-export function zoneId(questionnaire: string, title: string): string {
+function zoneId(questionnaire: string, title: string): string {
   const t = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
   const prefix = questionnaire === 'rgpd' ? 'RGPD' : 'SEC-ECH';
   if (questionnaire === 'rgpd') {

@@ -8,7 +8,7 @@ import type { CompanyProfile, Product } from '../domain/schemas';
 export type ProductField = 'name' | 'version' | 'type' | 'nil' | 'responsable' | 'description' | 'certifications' | 'interests';
 
 /** Clé de libellé (repliée, cf. foldText) → champ produit. L'ordre compte : le premier qui correspond. */
-export const PRODUCT_FIELDS: readonly { field: ProductField; match: RegExp }[] = [
+const PRODUCT_FIELDS: readonly { field: ProductField; match: RegExp }[] = [
   { field: 'name', match: /^nom du produit/ },
   { field: 'version', match: /^version/ },
   { field: 'type', match: /^type (de|du) produit/ },
@@ -19,9 +19,9 @@ export const PRODUCT_FIELDS: readonly { field: ProductField; match: RegExp }[] =
   { field: 'interests', match: /dispositifs de referencement/ },
 ];
 
-export type CompanyField = Exclude<keyof CompanyProfile, 'id' | 'extra' | 'updatedAt'>;
+type CompanyField = Exclude<keyof CompanyProfile, 'id' | 'extra' | 'updatedAt'>;
 
-export const COMPANY_FIELDS: readonly { field: CompanyField; match: RegExp }[] = [
+const COMPANY_FIELDS: readonly { field: CompanyField; match: RegExp }[] = [
   { field: 'denomination', match: /^denomination/ },
   { field: 'formeJuridique', match: /^forme juridique/ },
   { field: 'adresseSiege', match: /^adresse du siege/ },

@@ -5,14 +5,9 @@
  * source proposée. Pur : les produits de la bibliothèque et l'état de l'onglet en entrée.
  */
 import { normalizeText } from '../domain/text';
-import { parseVariantName, sameProductName as sameName, variantDisplayName } from '../domain/naming';
-import type { Product, Variant } from '../domain/schemas';
+import { parseVariantName, sameProductName as sameName, scopeDisplayName, variantDisplayName } from '../domain/naming';
+import type { Product, Scope, Variant } from '../domain/schemas';
 import type { PageProduct } from './read/product';
-
-export interface Scope {
-  productId: string;
-  variantId: string;
-}
 
 export interface ProductEntry {
   product: Product;
@@ -30,7 +25,7 @@ export interface TabMemory {
 /** D'où vient le produit retenu pour la page : lu, page précédente de l'onglet, choix de la personne, rien. */
 export type IdentityFrom = 'page' | 'precedente' | 'choix' | 'aucune';
 
-export interface PageIdentity {
+interface PageIdentity {
   from: IdentityFrom;
   /** Le produit tel que Convergence l'affiche (lu ici ou sur la page précédente). */
   product: PageProduct | null;
@@ -39,7 +34,7 @@ export interface PageIdentity {
 }
 
 /** « v3.1 », « V 3.1 » et « 3.1 » sont la même version. */
-export const sameVersion = (a: string, b: string) => normalizeText(a).replace(/^v\s*/, '') === normalizeText(b).replace(/^v\s*/, '');
+const sameVersion = (a: string, b: string) => normalizeText(a).replace(/^v\s*/, '') === normalizeText(b).replace(/^v\s*/, '');
 
 /** La portée reliée à un n° Convergence : une variante, sinon une famille. */
 export function scopeOfNumber(entries: readonly ProductEntry[], number: string): Scope | null {
@@ -51,7 +46,7 @@ export function scopeOfNumber(entries: readonly ProductEntry[], number: string):
   return p ? { productId: p.product.id, variantId: '' } : null;
 }
 
-export function scopeExists(entries: readonly ProductEntry[], s: Scope): boolean {
+function scopeExists(entries: readonly ProductEntry[], s: Scope): boolean {
   const e = entries.find((x) => x.product.id === s.productId);
   return !!e && (s.variantId === '' || e.variants.some((v) => v.id === s.variantId));
 }
@@ -112,14 +107,14 @@ export function variantCandidate(entries: readonly ProductEntry[], p: PageProduc
     device,
     pageName: p.name,
     variantLabel: label,
-    familyName: `${family.product.name} ${family.product.version}`,
+    familyName: scopeDisplayName(family.product),
   };
 }
 
 /** Raison d'une source proposée : le panneau la traduit. */
-export type SuggestionReason = 'reliee' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
+type SuggestionReason = 'reliee' | 'famille-du-nom' | 'meme-nom' | 'derniere' | 'seule' | 'recente' | 'aucune';
 
-export interface Suggestion {
+interface Suggestion {
   source: Scope | null;
   reason: SuggestionReason;
 }
@@ -149,5 +144,5 @@ export function scopeName(entries: readonly ProductEntry[], s: Scope): string {
   const e = entries.find((x) => x.product.id === s.productId);
   if (!e) return '?';
   const v = s.variantId ? e.variants.find((x) => x.id === s.variantId) : undefined;
-  return v ? variantDisplayName(e.product, v) : `${e.product.name} ${e.product.version}`;
+  return scopeDisplayName(e.product, v);
 }

@@ -5,7 +5,7 @@ import type { PageSignals } from './signals';
 import type { PageText } from './text';
 
 /** Résultat d'un détecteur : un score (plus il est haut, plus la page est typique) et ce qui l'a convaincu. */
-export interface Detection {
+interface Detection {
   score: number;
   because: PageText;
 }

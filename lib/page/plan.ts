@@ -10,14 +10,14 @@ import { fieldKey } from './fill/targets';
 import type { PageModel } from './read/page';
 
 /** Les mots des libellés du rapport, fournis par l'interface dans sa langue (français par défaut). */
-export interface FillWords {
+interface FillWords {
   level: string;
   comment: string;
   specificite: string;
   review: string;
 }
 
-export const FILL_WORDS_FR: FillWords = { level: 'niveau', comment: 'commentaire', specificite: 'spécificité', review: 'à revoir (marque blanche)' };
+const FILL_WORDS_FR: FillWords = { level: 'niveau', comment: 'commentaire', specificite: 'spécificité', review: 'à revoir (marque blanche)' };
 
 export interface FillSource {
   answers: readonly Answer[];
@@ -28,12 +28,7 @@ export interface FillSource {
   company?: CompanyProfile;
 }
 
-export type Wanted = Map<string, { value: FieldValue; label: string }>;
-
-/** Préfixe des clés de remplissage d'un formulaire. */
-export function formPrefix(form: string): string {
-  return form;
-}
+type Wanted = Map<string, { value: FieldValue; label: string }>;
 
 export function wantedFor(model: PageModel, src: FillSource): Wanted {
   const wanted: Wanted = new Map();
@@ -55,7 +50,7 @@ export function wantedFor(model: PageModel, src: FillSource): Wanted {
     for (const [id, a] of byId) {
       const number = id.replace(/^Q/i, '');
       const f = model.fields.find((x) => x.number === number);
-      const key = fieldKey(formPrefix('orientation'), { number, key: '' });
+      const key = fieldKey('orientation', { number, key: '' });
       const label = `${number}. ${f?.label.replace(/^\s*[\d.]+\s*[.)]\s*/, '') ?? 'question d\'orientation'}`;
       if (a.value?.kind === 'choix') {
         const multiple = f ? f.type === 'checkbox-group' : a.value.choices.length > 1;
@@ -70,7 +65,7 @@ export function wantedFor(model: PageModel, src: FillSource): Wanted {
       const value: FieldValue | undefined =
         field === 'type' ? productTypeLabel(p.type) : field === 'interests' ? p.interests : (p[field] ?? undefined);
       if (value !== undefined && (Array.isArray(value) ? value.length > 0 : value !== '')) {
-        wanted.set(fieldKey(formPrefix('produit'), f), { value, label: f.label });
+        wanted.set(fieldKey('produit', f), { value, label: f.label });
       }
     }
   } else if (model.type === 'form' && model.form === 'fiche-administrative' && src.company) {
@@ -79,7 +74,7 @@ export function wantedFor(model: PageModel, src: FillSource): Wanted {
       if (FICHE_PRODUCT_FIELDS.test(f.key)) continue;
       const field = companyFieldOf(f.key);
       const value = field ? c[field] : c.extra[f.label];
-      if (typeof value === 'string' && value !== '') wanted.set(fieldKey(formPrefix('fiche-administrative'), f), { value, label: f.label });
+      if (typeof value === 'string' && value !== '') wanted.set(fieldKey('fiche-administrative', f), { value, label: f.label });
     }
   }
   return wanted;

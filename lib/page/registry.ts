@@ -1,3 +1,8 @@
+/**
+ * lib/page — la page Convergence : détecter son type, la lire, planifier et remplir, capturer, garder avant validation.
+ * Ce registre associe chaque type de page à son module ; tout est lu d'après ce qu'une personne voit, jamais l'URL.
+ * N'importe pas : db, exchange, library, messages, page-session, platform, components, entrypoints.
+ */
 import { PAGE_KINDS, type PageKind } from './kinds';
 import type { PageModule } from './module';
 import { convention } from './kinds/convention';

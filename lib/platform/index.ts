@@ -1,4 +1,9 @@
 /**
+ * lib/platform — la seule porte vers les API WebExtension (wxt/browser) et le relais entre cadres.
+ * Les différences Chrome / Firefox s'arrêtent ici.
+ * N'importe rien de lib/ : le cœur ne dépend pas du navigateur, c'est l'extension qui les assemble.
+ */
+/**
  * Couche mince au-dessus des API du navigateur (WebExtension). Tout le reste du code passe par ici,
  * pour que les différences Chrome / Firefox et les API elles-mêmes restent hors du cœur.
  */

@@ -7,7 +7,7 @@ import { isLevelAcceptable, type Level } from '../domain/levels';
 import type { Criterion, Obligation } from '../domain/schemas';
 
 /** Ce qu'il faut savoir d'un critère pour décider s'il est obligatoire. */
-export interface NatureFacts {
+interface NatureFacts {
   /** Nature lue (page, fichier) ; null : inconnue. */
   obligation: Obligation | null;
   kind: string;

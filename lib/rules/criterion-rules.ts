@@ -1,4 +1,4 @@
-/** Per-criterion readiness rules: pure functions from a criterion and its answer facts to findings. */
+/** Règles de préparation par critère, pures : d'un critère et des faits de sa réponse aux constats, pour valoir partout (page, base, fichier). */
 import { formatLevel, formatLevelList, minimumOf } from '../domain/levels';
 import type { Criterion } from '../domain/schemas';
 import { normalizeText } from '../domain/text';
@@ -60,7 +60,7 @@ export function checkUnanswered(c: Criterion, a: AnswerFacts | undefined): Findi
   }];
 }
 
-export function checkMinimum(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+function checkMinimum(c: Criterion, a: AnswerFacts | undefined): Finding[] {
   if (!a?.value || a.value.kind !== 'niveau' || !isBelowMinimum(natureOf(c), a.value.level)) return [];
   const min = minimumOf(c.acceptableLevels);
   const scale = c.scale ?? 'niveau';
@@ -74,7 +74,7 @@ export function checkMinimum(c: Criterion, a: AnswerFacts | undefined): Finding[
   }];
 }
 
-export function checkConformity(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+function checkConformity(c: Criterion, a: AnswerFacts | undefined): Finding[] {
   if (!a?.value || a.value.kind !== 'conformite') return [];
   if (a.value.conformity === 'non-conforme') {
     const { mandatory, word, variant } = natureWord(c);
@@ -90,8 +90,8 @@ export function checkConformity(c: Criterion, a: AnswerFacts | undefined): Findi
   return checkEvidence(c, a);
 }
 
-/** Conforme needs one file per expected evidence type (untyped files count for one missing type each). */
-export function missingEvidenceTypes(c: Criterion, a: AnswerFacts): string[] {
+/** Conforme exige un fichier par type de preuve attendu (un fichier sans type couvre un type manquant : l'import ne le connaît pas). */
+function missingEvidenceTypes(c: Criterion, a: AnswerFacts): string[] {
   const covered = new Set<string>();
   for (const t of a.inheritedEvidenceTypes ?? []) covered.add(normalizeText(t));
   let untyped = 0;
@@ -137,7 +137,7 @@ function checkEvidence(c: Criterion, a: AnswerFacts): Finding[] {
   }];
 }
 
-export function checkStale(c: Criterion, a: AnswerFacts | undefined, today: string): Finding[] {
+function checkStale(c: Criterion, a: AnswerFacts | undefined, today: string): Finding[] {
   if (!a?.validUntil || a.validUntil >= today) return [];
   return [{
     severity: 'avertissement',
@@ -149,7 +149,7 @@ export function checkStale(c: Criterion, a: AnswerFacts | undefined, today: stri
   }];
 }
 
-export function checkWhiteLabelReview(c: Criterion, a: AnswerFacts | undefined): Finding[] {
+function checkWhiteLabelReview(c: Criterion, a: AnswerFacts | undefined): Finding[] {
   if (!a?.reviewFlag) return [];
   if (a.reviewReason === 'referentiel')
     return [{
@@ -184,7 +184,7 @@ export function formatDateFr(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** Every per-criterion rule, in order. */
+/** Toutes les règles par critère, dans l'ordre où les constats s'affichent. */
 export function checkCriterion(c: Criterion, a: AnswerFacts | undefined, today: string): Finding[] {
   const unanswered = checkUnanswered(c, a);
   if (unanswered.length) return [...unanswered, ...checkStale(c, a, today)];

@@ -7,6 +7,7 @@
  */
 import { EVALUATION_QUESTIONNAIRES } from '../domain/questionnaires';
 import type { QuestionnaireId } from '../domain/questionnaires';
+import type { ShownStatusData } from '../domain/schemas';
 import type { FindingCode, QuestionnaireStatus, ReadinessReport } from './types';
 
 /** Un statut tel qu'affiché sur Convergence, et quand il y a été lu. */
@@ -33,7 +34,7 @@ export interface JourneyObservations {
   questionnaires?: Partial<Record<QuestionnaireId, SeenStatus>>;
 }
 
-export type JourneyStepId = 'fiche-administrative' | 'convention' | QuestionnaireId | 'dossier' | 'candidature';
+type JourneyStepId = 'fiche-administrative' | 'convention' | QuestionnaireId | 'dossier' | 'candidature';
 
 /** La préparation d'un questionnaire selon la bibliothèque (reprise du rapport de préparation). */
 export interface StepReadiness {
@@ -77,7 +78,7 @@ export interface Journey {
   lastSeenAt: string | null;
 }
 
-export interface JourneyInput {
+interface JourneyInput {
   observations: JourneyObservations;
   /** Rapport de préparation de la bibliothèque ; null pour un produit affiché mais pas relié. */
   readiness: ReadinessReport | null;
@@ -181,7 +182,7 @@ export function buildJourney({ observations: obs, readiness }: JourneyInput): Jo
  */
 export function observeList(
   previous: JourneyObservations,
-  shown: readonly { questionnaire: QuestionnaireId; status: string; termine: boolean; applicable: boolean; count?: { done: number; total: number } | undefined }[],
+  shown: readonly Omit<ShownStatusData, 'label'>[],
   at: string,
 ): JourneyObservations {
   const questionnaires = { ...previous.questionnaires };

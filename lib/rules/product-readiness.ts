@@ -1,10 +1,10 @@
-/** Glue between stored data (product, catalogue, resolved answers) and the pure readiness rules. */
+/** Raccord entre les données enregistrées (produit, catalogue, réponses résolues) et les règles pures, pour que celles-ci ignorent la base. */
 import type { ResolvedAnswer } from '../domain/resolve';
 import type { Criterion, Product } from '../domain/schemas';
 import { assessReadiness, defaultApplicableQuestionnaires } from './readiness';
 import type { ReadinessReport } from './types';
 
-/** Questionnaires that are forms, not judged by the readiness rules. */
+/** Questionnaires qui sont des formulaires : les règles de préparation ne les jugent pas. */
 const FORMS = new Set(['produit', 'fiche-administrative']);
 
 export function productReadiness(input: {

@@ -1,4 +1,4 @@
-/** Readiness of a product (or of a file) per questionnaire and for the dossier, with both verdicts. */
+/** Préparation d'un produit (ou d'un fichier), par questionnaire et pour le dossier, avec les deux verdicts (générable, prêt à candidater). */
 import {
   DOSSIER_QUESTIONNAIRES,
   EVIDENCE_ONLY_QUESTIONNAIRES,
@@ -13,16 +13,16 @@ import { checkCriterion, isAnswered } from './criterion-rules';
 import type { AnswerFacts, Finding, FindingText, QuestionnaireStatus, ReadinessReport, Verdict } from './types';
 
 export interface ReadinessInput {
-  /** Applicable criteria (catalogue entries shown for this product, or the rows of a file). */
+  /** Critères applicables (ceux du catalogue montrés pour ce produit, ou les lignes d'un fichier). */
   criteria: readonly Criterion[];
   answers: readonly AnswerFacts[];
-  /** Questionnaires that apply. Each one without any known criterion gets a finding. */
+  /** Questionnaires applicables ; un questionnaire sans aucun critère connu donne un constat, jamais un silence. */
   applicableQuestionnaires: readonly QuestionnaireId[];
   /** YYYY-MM-DD. */
   today: string;
   /**
-   * 'plateforme': stored data; evidence-only questionnaires without learned zones use the zones of the guide.
-   * 'fichier': judge only what the file holds; absent questionnaires are warnings.
+   * 'plateforme' : données enregistrées ; un questionnaire de preuves sans zone apprise prend les zones du guide.
+   * 'fichier' : ne juger que ce que le fichier contient ; un questionnaire absent n'est qu'un avertissement.
    */
   mode: 'plateforme' | 'fichier';
   /** Distributeur : critères à spécificité « Oui » chez le producteur, sans réponse : « à répondre par le distributeur ». */
@@ -44,8 +44,8 @@ function distributorMustAnswer(f: Finding): Finding {
 const VALIDATION_CODES = new Set(['non-repondu', 'orientation-incomplete', 'preuve-manquante', 'document-manquant']);
 const NOT_REACHED_CODES = new Set(['sous-minimum', 'non-conforme']);
 
-/** Criteria standing for the document zones of an evidence-only questionnaire, from the public guide. */
-export function guideZoneCriteria(q: QuestionnaireId, now: string): Criterion[] {
+/** Critères tenant lieu des zones de dépôt d'un questionnaire de preuves, d'après le guide public (tant qu'aucune page ne les a montrées). */
+function guideZoneCriteria(q: QuestionnaireId, now: string): Criterion[] {
   return (GUIDE_EVIDENCE_ZONES[q] ?? []).map((z) => ({
     key: criterionKey(q, z.id),
     questionnaire: q,
@@ -166,7 +166,7 @@ function candidatureVerdict(statuses: readonly QuestionnaireStatus[], applicable
   return verdictOf(reasons);
 }
 
-/** Default applicable questionnaires when the product's questionnaire list has not been read yet. */
+/** Questionnaires applicables par défaut, tant que la liste des questionnaires du produit n'a pas été lue. */
 export function defaultApplicableQuestionnaires(criteria: readonly Criterion[]): QuestionnaireId[] {
   const known = new Set(criteria.map((c) => c.questionnaire));
   const base: QuestionnaireId[] = ['orientation', 'interoperabilite', 'urbanisation', 'securite', 'ethique', 'rgpd'];

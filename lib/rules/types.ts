@@ -1,7 +1,12 @@
+/**
+ * lib/rules — les règles de préparation (points bloquants, avertissements) et le parcours d'un dossier, en fonctions pures.
+ * Les mêmes règles servent l'extension et la CLI : elles ne lisent que le modèle.
+ * N'importe que lib/domain (et zod pour journey-schema.ts) : ni db, ni exchange, ni messages, ni page.
+ */
 import type { QuestionnaireId } from '../domain/questionnaires';
 import type { Answer } from '../domain/schemas';
 
-export type Severity = 'bloquant' | 'avertissement';
+type Severity = 'bloquant' | 'avertissement';
 
 export const FINDING_CODES = [
   'non-repondu',
@@ -62,25 +67,25 @@ export interface Finding {
   /** Le même constat en clé et paramètres (traduisible). */
   text?: FindingText;
   questionnaire: QuestionnaireId;
-  /** Criterion ID as shown on Convergence (absent for questionnaire-level findings). */
+  /** Identifiant du critère tel que Convergence l'affiche (absent pour un constat sur tout un questionnaire). */
   criterionId?: string;
-  /** What is wrong, in French, naming the criterion. */
+  /** Ce qui ne va pas, en français, en nommant le critère. */
   message: string;
-  /** What to do, in French. */
+  /** Quoi faire, en français. */
   action: string;
 }
 
-/** The facts the rules need about one answer: from the database, a file, or a live page. */
+/** Ce que les règles savent d'une réponse, quelle que soit son origine (base, fichier, page affichée). */
 export interface AnswerFacts {
   criterionKey: string;
   value: Answer['value'];
   evidence: readonly { evidenceType: string; name?: string }[];
   validUntil?: string | undefined;
-  /** Evidence types covered by a producer's confidential evidence. */
+  /** Types de preuve couverts par les preuves confidentielles d'un producteur (le distributeur ne les voit pas). */
   inheritedEvidenceTypes?: readonly string[];
-  /** False when the source cannot tell which evidence exists (e.g. a spreadsheet without a « Preuves » column). */
+  /** Faux quand la source ne peut pas dire quelles preuves existent (un tableur sans colonne « Preuves ») : pas de faux bloquant. */
   evidenceStated?: boolean;
-  /** White-label criterion to review (from the resolver). */
+  /** Critère de marque blanche à revoir (d'après la résolution). */
   reviewFlag?: boolean;
   /** Paquet producteur : « à revoir » parce que la mise à jour du paquet a changé ce critère. */
   reviewReason?: 'marque-blanche' | 'mise-a-jour' | 'referentiel';
@@ -91,9 +96,9 @@ export interface QuestionnaireStatus {
   label: string;
   total: number;
   answered: number;
-  /** Every criterion answered and every required document/evidence present (what « Valider » needs). */
+  /** Chaque critère répondu et chaque document ou preuve exigé présent (ce qu'exige « Valider »). */
   complete: boolean;
-  /** No mandatory criterion below its minimum or Non conforme. */
+  /** Aucun critère obligatoire sous son minimum ni Non conforme. */
   atteint: boolean;
   findings: Finding[];
 }
@@ -109,12 +114,12 @@ export interface Verdict {
 export interface ReadinessReport {
   today: string;
   questionnaires: QuestionnaireStatus[];
-  /** Every finding, blockers first. */
+  /** Tous les constats, points bloquants d'abord. */
   findings: Finding[];
   blockers: number;
   warnings: number;
-  /** « Dossier d'évaluation générable »: Interopérabilité, Urbanisation and Maturité Sécurité complete. */
+  /** « Dossier d'évaluation générable » : Interopérabilité, Urbanisation et Maturité Sécurité complets. */
   dossierGenerable: Verdict;
-  /** « Prêt à candidater »: every applicable questionnaire complete and no blocker. */
+  /** « Prêt à candidater » : chaque questionnaire applicable complet, aucun point bloquant. */
   pretACandidater: Verdict;
 }

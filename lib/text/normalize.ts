@@ -1,4 +1,9 @@
 /**
+ * lib/text — le repli du texte affiché (accents, casse, guillemets, tirets) partagé par la lecture des pages et le modèle.
+ * Module feuille : domain et page en dépendent, il ne dépend de rien.
+ * N'importe rien, ni de lib/ ni d'ailleurs.
+ */
+/**
  * Texte affiché « replié » pour la reconnaissance des pages : sans accents ni casse, guillemets,
  * apostrophes et tirets typographiques unifiés, espaces regroupés — mais la ponctuation est gardée
  * (« : », « ' », « > ») car les détecteurs s'y appuient. Pour comparer des valeurs sans ponctuation,

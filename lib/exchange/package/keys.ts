@@ -10,8 +10,8 @@
  */
 import { encodeBase64 } from './base64';
 
-export const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
-export const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
+const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
 export interface KeyFingerprint {
   /** SHA-256 du SPKI, 64 chiffres hexadécimaux minuscules. */

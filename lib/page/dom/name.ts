@@ -34,7 +34,7 @@ export function accessibleName(el: Element): string {
 }
 
 /** Texte d'un élément sans celui des contrôles de formulaire qu'il contient (ex. une <select> dans un <label>). */
-export function textWithoutControls(el: Element): string {
+function textWithoutControls(el: Element): string {
   // Parcours itératif (premier enfant, frère suivant) : appelé pour chaque option de chaque critère.
   let out = '';
   for (let n: Node | null = el.firstChild; n; ) {

@@ -76,7 +76,7 @@ export interface UndoEntry {
  * Laisse la page réagir (rendu de son framework, questions révélées) : une tâche, sans l'attente
  * minimale de setTimeout. Les rendus programmés en microtâche (Preact, React, Vue) sont faits avant.
  */
-export function settle(): Promise<void> {
+function settle(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof MessageChannel === 'function') {
       const ch = new MessageChannel();
@@ -89,7 +89,7 @@ export function settle(): Promise<void> {
   });
 }
 
-export function isEmptyValue(v: FieldValue | null): boolean {
+function isEmptyValue(v: FieldValue | null): boolean {
   return v === null || (typeof v === 'string' ? v.trim() === '' : v.length === 0);
 }
 

@@ -17,7 +17,7 @@ export function targetsOf(model: PageModel): FillTarget[] {
 }
 
 /** Attend une mutation du document (au plus `ms` millisecondes). Rend vrai s'il y en a eu une. */
-export function nextMutation(doc: Document, ms: number): Promise<boolean> {
+function nextMutation(doc: Document, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     const obs = new MutationObserver(() => {
       obs.disconnect();
@@ -32,7 +32,7 @@ export function nextMutation(doc: Document, ms: number): Promise<boolean> {
   });
 }
 
-export interface PageFillResult {
+interface PageFillResult {
   report: FillReportEntry[];
   undo: UndoEntry[];
   /** La dernière lecture de la page (pour expliquer un remplissage sans effet, sans relire). */

@@ -81,7 +81,7 @@ export function isAtRisk(problems: readonly GuardProblem[]): boolean {
   return problems.some((p) => p.blocking === true);
 }
 
-export interface CriterionEvaluation {
+interface CriterionEvaluation {
   /** Le critère, complété par la bibliothèque (minimum, nature) quand la page ne les écrit pas. */
   criterion: PageCriterion;
   problems: GuardProblem[];

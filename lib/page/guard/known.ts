@@ -6,7 +6,7 @@ import type { Level } from '../../domain/levels';
 import type { Obligation } from '../../domain/schemas';
 import type { PageCriterion, PageQuestionnaire } from '../model';
 
-export interface KnownCriterion {
+interface KnownCriterion {
   acceptableLevels: Level[];
   obligation: Obligation;
 }

@@ -32,7 +32,7 @@ const RANK: Record<ProblemCode, number> = {
   'option-non-repondu': 6,
 };
 
-export function sortProblems(list: GuardProblem[]): GuardProblem[] {
+function sortProblems(list: GuardProblem[]): GuardProblem[] {
   return list.map((p, i) => ({ p, i })).sort((a, b) => RANK[a.p.code] - RANK[b.p.code] || a.i - b.i).map((x) => x.p);
 }
 

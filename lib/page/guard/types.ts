@@ -1,5 +1,6 @@
 import type { Level, LevelScale } from '../../domain/levels';
 import type { QuestionnaireId } from '../../domain/questionnaires';
+import type { ShownStatusData } from '../../domain/schemas';
 import type { PageKind } from '../kinds';
 import type { KnownCriteria } from './known';
 
@@ -81,17 +82,8 @@ export interface GuardInput {
 /** Ce que reçoit la règle d'un type de page (module de page) : la même chose, le type étant connu. */
 export type GuardContext = Omit<GuardInput, 'kind'>;
 
-/** Statut d'un questionnaire tel qu'affiché sur la liste des questionnaires. */
-export interface ShownStatus {
-  questionnaire: QuestionnaireId;
-  /** Libellé affiché (« Interopérabilité »). */
-  label: string;
-  /** Statut affiché (« À compléter », « Terminé »…). */
-  status: string;
-  termine: boolean;
-  applicable: boolean;
-  /** Compteur « n/m » s'il est affiché. */
-  count?: { done: number; total: number };
-  /** Lien ou bouton de la ligne (« Démarrer », « Editer »), pour « Corriger ». */
+/** Statut lu sur la liste des questionnaires (ShownStatusSchema), plus la ligne à montrer pour « Corriger ». */
+export type ShownStatus = ShownStatusData & {
+  /** Lien ou bouton de la ligne (« Démarrer », « Editer ») ; un élément ne traverse pas la messagerie. */
   action: HTMLElement | null;
-}
+};

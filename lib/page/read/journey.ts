@@ -8,13 +8,13 @@ import { visibleText } from '../dom/name';
 import { isHiddenElement } from '../signals';
 import { foldText } from '../../text/normalize';
 
-export interface ShownStep {
+interface ShownStep {
   /** Tel qu'affiché (« complétée », « En attente », « ✓ »). */
   status: string;
   done: boolean;
 }
 
-export interface ShownJourney {
+interface ShownJourney {
   fiche?: ShownStep;
   convention?: ShownStep;
   dossier?: ShownStep;

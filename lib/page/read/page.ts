@@ -20,7 +20,7 @@ export type PageModel =
   | { type: 'form'; form: FormKind; fields: FormField[] }
   | { type: 'none' };
 
-export interface PageReading {
+interface PageReading {
   model: PageModel;
   product: PageProduct | null;
   /** Ce qui n'a pas pu être lu (français), à afficher tel quel. */
@@ -28,7 +28,7 @@ export interface PageReading {
 }
 
 /** La zone de contenu de la page (hors interface de l'extension, hors bandeaux). */
-export function contentRoot(doc: Document): Element {
+function contentRoot(doc: Document): Element {
   return doc.querySelector('main,[role="main"]') ?? doc.body;
 }
 

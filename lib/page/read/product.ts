@@ -8,9 +8,9 @@ export interface PageProduct {
 }
 
 /** Où le produit a été lu, du plus fiable au moins fiable (affiché par le panneau). */
-export type PageProductSource = 'fil-ariane' | 'titre' | 'en-tete' | 'titre-document';
+type PageProductSource = 'fil-ariane' | 'titre' | 'en-tete' | 'titre-document';
 
-export interface PageProductFound {
+interface PageProductFound {
   product: PageProduct;
   from: PageProductSource;
 }

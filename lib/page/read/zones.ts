@@ -36,7 +36,7 @@ function namedGroup(input: HTMLInputElement, limit: Element): Element | null {
  * (Réunit les deux heuristiques d'avant : le groupe nommé de la lecture des critères, et l'arrêt aux titres de
  * la garde, qui seul bornait correctement la zone unique d'une page de dépôt.)
  */
-export function zoneOf(input: HTMLInputElement, limit: Element): Element {
+function zoneOf(input: HTMLInputElement, limit: Element): Element {
   const group = namedGroup(input, limit);
   if (group) return group;
   let zone: Element = input;
@@ -51,7 +51,7 @@ export function zoneOf(input: HTMLInputElement, limit: Element): Element {
  * Le type de preuve d'une zone : le nom de son groupe (titre visible de la zone), sinon le nom du champ sans le
  * verbe du bouton (« Charger : AIPD »), sinon le premier titre de la zone, sinon « Preuve ».
  */
-export function zoneTypeOf(input: HTMLInputElement, zone: Element): string {
+function zoneTypeOf(input: HTMLInputElement, zone: Element): string {
   if (zone !== input && zone.matches('[role="group"],[role="region"],fieldset')) {
     const legend = zone.tagName === 'FIELDSET' ? zone.querySelector(':scope > legend') : null;
     const name = legend ? visibleText(legend) : accessibleName(zone);
@@ -64,7 +64,7 @@ export function zoneTypeOf(input: HTMLInputElement, zone: Element): string {
 }
 
 /** Noms des fichiers déposés dans une zone : les boutons « Archiver … », sinon les noms de fichiers affichés, hors « preuves archivées ». */
-export function depositedFiles(zone: Element): string[] {
+function depositedFiles(zone: Element): string[] {
   const names = new Set<string>();
   for (const b of Array.from(zone.querySelectorAll('button,[role="button"]'))) {
     const m = /^archiver\s+(.+)$/i.exec(buttonText(b));
@@ -81,7 +81,7 @@ export function depositedFiles(zone: Element): string[] {
 }
 
 /** « Preuves de l'éditeur producteur (confidentielles) : 2 fichiers ». */
-export function producerFileCount(zone: Element): number {
+function producerFileCount(zone: Element): number {
   const m = /preuves? de l'editeur producteur[^:]*:\s*(\d+)/.exec(foldText(visibleText(zone)));
   return m?.[1] ? Number(m[1]) : 0;
 }
@@ -102,7 +102,7 @@ export function readDepositZones(root: Element, limit: Element = root): DepositZ
 }
 
 /** Preuves confidentielles du producteur d'une zone lue par readDepositZones (0 pour une zone construite ailleurs). */
-export function producerFilesOf(z: PageEvidenceZone): number {
+function producerFilesOf(z: PageEvidenceZone): number {
   return 'producerFiles' in z && typeof z.producerFiles === 'number' ? z.producerFiles : 0;
 }
 

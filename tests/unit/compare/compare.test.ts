@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { Repository } from '../../../lib/db/repository';
-import type { AnswerInput } from '../../../lib/domain/values';
+import type { AnswerInput } from '../../../lib/domain/schemas';
 import { alignOnFamily, compareProduct, keepDifference } from '../../../lib/library/compare';
 import type { CompareMatrix } from '../../../lib/library/compare';
 import { KeepMarkSchema, keepKey } from '../../../lib/library/compare-keep';

@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { Repository } from '../../../lib/db/repository';
-import type { CriterionInput } from '../../../lib/domain/catalogue';
+import type { CriterionInput } from '../../../lib/domain/schemas';
 import { mergeCriterion } from '../../../lib/domain/catalogue';
 import type { Answer, AnswerValue, Criterion, Product } from '../../../lib/domain/schemas';
 import { answerId, criterionKey } from '../../../lib/domain/schemas';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseVariantName, sameProductName, variantDisplayName } from '../../../lib/domain/naming';
+import { parseVariantName, sameProductName, scopeDisplayName, variantDisplayName } from '../../../lib/domain/naming';
+import { ScopeSchema } from '../../../lib/domain/schemas';
 
 describe('parseVariantName : règle ANS « [NomDuProduit] [OS] [Appareil] »', () => {
   it('OS et appareil reconnus', () => {
@@ -81,5 +82,27 @@ describe('sameProductName', () => {
   it('un nom vide n’égale rien, pas même un autre nom vide', () => {
     expect(sameProductName('', '')).toBe(false);
     expect(sameProductName(' ', '')).toBe(false);
+  });
+});
+
+describe('scopeDisplayName : un seul nom de portée pour le panneau, le gestionnaire et les exports', () => {
+  it('la famille garde sa version (deux versions d’un produit ne se confondent pas)', () => {
+    expect(scopeDisplayName({ name: 'Dossia', version: 'v3.1' })).toBe('Dossia v3.1');
+  });
+
+  it('la variante prend son nom ANS, sans version (c’est le nom que Convergence affiche)', () => {
+    expect(scopeDisplayName({ name: 'Dossia', version: 'v3.1' }, { os: 'ios', device: 'mobile' })).toBe('Dossia iOS Mobile');
+  });
+});
+
+describe('ScopeSchema : la portée des messages et du panneau, définie une fois', () => {
+  it('famille (variantId vide) ou variante', () => {
+    expect(ScopeSchema.parse({ productId: 'p1', variantId: '' })).toEqual({ productId: 'p1', variantId: '' });
+    expect(ScopeSchema.parse({ productId: 'p1', variantId: 'v1' })).toEqual({ productId: 'p1', variantId: 'v1' });
+  });
+
+  it('refuse un produit vide ou une clé de trop : elle arrive de pages non fiables', () => {
+    expect(ScopeSchema.safeParse({ productId: '', variantId: '' }).success).toBe(false);
+    expect(ScopeSchema.safeParse({ productId: 'p1', variantId: '', extra: 1 }).success).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { CriterionInput } from '../../../lib/domain/catalogue';
+import type { CriterionInput } from '../../../lib/domain/schemas';
 
 /** U01.1 tel qu'une page « Urbanisation » le montre ; `more` est ce que Convergence a changé depuis. */
 export const urbanisation = (more: Partial<CriterionInput> = {}): CriterionInput => ({

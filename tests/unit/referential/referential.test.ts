@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CriterionInput } from '../../../lib/domain/catalogue';
+import type { CriterionInput } from '../../../lib/domain/schemas';
 import { MAX_CHANGES, compareCriterion, fillHold, pendingChange, withReferentialChange } from '../../../lib/domain/referential';
 import { mergeCriterion } from '../../../lib/domain/catalogue';
 import { applyReferentialReview } from '../../../lib/library/referential-review';
