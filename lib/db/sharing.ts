@@ -7,8 +7,7 @@
  * peut pas quitter ce navigateur. Une bibliothèque restaurée ailleurs signera avec une nouvelle clé.
  */
 import { z } from 'zod';
-import { text } from '../domain/schemas';
-import { KEEP_SHARING_KIND } from '../library/compare-keep';
+import { IsoDateTimeSchema, text } from '../domain/schemas';
 import { JourneyObservationsSchema } from '../rules/journey-schema';
 
 /** La paire de clés de signature de la bibliothèque (jamais sauvegardée). */
@@ -17,6 +16,18 @@ export const SIGNING_KEY_ID = 'cle-signature';
 export const sequenceKey = (convergenceNumber: string) => `ordre|${convergenceNumber}`;
 export const confidentialKey = (productId: string, variantId: string) => `confidentiel|${productId}|${variantId}`;
 export const reviewKey = (distributorProductId: string) => `revue|${distributorProductId}`;
+
+/**
+ * « Garder pour cette variante » (comparaison des variantes) : la marque qu'un écart est voulu, sous
+ * `garder|produit|variante|critère` ('' = la famille d'un distributeur). Elle retient les deux contenus
+ * comparés : si l'un change ensuite, l'écart n'est plus celui qui a été examiné et redevient « à revoir ».
+ */
+export const KEEP_PREFIX = 'garder|';
+export const keepKey = (productId: string, variantId: string, criterionKey: string) => `${KEEP_PREFIX}${productId}|${variantId}|${criterionKey}`;
+/** Signatures comparées : texte JSON (borné par les tailles d'une valeur et d'un commentaire). */
+const Signature = z.string().max(60_000);
+export const KeepMarkSchema = z.strictObject({ at: IsoDateTimeSchema, own: Signature, reference: Signature });
+export type KeepMark = z.infer<typeof KeepMarkSchema>;
 
 export interface SharingKind {
   prefix: string;
@@ -42,7 +53,7 @@ const SHARING_KINDS: readonly SharingKind[] = [
   },
   { prefix: 'confidentiel|', label: 'commentaires confidentiels', value: criterionKeys },
   { prefix: 'revue|', label: 'réponses revues', value: z.record(text(100), z.number().int().nonnegative()) },
-  KEEP_SHARING_KIND,
+  { prefix: KEEP_PREFIX, label: 'écarts gardés (comparaison des variantes)', value: KeepMarkSchema },
   // Observations de la plateforme (statuts vus et leur date) : par produit de la bibliothèque, ou par n° Convergence.
   { prefix: 'parcours|', label: 'parcours vu sur Convergence', value: JourneyObservationsSchema },
 ];

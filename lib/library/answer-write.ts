@@ -1,6 +1,6 @@
 /**
  * lib/library — les services de la bibliothèque au-dessus du dépôt : modifications, comparaison, parcours, paquets, profils.
- * Les décisions sont pures à côté des écritures (answer-edit / answer-write, compare / compare-keep).
+ * Les décisions sont pures à côté des écritures (answer-edit / answer-write, compare, marques « garder » dans lib/db/sharing.ts).
  * N'importe pas : messages, platform, cli, components, entrypoints.
  */
 /**

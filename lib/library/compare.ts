@@ -8,7 +8,7 @@
  *
  * Chaque colonne, sauf la racine, a une référence : la famille pour une variante, le producteur pour la
  * famille d'un distributeur. Les références forment un arbre qui relie toutes les colonnes : une ligne a un
- * écart dès qu'une colonne diffère de sa référence. Un écart « gardé » (marque durable, compare-keep.ts) n'est
+ * écart dès qu'une colonne diffère de sa référence. Un écart « gardé » (marque durable, lib/db/sharing.ts) n'est
  * plus « à revoir » tant que les deux contenus comparés restent ceux qui ont été examinés.
  */
 import { UserError } from '../domain/errors';
@@ -20,8 +20,8 @@ import type { AnswerValue, Criterion, Product, Variant } from '../domain/schemas
 import { formatAnswerValue } from '../domain/values';
 import type { Repository } from '../db/repository';
 import { withStorageErrors } from '../db/storage-errors';
-import { KEEP_PREFIX, KeepMarkSchema, keepKey } from './compare-keep';
-import type { KeepMark } from './compare-keep';
+import { KEEP_PREFIX, KeepMarkSchema, keepKey } from '../db/sharing';
+import type { KeepMark } from '../db/sharing';
 
 type CompareColumnKind = 'famille' | 'variante' | 'producteur';
 /** D'où vient la réponse d'une cellule : la colonne elle-même, sa famille, ou le producteur. */

@@ -29,6 +29,9 @@ const DOSSIER_REF = /\bN\d{10,20}\b/g;
 function stepperText(root: Element): string | null {
   let best: string | null = null;
   for (const el of Array.from(root.querySelectorAll('ol,ul,nav,[role="list"],p,div'))) {
+    // Les conteneurs de toute la page sont écartés par la longueur brute (native), avant le texte visible,
+    // qui parcourrait chaque fois tout leur sous-arbre : la lecture resterait quadratique sur une grande page.
+    if ((el.textContent?.length ?? 0) > 4000) continue;
     const text = visibleText(el);
     if (text.length > 400 || (best !== null && text.length >= best.length)) continue;
     const f = foldText(text);

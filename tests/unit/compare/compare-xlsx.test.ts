@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx';
 import type { ResolvedAnswer } from '../../../lib/domain/resolve';
 import { writeCompareWorkbook } from '../../../lib/exchange/compare-xlsx';
 import { buildCompareMatrix, columnId } from '../../../lib/library/compare';
-import { keepKey } from '../../../lib/library/compare-keep';
+import { keepKey } from '../../../lib/db/sharing';
 import { answer, crit, level } from '../core/helpers';
 
 // L'export Excel de la comparaison, relu avec SheetJS : colonnes, « (hérité) », « Écart », cellules neutralisées.
