@@ -1,5 +1,5 @@
 import type { PageProduct } from '../lib/page/read/product';
-import type { PageSummary } from '../lib/page/summary';
+import type { PageSummary } from '../lib/page/guard/summary';
 import { t } from './strings';
 
 export function productText(p: PageProduct): string {

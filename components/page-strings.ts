@@ -1,9 +1,9 @@
-import { PAGE_KIND_LABELS, type PageKind } from '../lib/page/kinds';
-import type { PageText, PageTextKey } from '../lib/page/text';
+import { PAGE_KIND_LABELS, type PageKind } from '../lib/page/model/kinds';
+import type { PageText, PageTextKey } from '../lib/page/model/text';
 import { defineStrings } from './i18n';
 
 /**
- * Ce que la lecture des pages dit (lib/page/text.ts) et les noms des types de page, en français et en anglais.
+ * Ce que la lecture des pages dit (lib/page/model/text.ts) et les noms des types de page, en français et en anglais.
  * Le type impose une phrase par code : un code ajouté dans lib/page sans sa traduction ne compile pas.
  */
 const FR = {
@@ -80,7 +80,7 @@ const KINDS_EN: Record<PageKind, string> = {
 };
 
 const page = defineStrings(FR, EN);
-// Le nom français d'un type de page est celui du module de page (lib/page/kinds.ts).
+// Le nom français d'un type de page est celui du module de page (lib/page/model/kinds.ts).
 const kinds = defineStrings(PAGE_KIND_LABELS, KINDS_EN);
 
 /** Le texte d'un code de lecture des pages, dans la langue de l'interface. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { buildSimulator } from '../tests/simulator/serve.mjs';
 import { EXTENSION_DIR, ORIGIN, ROOT, launchExtension } from '../tests/e2e/harness.mjs';
 import { PAGE_TOUR } from '../tests/e2e/tour.mjs';
-import { PAGE_KIND_LABELS } from '../lib/page/kinds.ts';
+import { PAGE_KIND_LABELS } from '../lib/page/model/kinds.ts';
 import { forceLanguage } from '../components/i18n/index.ts';
 import { t } from '../components/strings.ts';
 

@@ -1,4 +1,4 @@
-import type { BelowMinimum } from '../../lib/page/guard/evaluate';
+import type { BelowMinimum } from '../../lib/page/guard/rules';
 import { markerText } from './format';
 import { t } from './strings';
 import { MARKER_CSS, adoptStyles } from './styles';

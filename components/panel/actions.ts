@@ -7,7 +7,7 @@
 import type { Send } from '../../lib/messages/client';
 import type { ResponseOf } from '../../lib/messages/protocol';
 import type { CaptureOutcome } from '../../lib/page-session/capture';
-import { sameEvidenceType } from '../../lib/page/evidence';
+import { sameEvidenceType } from '../../lib/page/read/evidence';
 import { UNDO_CHANGED, UNDO_GONE, UNDO_RADIO, UNDO_REFUSED } from '../../lib/page/fill/engine';
 import type { EvidenceOffer, PanelApi, PanelReportEntry } from '../Panel';
 import { holdText } from '../referential-strings';

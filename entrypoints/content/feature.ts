@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Send } from '../../lib/messages/client';
 import type { ContentMessageType, ParsedRequestOf, ResponseOf } from '../../lib/messages/protocol';
-import type { PageRecognition } from '../../lib/page/detect';
+import type { PageRecognition } from '../../lib/page/by-kind/recognise';
 import type { QuestionnaireId } from '../../lib/domain/questionnaires';
 import type { KnownCriteria } from '../../lib/page/guard/known';
 import type { PageProduct } from '../../lib/page/read/product';

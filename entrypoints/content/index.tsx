@@ -3,11 +3,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient } from '../../lib/messages/client';
 import { dispatchToContent } from '../../lib/messages/content-dispatch';
 import type { ResponseOf } from '../../lib/messages/protocol';
-import { recognisePage, type PageRecognition } from '../../lib/page/detect';
-import { watchPage } from '../../lib/page/watch';
+import { recognisePage, type PageRecognition } from '../../lib/page/by-kind/recognise';
+import { watchPage } from '../../lib/page/dom/watch';
 import { platform } from '../../lib/platform';
-import { readPage } from '../../lib/page/read/page';
-import { summarise } from '../../lib/page/summary';
+import { readPage } from '../../lib/page/by-kind/read';
+import { summarise } from '../../lib/page/guard/summary';
 import type { ContentHandlers, FeatureContext } from './feature';
 import { FEATURES } from './features';
 import { tContent } from '../../components/strings-content';
@@ -16,7 +16,7 @@ import { loadLanguagePreference } from '../../components/i18n';
 import type { QuestionnaireId } from '../../lib/domain/questionnaires';
 import type { KnownCriteria } from '../../lib/page/guard/known';
 import { readPageProduct, type PageProduct } from '../../lib/page/read/product';
-import { collectSignals } from '../../lib/page/signals';
+import { collectSignals } from '../../lib/page/read/signals';
 
 export default defineContentScript({
   matches: ['https://convergence.esante.gouv.fr/*'],

@@ -9,7 +9,7 @@ import type { Repository } from '../db/repository';
 import { withStorageErrors } from '../db/storage-errors';
 import type { QuestionnaireId } from '../domain/questionnaires';
 import type { Scope } from '../domain/schemas';
-import { scopeOfNumber } from '../page/identity';
+import { scopeOfNumber } from '../page/plan/identity';
 import { observeList, type JourneyObservations, type SeenStatus } from '../rules/journey';
 import { JourneyObservationsSchema } from '../rules/journey-schema';
 

@@ -7,7 +7,7 @@ import type { Repository } from '../db/repository';
 import { UserError } from '../domain/errors';
 import { variantDisplayName } from '../domain/naming';
 import type { Scope } from '../domain/schemas';
-import { scopeOfNumber } from '../page/identity';
+import { scopeOfNumber } from '../page/plan/identity';
 import type { KeyValueStore } from '../page-session/session';
 import { buildJourney, observeList, type Journey, type JourneyObservations } from '../rules/journey';
 import { mergeObservations, observationsOf, observationsOfNumber } from './journey-store';

@@ -17,7 +17,7 @@ import type { QuestionnaireId } from '../domain/questionnaires';
 import { isWhiteLabelReviewCriterion } from '../domain/white-label';
 import { AnswerSchema, CriterionSchema, answerId } from '../domain/schemas';
 import type { Answer, Criterion, EvidenceFileMeta, Product } from '../domain/schemas';
-import { sameEvidenceType } from '../page/evidence';
+import { sameEvidenceType } from '../page/read/evidence';
 import type { Repository } from '../db/repository';
 import type { PackageRecord } from '../db/schema';
 import { withStorageErrors } from '../db/storage-errors';

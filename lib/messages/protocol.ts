@@ -6,8 +6,8 @@
  * que TypeScript oblige à rester identique à ce protocole.
  */
 import { z } from 'zod';
-import { PAGE_KINDS } from '../page/kinds';
-import { PAGE_TEXT_KEYS } from '../page/text';
+import { PAGE_KINDS } from '../page/model/kinds';
+import { PAGE_TEXT_KEYS } from '../page/model/text';
 import { FINDING_TEXT_KEYS } from '../rules/types';
 import { JourneySchema } from '../rules/journey-schema';
 import {
@@ -545,7 +545,7 @@ export const PageProductSchema = z.strictObject({
 });
 
 
-/** Variante reconnue au nom du produit affiché (cf. lib/page/identity.ts). */
+/** Variante reconnue au nom du produit affiché (cf. lib/page/plan/identity.ts). */
 const VariantCandidateSchema = z.strictObject({
   productId: id,
   variantId: text(100),

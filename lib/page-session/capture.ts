@@ -7,9 +7,9 @@
  */
 import type { Repository } from '../db/repository';
 import type { ParsedRequestOf } from '../messages/protocol';
-import { mergeCompany, withoutInherited } from '../page/capture';
+import { mergeCompany, withoutInherited } from '../page/plan/capture';
 import { scopeDisplayName } from '../domain/naming';
-import { scopeName } from '../page/identity';
+import { scopeName } from '../page/plan/identity';
 import type { PageProduct } from '../page/read/product';
 import { foldText } from '../text/normalize';
 import type { PageContext, PageSession } from './session';

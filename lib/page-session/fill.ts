@@ -7,7 +7,7 @@
 import type { Answer, CompanyProfile, Product } from '../domain/schemas';
 import type { Repository } from '../db/repository';
 import type { Scope } from '../domain/schemas';
-import { scopeName } from '../page/identity';
+import { scopeName } from '../page/plan/identity';
 import type { PageSession } from './session';
 import type { CriterionInput } from '../domain/schemas';
 import { pageReferentialChanges, type ReferentialChangeItem } from '../library/referential-changes';

@@ -6,7 +6,7 @@
 /**
  * Une page Convergence face à la bibliothèque, côté arrière-plan : le produit retenu pour l'onglet (lu, page
  * précédente, choix « Ce produit est : »), la portée reliée, la variante reconnue à son nom, la source proposée,
- * et relier un produit affiché. Les décisions sont dans lib/page/identity.ts (pures) ; ici, ce qu'elles lisent
+ * et relier un produit affiché. Les décisions sont dans lib/page/plan/identity.ts (pures) ; ici, ce qu'elles lisent
  * et écrivent : la bibliothèque (Repository) et deux petits stockages (réglages, mémoire par onglet). Sans API de
  * navigateur ni de cadriciel : l'arrière-plan fournit storage.local et storage.session, les tests des Map.
  */
@@ -17,7 +17,7 @@ import type { Product, Variant } from '../domain/schemas';
 import type { Repository } from '../db/repository';
 import { ScopeSchema, type Scope } from '../domain/schemas';
 import { PageProductSchema } from '../messages/protocol';
-import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type IdentityFrom, type TabMemory, type VariantCandidate } from '../page/identity';
+import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type IdentityFrom, type TabMemory, type VariantCandidate } from '../page/plan/identity';
 import type { PageProduct } from '../page/read/product';
 
 /** Petit stockage clé → valeur (storage.local ou storage.session dans l'extension, une Map en test). */

@@ -35,9 +35,9 @@ const answers = INTEROPERABILITE_GRAND.criteria.map((c, i) => {
 
 /** Code injecté dans la page (monde principal) : lecture par lib/page, script nu de référence, attente de l'état. */
 const entry = `
-import { recognisePage } from './lib/page/detect';
-import { readPage } from './lib/page/read/page';
-import { summarise } from './lib/page/summary';
+import { recognisePage } from './lib/page/by-kind/recognise';
+import { readPage } from './lib/page/by-kind/read';
+import { summarise } from './lib/page/guard/summary';
 const sim = () => globalThis.__convergenceSim;
 globalThis.__bench = {
   read(n) {

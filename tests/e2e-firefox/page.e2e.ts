@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../components/i18n';
 import { t as tGuard } from '../../components/guard/strings';
 import { t } from '../../components/strings';
-import { PAGE_KIND_LABELS } from '../../lib/page/kinds';
+import { PAGE_KIND_LABELS } from '../../lib/page/model/kinds';
 import { ETHIQUE, INTEROPERABILITE, LEVEL_ORDER, type LevelCriterion, type LevelKey } from '../simulator/src/data/index.ts';
 import { acceptableLevels, applicableLevelCriteria } from '../simulator/src/rules.ts';
 import type { OrientationAnswers } from '../simulator/src/types.ts';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_KIND_LABELS } from '../../lib/page/kinds';
+import { PAGE_KIND_LABELS } from '../../lib/page/model/kinds';
 import { ORIGIN, launchExtension, type Harness } from './harness.mjs';
 import { panel, waitPanel } from './panel';
 import { PAGE_TOUR } from './tour.mjs';

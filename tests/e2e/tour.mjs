@@ -1,7 +1,7 @@
 // Une page du simulateur par type de page, avec le scénario qui la rend accessible.
 // Partagé par les tests de bout en bout et la démonstration (npm start).
 
-/** @type {{ kind: import('../../lib/page/kinds').PageKind, path: string, scenario: string, style?: 'a'|'b', title: string }[]} */
+/** @type {{ kind: import('../../lib/page/model/kinds').PageKind, path: string, scenario: string, style?: 'a'|'b', title: string }[]} */
 export const PAGE_TOUR = [
   { kind: 'tableau-de-bord', path: '/tableau-de-bord', scenario: 'vierge', title: 'Tableau de bord' },
   { kind: 'parcours', path: '/parcours/mon-espace-sante', scenario: 'vierge', title: 'Parcours Mon espace santé' },

@@ -1,5 +1,5 @@
-import type { PageKind } from '../../../lib/page/kinds';
-import type { PageRecognition } from '../../../lib/page/detect';
+import type { PageKind } from '../../../lib/page/model/kinds';
+import type { PageRecognition } from '../../../lib/page/by-kind/recognise';
 import { readShownJourney } from '../../../lib/page/read/journey';
 import type { Feature } from '../feature';
 

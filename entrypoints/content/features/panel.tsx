@@ -1,13 +1,13 @@
 import { base64ToBytes } from '../../../lib/messages/base64';
 import type { ParsedRequestOf, ResponseOf } from '../../../lib/messages/protocol';
-import { captureFromPage } from '../../../lib/page/capture';
+import { captureFromPage } from '../../../lib/page/plan/capture';
 import { attachFiles } from '../../../lib/page/fill/events';
 import { mergeUndo, undoFill, UNDO_RADIO, type UndoEntry } from '../../../lib/page/fill/engine';
 import { explainFill } from '../../../lib/page/fill/explain';
 import { fillPage, targetsOf } from '../../../lib/page/fill/run';
-import { readPage } from '../../../lib/page/read/page';
+import { readPage } from '../../../lib/page/by-kind/read';
 import { zoneHasEvidence } from '../../../lib/page/read/zones';
-import { summarise } from '../../../lib/page/summary';
+import { summarise } from '../../../lib/page/guard/summary';
 import { platform } from '../../../lib/platform';
 import type { Feature, FeatureContext } from '../feature';
 

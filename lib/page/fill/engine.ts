@@ -22,9 +22,7 @@
  */
 import { foldText } from '../../text/normalize';
 import { visitControl } from './events';
-
-/** Valeur canonique d'un champ : texte, code (niveau « 2 », « conforme », libellé d'option), ou liste. */
-export type FieldValue = string | string[];
+import type { FieldValue } from '../plan/fill-plan';
 
 /** Un geste synchrone (clic, frappe) avec sa séquence d'événements ; rend faux si la page l'a refusé. */
 export interface Gesture {

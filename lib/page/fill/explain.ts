@@ -4,8 +4,8 @@
  */
 import type { QuestionnaireId } from '../../domain/questionnaires';
 import type { Answer } from '../../domain/schemas';
-import type { PageModel } from '../read/page';
 import type { FillReportEntry } from './engine';
+import type { PageModel } from '../model/page';
 
 export type FillExplanation =
   /** Aucun champ lisible à remplir sur la page. */

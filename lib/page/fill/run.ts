@@ -3,12 +3,13 @@
  * groupés, une attente, une visite, une relecture), puis le tour suivant relit la page pour les questions
  * révélées par une réponse (orientation) et les sections rendues tard, remplies à leur tour.
  */
-import type { PageRecognition } from '../detect';
-import type { FillSource } from '../plan';
-import { wantedFor } from '../plan';
-import { readPage, type PageModel } from '../read/page';
+import type { PageRecognition } from '../by-kind/recognise';
+import type { FillSource } from '../plan/fill-plan';
+import { wantedFor } from '../plan/fill-plan';
+import { readPage } from '../by-kind/read';
 import { fillTargets, mergeUndo, sameValue, type FillReportEntry, type FillTarget, type UndoEntry } from './engine';
 import { criterionTargets, formFieldTargets } from './targets';
+import type { PageModel } from '../model/page';
 
 export function targetsOf(model: PageModel): FillTarget[] {
   if (model.type === 'criteria') return model.criteria.flatMap(criterionTargets);

@@ -1,10 +1,10 @@
 /** Cibles de remplissage construites à partir de ce qui a été lu sur la page. */
 import { formatConformity, formatLevel, parseConformity, parseLevel, parseOuiNon } from '../../domain/levels';
 import { foldText } from '../../text/normalize';
-import type { PageCriterion, PageOption } from '../model';
-import type { FormField } from '../read/form';
+import type { PageCriterion, PageOption, FormField } from '../model/page';
 import { checkOption, selectOption, typeText, typeValue } from './events';
-import type { FieldValue, FillTarget, Gesture } from './engine';
+import type { FillTarget, Gesture } from './engine';
+import { fieldKey, type FieldValue } from '../plan/fill-plan';
 
 function optionTarget(
   key: string,
@@ -55,11 +55,6 @@ export function criterionTargets(c: PageCriterion): FillTarget[] {
     out.push(optionTarget(`${c.id}#specificite`, `${c.id} — spécificité`, c.specificite.options, parseOuiNon, (v) => (v === 'oui' ? 'Oui' : 'Non')));
   }
   return out;
-}
-
-/** Clé de remplissage d'un champ de formulaire : son numéro de question, sinon son libellé replié. */
-export function fieldKey(prefix: string, f: Pick<FormField, 'number' | 'key'>): string {
-  return `${prefix}#${f.number ? `q${f.number}` : f.key}`;
 }
 
 /** Les champs d'un formulaire (produit, fiche administrative, orientation), par clé de libellé. */

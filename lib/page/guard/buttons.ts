@@ -1,5 +1,5 @@
 import { accessibleName, buttonText } from '../dom/name';
-import type { PageKind } from '../kinds';
+import type { PageKind } from '../model/kinds';
 import { foldText } from '../../text/normalize';
 import type { GuardAction } from './types';
 

@@ -6,8 +6,8 @@
  */
 import type { QuestionnaireId } from '../../domain/questionnaires';
 import { isBelowMinimum, uncoveredEvidence } from '../../rules/criterion-predicates';
-import { isMandatory } from '../mandatory';
-import type { PageCriterion, PageEvidenceZone, PageQuestionnaire } from '../model';
+import { isMandatory } from './mandatory';
+import type { PageCriterion, PageEvidenceZone, PageQuestionnaire } from '../model/page';
 import { zoneHasEvidence } from '../read/zones';
 import { withKnown, type KnownCriteria } from './known';
 import type { GuardProblem, ProblemCode } from './types';

@@ -5,7 +5,7 @@
  * qui n'est pas un bouton natif, et envoi de formulaire (Entrée dans un champ, requestSubmit).
  * Sans problème, l'événement n'est pas touché. « Valider quand même » rejoue le geste UNE fois.
  */
-import type { PageKind } from '../kinds';
+import type { PageKind } from '../model/kinds';
 import { BUTTON_LIKE, buttonInPath, guardedAction } from './buttons';
 import type { GuardAction, GuardProblem } from './types';
 

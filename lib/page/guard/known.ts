@@ -4,7 +4,7 @@
  */
 import type { Level } from '../../domain/levels';
 import type { Obligation } from '../../domain/schemas';
-import type { PageCriterion, PageQuestionnaire } from '../model';
+import type { PageCriterion, PageQuestionnaire } from '../model/page';
 
 interface KnownCriterion {
   acceptableLevels: Level[];

@@ -5,7 +5,7 @@
  */
 import { questionnaireFromLabel } from '../../domain/questionnaires';
 import { buttonText, visibleText } from '../dom/name';
-import { isHiddenElement } from '../signals';
+import { isHiddenElement } from '../read/signals';
 import { cleanLabel, foldText } from '../../text/normalize';
 import type { ShownStatus } from './types';
 

@@ -1,14 +1,14 @@
 /**
  * Les règles de la garde avant validation, par famille de pages : l'état COURANT de la page (lu dans le DOM)
  * contre les règles de complétude. DOM en entrée, liste de problèmes en sortie ; rien n'est modifié.
- * Chaque type de page choisit les siennes dans son module (lib/page/kinds) ; evaluate.ts les appelle.
+ * Chaque type de page choisit les siennes dans son module (lib/page/kinds) ; lib/page/by-kind/guard.ts les appelle.
  */
 import { DOSSIER_QUESTIONNAIRES, questionnaireFromLabel, type QuestionnaireId } from '../../domain/questionnaires';
 import { parseLevel } from '../../domain/levels';
 import { accessibleName, visibleText } from '../dom/name';
-import type { PageCriterion, PageQuestionnaire } from '../model';
+import type { PageCriterion, PageQuestionnaire, FormField } from '../model/page';
 import { readQuestionnaire } from '../read/criteria';
-import { readFormFields, type FormField } from '../read/form';
+import { readFormFields } from '../read/form';
 import { readDepositZones } from '../read/zones';
 import { foldText } from '../../text/normalize';
 import { criterionBelowMinimum, evaluateCriteria, missingDeposits } from './criterion';

@@ -1,7 +1,7 @@
 import type { Level, LevelScale } from '../../domain/levels';
 import type { QuestionnaireId } from '../../domain/questionnaires';
 import type { ShownStatusData } from '../../domain/schemas';
-import type { PageKind } from '../kinds';
+import type { PageKind } from '../model/kinds';
 import type { KnownCriteria } from './known';
 
 /** Les boutons qui soumettent, reconnus par leur texte visible ou leur nom accessible. */

@@ -1,5 +1,5 @@
-import { definePage } from '../module';
-import { pageText } from '../text';
+import { definePage } from './define';
+import { pageText } from '../model/text';
 
 const STATUSES = [
   "en attente d'envoi de la convention",

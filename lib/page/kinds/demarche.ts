@@ -1,5 +1,5 @@
-import { pageText } from '../text';
-import { hasButton, definePage } from '../module';
+import { pageText } from '../model/text';
+import { hasButton, definePage } from './define';
 
 export const demarche = definePage('demarche', {
   detect(s) {

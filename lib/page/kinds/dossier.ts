@@ -1,5 +1,5 @@
-import { pageText } from '../text';
-import { headingMatches, definePage } from '../module';
+import { pageText } from '../model/text';
+import { headingMatches, definePage } from './define';
 
 export const dossier = definePage('dossier', {
   detect(s) {

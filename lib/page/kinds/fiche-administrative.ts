@@ -1,8 +1,8 @@
-import { pageText } from '../text';
-import { definePage } from '../module';
+import { pageText } from '../model/text';
+import { definePage } from './define';
 import { ficheProblems } from '../guard/rules';
 import { readFormFields } from '../read/form';
-import { formReading, openDialog } from './families';
+import { formReading, openDialog } from '../read/families';
 
 export const ficheAdministrative = definePage('fiche-administrative', {
   detect(s) {

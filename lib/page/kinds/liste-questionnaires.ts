@@ -1,5 +1,5 @@
-import { pageText } from '../text';
-import { definePage } from '../module';
+import { pageText } from '../model/text';
+import { definePage } from './define';
 
 export const listeQuestionnaires = definePage('liste-questionnaires', {
   detect(s) {

@@ -1,7 +1,7 @@
-import { pageText } from '../text';
-import { definePage } from '../module';
+import { pageText } from '../model/text';
+import { definePage } from './define';
 import { readFormFields } from '../read/form';
-import { formReading, openDialog } from './families';
+import { formReading, openDialog } from '../read/families';
 
 export const marqueBlanche = definePage('marque-blanche', {
   detect(s) {

@@ -1,8 +1,8 @@
-import { pageText } from '../text';
-import { definePage } from '../module';
+import { pageText } from '../model/text';
+import { definePage } from './define';
 import { orientationProblems } from '../guard/rules';
 import { readFormFields } from '../read/form';
-import { formReading } from './families';
+import { formReading } from '../read/families';
 
 export const orientation = definePage('orientation', {
   detect(s) {

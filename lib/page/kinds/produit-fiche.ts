@@ -1,5 +1,5 @@
-import { pageText } from '../text';
-import { hasButton, headingMatches, definePage } from '../module';
+import { pageText } from '../model/text';
+import { hasButton, headingMatches, definePage } from './define';
 
 export const produitFiche = definePage('produit-fiche', {
   detect(s) {

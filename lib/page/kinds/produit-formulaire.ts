@@ -1,7 +1,7 @@
-import { pageText } from '../text';
-import { definePage } from '../module';
+import { pageText } from '../model/text';
+import { definePage } from './define';
 import { readFormFields } from '../read/form';
-import { formReading } from './families';
+import { formReading } from '../read/families';
 
 export const produitFormulaire = definePage('produit-formulaire', {
   detect(s) {

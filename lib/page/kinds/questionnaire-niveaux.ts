@@ -1,8 +1,8 @@
-import { pageText } from '../text';
-import { definePage } from '../module';
-import { evaluationTitle } from './evaluation-title';
+import { pageText } from '../model/text';
+import { definePage } from './define';
+import { evaluationTitle } from '../read/evaluation-title';
 import { criteriaPageProblems } from '../guard/rules';
-import { readCriteriaPage } from './families';
+import { readCriteriaPage } from '../read/families';
 
 export const questionnaireNiveaux = definePage('questionnaire-niveaux', {
   detect(s) {

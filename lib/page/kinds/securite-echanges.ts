@@ -1,8 +1,8 @@
-import { pageText } from '../text';
-import { definePage } from '../module';
-import { evaluationTitle } from './evaluation-title';
+import { pageText } from '../model/text';
+import { definePage } from './define';
+import { evaluationTitle } from '../read/evaluation-title';
 import { depositProblems } from '../guard/rules';
-import { readDepositsPage } from './families';
+import { readDepositsPage } from '../read/families';
 
 export const securiteEchanges = definePage('securite-echanges', {
   detect(s) {

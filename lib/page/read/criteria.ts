@@ -1,9 +1,9 @@
-import { pageText, type PageText } from '../text';
+import { pageText, type PageText } from '../model/text';
 import { parseConformity, parseLevel, parseMinimumText, parseOuiNon, sortLevels, type Level } from '../../domain/levels';
 import { questionnaireFromLabel } from '../../domain/questionnaires';
 import { accessibleName, buttonText, visibleText } from '../dom/name';
-import type { PageCriterion, PageOption, PageQuestionnaire } from '../model';
-import { isHiddenElement } from '../signals';
+import type { PageCriterion, PageOption, PageQuestionnaire } from '../model/page';
+import { isHiddenElement } from './signals';
 import { foldText } from '../../text/normalize';
 import { leadingCriterionId } from './ids';
 import { readDepositZones } from './zones';

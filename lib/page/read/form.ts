@@ -1,25 +1,7 @@
 import { accessibleName, visibleText } from '../dom/name';
-import { isHiddenElement } from '../signals';
+import { isHiddenElement } from './signals';
+import type { FormField } from '../model/page';
 import { cleanLabel, foldText } from '../../text/normalize';
-
-/** Un champ de formulaire ou une question, tel qu'une personne le voit. */
-export interface FormField {
-  /** Libellé affiché, sans astérisque (« Nom du produit », « 4. Pour quelle architecture… ? »). */
-  label: string;
-  /** Clé stable : libellé normalisé sans numéro (« nom du produit »). */
-  key: string;
-  /** Numéro de question affiché (« 4 ») s'il y en a un. */
-  number?: string;
-  required: boolean;
-  type: 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'checkbox-group';
-  /** Valeur : texte, libellé de l'option choisie, ou libellés cochés (groupe de cases). */
-  value: string | string[];
-  options: { label: string; control: HTMLInputElement | HTMLOptionElement; checked: boolean }[];
-  control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
-  readOnly: boolean;
-  /** Élément de repère pour l'ordre du document quand il n'y a pas de contrôle (valeur affichée). */
-  anchor?: Element;
-}
 
 const TEXT_INPUTS = 'input:not([type]),input[type="text"],input[type="email"],input[type="tel"],input[type="url"],input[type="number"],input[type="date"],textarea,select';
 

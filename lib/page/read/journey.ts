@@ -5,7 +5,7 @@
  * rendu tel qu'affiché ; ce que la page ne montre pas n'est pas rendu (jamais supposé).
  */
 import { visibleText } from '../dom/name';
-import { isHiddenElement } from '../signals';
+import { isHiddenElement } from './signals';
 import { foldText } from '../../text/normalize';
 
 interface ShownStep {

@@ -1,4 +1,4 @@
-import type { PageSignals } from '../signals';
+import type { PageSignals } from '../model/signals';
 
 /** Le produit tel que Convergence l'affiche : « Produit - v0.1 - 3100 » (nom - version - n°). */
 export interface PageProduct {

@@ -5,8 +5,8 @@
  * Ce qu'une personne voit (rôles, noms accessibles, titres), jamais de classe CSS.
  */
 import { accessibleName, buttonText, visibleText } from '../dom/name';
-import type { PageEvidenceZone } from '../model';
-import { isHiddenElement } from '../signals';
+import type { PageEvidenceZone } from '../model/page';
+import { isHiddenElement } from './signals';
 import { foldText } from '../../text/normalize';
 
 /** Une zone de dépôt lue sur la page : son élément, et les preuves confidentielles du producteur qu'elle annonce. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { captureFromPage } from '../../../lib/page/capture';
+import { captureFromPage } from '../../../lib/page/plan/capture';
 import { readQuestionnaire } from '../../../lib/page/read/criteria';
 import { previewImport, commitImport } from '../../../lib/exchange/service';
 import { freshRepo, level, PROV, workbook } from './helpers';

@@ -131,7 +131,7 @@ describe('readiness rules', () => {
     const unknownConf = crit({ questionnaire: 'ethique', id: 'ETH.1.7', title: 'Conservation' });
     const unknownNoMin = crit({ questionnaire: 'interoperabilite', id: 'A09.1.2', title: 'Mise à jour' });
     expect([unknownLevel, unknownConf, unknownNoMin].map((c) => c.obligationKnown)).toEqual([false, false, false]);
-    // Le même prédicat que pour un critère lu sur la page sans badge (lib/page/mandatory.ts).
+    // Le même prédicat que pour un critère lu sur la page sans badge (lib/page/guard/mandatory.ts).
     expect([unknownLevel, unknownConf, unknownNoMin].map((c) => isMandatory(natureOf(c)))).toEqual([true, true, false]);
     expect(isBelowMinimum(natureOf(unknownLevel), '1')).toBe(true);
     expect(isMandatory({ obligation: null, kind: 'niveau', acceptableLevels: ['2', '3'] })).toBe(true);

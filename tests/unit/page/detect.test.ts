@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { pageTextOf } from '../../../components/page-strings';
 import { describe, expect, it } from 'vitest';
-import { recognisePage } from '../../../lib/page/detect';
-import type { PageKind } from '../../../lib/page/kinds';
+import { recognisePage } from '../../../lib/page/by-kind/recognise';
+import type { PageKind } from '../../../lib/page/model/kinds';
 
 /** Pages minimales écrites d'après le guide ANS (textes visibles seulement, aucune classe). */
 const PAGES: Record<PageKind, string> = {

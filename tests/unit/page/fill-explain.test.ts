@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainFill } from '../../../lib/page/fill/explain';
 import type { FillReportEntry } from '../../../lib/page/fill/engine';
-import type { PageModel } from '../../../lib/page/read/page';
 import type { Answer } from '../../../lib/domain/schemas';
+import type { PageModel } from '../../../lib/page/model/page';
 
 // Un remplissage sans effet dit toujours pourquoi.
 

@@ -6,14 +6,14 @@ import { focusProblem } from '../../../components/guard/dialog';
 import { GuardDialog } from '../../../components/guard/GuardDialog';
 import { problemText } from '../../../components/guard/format';
 import type { ContentHandlers } from '../../../entrypoints/content/feature';
-import { recognisePage } from '../../../lib/page/detect';
+import { recognisePage } from '../../../lib/page/by-kind/recognise';
 import { interceptSubmits, type Blocked, type Interceptor } from '../../../lib/page/guard';
 import type { GuardProblem } from '../../../lib/page/guard';
 import { guard } from '../../../entrypoints/content/features/guard';
 import type { FeatureContext } from '../../../entrypoints/content/feature';
 import { LEVELS_A, LEVELS_B, load } from './guard-fixtures';
 import { readPageProduct } from '../../../lib/page/read/product';
-import { collectSignals } from '../../../lib/page/signals';
+import { collectSignals } from '../../../lib/page/read/signals';
 
 const PROBLEM: GuardProblem = { code: 'sous-minimum', ref: 'A08.5.23', level: '1', acceptable: ['NA', '2', '3'], target: null };
 

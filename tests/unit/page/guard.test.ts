@@ -2,11 +2,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../../components/i18n';
 import { problemText } from '../../../components/guard/format';
-import { recognisePage } from '../../../lib/page/detect';
-import { belowMinimum, evaluateGuard, guardedAction, readShownStatuses } from '../../../lib/page/guard';
+import { recognisePage } from '../../../lib/page/by-kind/recognise';
+import { belowMinimum, guardedAction, pageQuestionnaire, readShownStatuses } from '../../../lib/page/guard';
+import { evaluateGuard } from '../../../lib/page/by-kind/guard';
 import { readPageProduct } from '../../../lib/page/read/product';
-import { collectSignals } from '../../../lib/page/signals';
-import { pageQuestionnaire } from '../../../lib/page/guard/evaluate';
+import { collectSignals } from '../../../lib/page/read/signals';
 import type { GuardAction, GuardProblem } from '../../../lib/page/guard';
 import { readQuestionnaire } from '../../../lib/page/read/criteria';
 import { FICHE_FORM, FICHE_RECAP, LEVELS_A, LEVELS_B, ORIENTATION, RGPD, dossiers, ethique as ETHIQUE_A_B, listA, listB, load } from './guard-fixtures';

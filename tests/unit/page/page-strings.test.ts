@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { forceLanguage } from '../../../components/i18n';
 import { pageKindLabel, pageTextOf } from '../../../components/page-strings';
-import { PAGE_KINDS } from '../../../lib/page/kinds';
-import { PAGE_TEXT_KEYS } from '../../../lib/page/text';
+import { PAGE_KINDS } from '../../../lib/page/model/kinds';
+import { PAGE_TEXT_KEYS } from '../../../lib/page/model/text';
 
 // Ce que la lecture des pages dit passe par les dictionnaires : aucune phrase française dans l'interface anglaise.
 

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { parsePageProduct, readPageProduct, readPageProductFound, withoutProductMention } from '../../../lib/page/read/product';
-import { recogniseSignals } from '../../../lib/page/detect';
-import { collectSignals } from '../../../lib/page/signals';
+import { recogniseSignals } from '../../../lib/page/by-kind/recognise';
+import { collectSignals } from '../../../lib/page/read/signals';
 
 /** Textes tels qu'une personne les voit sur Convergence (ou sur une page écrite autrement) → produit attendu. */
 const FOUND: [string, string, string, string][] = [

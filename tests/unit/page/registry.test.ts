@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_KIND_LABELS, PAGE_KINDS } from '../../../lib/page/kinds';
-import { PAGE_MODULES, PAGE_REGISTRY } from '../../../lib/page/registry';
+import { PAGE_KIND_LABELS, PAGE_KINDS } from '../../../lib/page/model/kinds';
+import { PAGE_MODULES, PAGE_REGISTRY } from '../../../lib/page/kinds';
 
 describe('table des types de page', () => {
   it('un module par type, rangé sous son type, avec son libellé ; rien d\'autre', () => {

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { recognisePage } from '../../../lib/page/detect';
-import { evaluateGuard, type GuardProblem } from '../../../lib/page/guard';
+import { recognisePage } from '../../../lib/page/by-kind/recognise';
+import type { GuardProblem } from '../../../lib/page/guard';
+import { evaluateGuard } from '../../../lib/page/by-kind/guard';
 import type { KnownCriteria } from '../../../lib/page/guard/known';
-import { readPage } from '../../../lib/page/read/page';
-import { summarise } from '../../../lib/page/summary';
+import { readPage } from '../../../lib/page/by-kind/read';
+import { summarise } from '../../../lib/page/guard/summary';
 import { RGPD, crumbs, ethA, ethB, levelA, load, zone } from './guard-fixtures';
 
 /**

@@ -1,5 +1,5 @@
-import { isMandatory as isMandatoryNature } from '../rules/criterion-predicates';
-import type { PageCriterion } from './model';
+import { isMandatory as isMandatoryNature } from '../../rules/criterion-predicates';
+import type { PageCriterion } from '../model/page';
 
 /**
  * Un critère lu sur la page est obligatoire s'il est marqué « Obligation » ; sans marque lisible, la règle

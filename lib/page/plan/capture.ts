@@ -3,15 +3,13 @@
  * Un critère sans réponse ni commentaire n'est pas enregistré : une page à moitié remplie
  * n'efface jamais les réponses de la bibliothèque.
  */
-import type { CriterionInput } from '../domain/schemas';
-import { applyAnswerInput, sameAnswerContent } from '../domain/values';
-import type { AnswerInput } from '../domain/schemas';
-import type { Answer } from '../domain/schemas';
-import type { CompanyProfile, EvidenceRef, Product } from '../domain/schemas';
+import type { CriterionInput } from '../../domain/schemas';
+import { applyAnswerInput, sameAnswerContent } from '../../domain/values';
+import type { AnswerInput } from '../../domain/schemas';
+import type { Answer } from '../../domain/schemas';
+import type { CompanyProfile, EvidenceRef, Product } from '../../domain/schemas';
 import { companyFieldOf, FICHE_PRODUCT_FIELDS, productFieldOf, type ProductField } from './fields';
-import type { PageCriterion } from './model';
-import type { FormField } from './read/form';
-import type { PageModel } from './read/page';
+import type { PageCriterion, FormField, PageModel } from '../model/page';
 
 export interface Capture {
   criteria: CriterionInput[];

@@ -3,28 +3,11 @@
  * Les boutons propres à une étape (« Transmettre la fiche administrative », « Générer une référence… »,
  * « Candidater ») ont leur règle quel que soit le type de page (ils apparaissent sur plusieurs pages, parfois
  * non reconnues) ; pour les autres (« Valider », « Enregistrer et demander validation »), c'est le module du
- * type de page qui décide (lib/page/registry.ts). Les règles elles-mêmes sont dans rules.ts.
+ * type de page qui décide (lib/page/kinds). Les règles elles-mêmes sont dans lib/page/guard/rules.ts.
  */
-import { PAGE_REGISTRY } from '../registry';
-import { dossierProblems, ficheProblems } from './rules';
-import type { GuardAction, GuardInput, GuardProblem } from './types';
-
-export { isMandatory } from '../mandatory';
-export { evaluateCriterion, evaluateCriteria, criterionAtRisk, missingEvidence } from './criterion';
-export {
-  belowMinimum,
-  criteriaPageProblems,
-  criteriaProblems,
-  depositProblems,
-  dossierProblems,
-  ficheProblems,
-  knownStatuses,
-  orientationProblems,
-  pageQuestionnaire,
-  relevel,
-  type BelowMinimum,
-} from './rules';
-export type { GuardInput } from './types';
+import { PAGE_REGISTRY } from '../kinds';
+import { dossierProblems, ficheProblems } from '../guard/rules';
+import type { GuardAction, GuardInput, GuardProblem } from '../guard/types';
 
 /** Règles des boutons qui ne dépendent pas de la page affichée. */
 const ACTION_RULES: Partial<Record<GuardAction, (input: GuardInput) => GuardProblem[]>> = {

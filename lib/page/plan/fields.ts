@@ -3,7 +3,7 @@
  * pour le formulaire produit (« Ajouter un nouveau produit ») et la fiche administrative.
  * Les libellés sont ceux du guide ANS ; un libellé inconnu de la fiche va dans `extra`, sous son libellé.
  */
-import type { CompanyProfile, Product } from '../domain/schemas';
+import type { CompanyProfile, Product } from '../../domain/schemas';
 
 export type ProductField = 'name' | 'version' | 'type' | 'nil' | 'responsable' | 'description' | 'certifications' | 'interests';
 

@@ -1,15 +1,13 @@
-import { pageText } from '../text';
+import { pageText } from '../model/text';
 /**
  * Lectures communes à plusieurs types de pages (questionnaires à critères, pages de dépôt, formulaires),
  * appelées par leurs modules. Les lecteurs eux-mêmes sont dans lib/page/read.
  */
 import { questionnaireFromLabel, type QuestionnaireId } from '../../domain/questionnaires';
-import type { KindReading, ReadContext } from '../module';
-import { readQuestionnaire } from '../read/criteria';
-import type { FormField } from '../read/form';
-import type { FormKind } from '../read/page';
-import { readDepositZones } from '../read/zones';
+import { readQuestionnaire } from './criteria';
+import { readDepositZones } from './zones';
 import { evaluationTitle } from './evaluation-title';
+import type { FormField, FormKind, KindReading, ReadContext } from '../model/page';
 
 /** Le titre du questionnaire affiché (« Questionnaire d'évaluation : X »), sinon le titre principal. */
 function shownTitle(ctx: ReadContext): string {

@@ -1,7 +1,7 @@
 /**
  * Les types de pages Convergence que l'extension sait reconnaître, et leur libellé français : une ligne par type.
  * Chaque type a son module (lib/page/kinds/<type>.ts : reconnaissance, lecture, règles de la garde), enregistré
- * dans lib/page/registry.ts, dont le typage exige un module par type de cette liste, et rien d'autre.
+ * dans lib/page/kinds/index.ts, dont le typage exige un module par type de cette liste, et rien d'autre.
  * Ce fichier reste sans dépendance : le protocole des messages (arrière-plan) en valide les noms sans charger
  * les lecteurs de page.
  */

@@ -1,8 +1,8 @@
 /** Résumé de ce qui a été lu sur une page, pour le panneau et la fenêtre de l'icône. */
-import { evaluateCriteria, isAtRisk, missingDeposits } from './guard/criterion';
-import type { KnownCriteria } from './guard/known';
+import { evaluateCriteria, isAtRisk, missingDeposits } from './criterion';
+import type { KnownCriteria } from './known';
 import { isMandatory } from './mandatory';
-import type { PageModel } from './read/page';
+import type { PageModel } from '../model/page';
 
 export type PageSummary =
   | { type: 'criteria'; read: number; mandatory: number; atRisk: string[] }
@@ -10,7 +10,7 @@ export type PageSummary =
   | { type: 'zones'; read: number; empty: string[] }
   | { type: 'nothing' };
 
-export { criterionAtRisk } from './guard/criterion';
+export { criterionAtRisk } from './criterion';
 
 /**
  * « À risque » et « zone vide » viennent de l'évaluation de la garde (guard/criterion.ts) : le panneau ne peut

@@ -4,10 +4,10 @@
  * mémoire par onglet (page précédente), choix fait par la personne, variante reconnue à son nom,
  * source proposée. Pur : les produits de la bibliothèque et l'état de l'onglet en entrée.
  */
-import { normalizeText } from '../domain/text';
-import { parseVariantName, sameProductName as sameName, scopeDisplayName, variantDisplayName } from '../domain/naming';
-import type { Product, Scope, Variant } from '../domain/schemas';
-import type { PageProduct } from './read/product';
+import { normalizeText } from '../../domain/text';
+import { parseVariantName, sameProductName as sameName, scopeDisplayName, variantDisplayName } from '../../domain/naming';
+import type { Product, Scope, Variant } from '../../domain/schemas';
+import type { PageProduct } from '../read/product';
 
 export interface ProductEntry {
   product: Product;

@@ -1,7 +1,9 @@
-import { pageText, type PageText } from './text';
-import type { PageKind } from './kinds';
-import { PAGE_MODULES, PAGE_REGISTRY } from './registry';
-import { collectSignals, type PageSignals } from './signals';
+/** Reconnaître le type de page : chaque module de lib/page/kinds donne un score d'après les signaux ; le plus haut gagne. */
+import { pageText, type PageText } from '../model/text';
+import type { PageKind } from '../model/kinds';
+import { PAGE_MODULES, PAGE_REGISTRY } from '../kinds';
+import { collectSignals } from '../read/signals';
+import type { PageSignals } from '../model/signals';
 
 export type PageRecognition =
   | { recognised: true; kind: PageKind; label: string; because: PageText; candidates: PageKind[] }

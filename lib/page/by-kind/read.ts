@@ -1,24 +1,14 @@
-import type { PageText } from '../text';
 /**
- * Le modèle d'une page Convergence : ce que l'extension lit pour enregistrer, remplir et vérifier.
- * Le type de page vient de la reconnaissance (detect.ts) ; sa lecture, de son module (lib/page/registry.ts).
+ * Lire une page reconnue : les signaux, le produit affiché, puis le modèle que lit le module du type de page
+ * (lib/page/kinds). Le type vient de la reconnaissance (recognise.ts).
  */
-import type { QuestionnaireId } from '../../domain/questionnaires';
-import type { PageRecognition } from '../detect';
-import type { PageCriterion, PageEvidenceZone } from '../model';
-import { PAGE_REGISTRY } from '../registry';
-import { collectSignals } from '../signals';
-import type { FormField } from './form';
-import { readPageProduct, type PageProduct } from './product';
+import type { PageText } from '../model/text';
+import type { PageRecognition } from './recognise';
+import type { PageModel } from '../model/page';
+import { PAGE_REGISTRY } from '../kinds';
+import { collectSignals } from '../read/signals';
+import { readPageProduct, type PageProduct } from '../read/product';
 import { withDomCache } from '../dom/cache';
-
-export type FormKind = 'orientation' | 'produit' | 'fiche-administrative' | 'marque-blanche';
-
-export type PageModel =
-  | { type: 'criteria'; questionnaire: QuestionnaireId; title: string; criteria: PageCriterion[]; unreadable: string[] }
-  | { type: 'deposits'; questionnaire: QuestionnaireId; title: string; zones: PageEvidenceZone[] }
-  | { type: 'form'; form: FormKind; fields: FormField[] }
-  | { type: 'none' };
 
 interface PageReading {
   model: PageModel;

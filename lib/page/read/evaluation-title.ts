@@ -1,4 +1,4 @@
-import type { PageSignals } from '../signals';
+import type { PageSignals } from '../model/signals';
 
 /** Le nom du questionnaire dans un titre « Questionnaire d'évaluation : X » : normalisé et tel qu'affiché. */
 export function evaluationTitle(s: PageSignals): { norm: string; raw: string } | undefined {

@@ -2,12 +2,18 @@
  * Ce qu'on veut voir sur la page, d'après la bibliothèque : une valeur par clé de cible
  * (cf. fill/targets.ts). Pur : la page lue et les réponses résolues en entrée.
  */
-import { formatConformity, formatLevel } from '../domain/levels';
-import type { Answer, CompanyProfile, Product } from '../domain/schemas';
+import { formatConformity, formatLevel } from '../../domain/levels';
+import type { Answer, CompanyProfile, Product } from '../../domain/schemas';
 import { companyFieldOf, FICHE_PRODUCT_FIELDS, productFieldOf, productTypeLabel } from './fields';
-import type { FieldValue } from './fill/engine';
-import { fieldKey } from './fill/targets';
-import type { PageModel } from './read/page';
+import type { FormField, PageModel } from '../model/page';
+
+/** Valeur canonique d'un champ : texte, code (niveau « 2 », « conforme », libellé d'option), ou liste. */
+export type FieldValue = string | string[];
+
+/** Clé de remplissage d'un champ de formulaire : son numéro de question, sinon son libellé replié. */
+export function fieldKey(prefix: string, f: Pick<FormField, 'number' | 'key'>): string {
+  return `${prefix}#${f.number ? `q${f.number}` : f.key}`;
+}
 
 /** Les mots des libellés du rapport, fournis par l'interface dans sa langue (français par défaut). */
 interface FillWords {

@@ -1,5 +1,5 @@
-import { foldText } from '../text/normalize';
-import { leadingCriterionId } from './read/ids';
+import { foldText } from '../../text/normalize';
+import { leadingCriterionId } from './ids';
 
 /** Type de preuve comparable : replié, sans l'identifiant de critère ajouté entre parenthèses (« … (DEV.1.1) »). */
 function evidenceKey(type: string): string {
