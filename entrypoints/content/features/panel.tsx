@@ -6,7 +6,7 @@ import { mergeUndo, undoFill, UNDO_RADIO, type UndoEntry } from '../../../lib/pa
 import { explainFill } from '../../../lib/page/fill/explain';
 import { fillPage, targetsOf } from '../../../lib/page/fill/run';
 import { readPage } from '../../../lib/page/by-kind/read';
-import { zoneHasEvidence } from '../../../lib/page/read/zones';
+import { evidenceZonesOf, missingEvidenceTypes } from '../../../lib/page/read/zones';
 import { summarise } from '../../../lib/page/guard/summary';
 import { platform } from '../../../lib/platform';
 import type { Feature, FeatureContext } from '../feature';
@@ -101,15 +101,11 @@ export const panel: Feature = {
       },
 
       'panel.zones': async () => {
-        const { model } = reading();
-        const zones = model.type === 'criteria' ? model.criteria.flatMap((c) => c.evidence) : model.type === 'deposits' ? model.zones : [];
-        return { zones: [...new Set(zones.filter((z) => z.input && !zoneHasEvidence(z)).map((z) => z.type))] };
+        return { zones: missingEvidenceTypes(reading().model) };
       },
 
       'panel.attach': async (req: ParsedRequestOf<'panel.attach'>) => {
-        const { model } = reading();
-        const zones = model.type === 'criteria' ? model.criteria.flatMap((c) => c.evidence) : model.type === 'deposits' ? model.zones : [];
-        const zone = zones.find((z) => z.type === req.zone && z.input);
+        const zone = evidenceZonesOf(reading().model).find((z) => z.type === req.zone && z.input);
         if (!zone?.input) return { attached: false };
         const file = new File([base64ToBytes(req.contentBase64) as BlobPart], req.name, { type: req.type });
         return { attached: attachFiles(zone.input, [file]) };

@@ -5,7 +5,7 @@
  * Ce qu'une personne voit (rôles, noms accessibles, titres), jamais de classe CSS.
  */
 import { accessibleName, buttonText, visibleText } from '../dom/name';
-import type { PageEvidenceZone } from '../model/page';
+import type { PageEvidenceZone, PageModel } from '../model/page';
 import { isHiddenElement } from './signals';
 import { foldText } from '../../text/normalize';
 
@@ -112,4 +112,15 @@ function producerFilesOf(z: PageEvidenceZone): number {
  */
 export function zoneHasEvidence(z: PageEvidenceZone): boolean {
   return z.files.length > 0 || z.locked || producerFilesOf(z) > 0;
+}
+
+/** Les zones de dépôt d'une page lue : celles de ses critères, ou celles d'une page de dépôt. */
+export function evidenceZonesOf(model: PageModel): PageEvidenceZone[] {
+  if (model.type === 'criteria') return model.criteria.flatMap((c) => c.evidence);
+  return model.type === 'deposits' ? model.zones : [];
+}
+
+/** Les types de preuve qu'une page attend encore : zone avec un champ de fichier et sans fichier déposé. */
+export function missingEvidenceTypes(model: PageModel): string[] {
+  return [...new Set(evidenceZonesOf(model).filter((z) => z.input && !zoneHasEvidence(z)).map((z) => z.type))];
 }

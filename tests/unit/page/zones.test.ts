@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { readDepositZones, zoneHasEvidence } from '../../../lib/page/read/zones';
+import { missingEvidenceTypes, readDepositZones, zoneHasEvidence } from '../../../lib/page/read/zones';
 import { load } from './guard-fixtures';
 
 /** Le lecteur unique des zones de dépôt (critères, pages de dépôt, résumé, garde). Textes illustratifs. */
@@ -39,5 +39,15 @@ describe('zones de dépôt', () => {
       <div role="group" aria-label="D"><input type="file"><details><summary>Voir les preuves archivées</summary><ul><li>ancien.pdf</li></ul></details></div></main>`);
     const zones = readDepositZones(root);
     expect(zones.map((z) => [z.type, z.producerFiles, zoneHasEvidence(z)])).toEqual([['A', 0, true], ['B', 2, true], ['C', 0, true], ['D', 0, false]]);
+  });
+
+  it('les preuves attendues par le panneau : une fois par type, seulement les zones sans preuve et avec un champ fichier', () => {
+    const root = load(`<main>
+      <div role="group" aria-label="AIPD"><input type="file"></div>
+      <div role="group" aria-label="AIPD"><input type="file"></div>
+      <div role="group" aria-label="CGU"><input type="file"><ul><li>cgu.pdf</li></ul></div></main>`);
+    const zones = readDepositZones(root);
+    expect(missingEvidenceTypes({ type: 'deposits', questionnaire: 'rgpd', title: 'RGPD', zones })).toEqual(['AIPD']);
+    expect(missingEvidenceTypes({ type: 'none' })).toEqual([]);
   });
 });
