@@ -4,7 +4,7 @@ import { forceLanguage } from '../../components/i18n';
 import { t } from '../../components/strings';
 import { launchExtension, type Harness } from './harness.mjs';
 import { capture, demarche, fill, guardDialog, hostilePageScript, state, waitPanel, type HostileResult } from './panel';
-import { clickValiderByScript, createSecretProduct, expectNothingSeen, librarySnapshot, SECRET_COMMENT, SECRET_PRODUCT } from './scenarios';
+import { clickValiderByScript, createSecretProduct, expectCommentsFilled, expectNoCommentWritten, expectNothingSeen, librarySnapshot, SECRET_COMMENT, SECRET_PRODUCT } from './scenarios';
 
 // Issue « durcissement » : un script qui tourne dans la page Convergence (faille XSS, script tiers) ne peut ni
 // lire ni piloter ce que l'extension met dans la page. Les mêmes gestes faits par une personne marchent.
@@ -55,8 +55,7 @@ describe('un script de la page contre le panneau et la garde', () => {
     // Rien n'a été écrit ni relié, et la page n'a pas été remplie par l'extension.
     expect(await library()).toBe(before);
     const pageAfter = demarche(await state(page), 3101).questionnaires.urbanisation!.answers;
-    expect(Object.values(pageAfter).filter((a) => a.comment).length).toBe(Object.values(pageBefore).filter((a) => a.comment).length);
-    expect(JSON.stringify(pageAfter)).not.toContain(SECRET_COMMENT);
+    expectNoCommentWritten(pageBefore, pageAfter);
     // La fenêtre de la garde ne s'est pas ouverte sur des clics simulés.
     expect(await guardDialog(page).count()).toBe(0);
 
@@ -67,7 +66,7 @@ describe('un script de la page contre le panneau et la garde', () => {
     expect(counts.filled).toBeGreaterThan(0);
     const filled = demarche(await state(page), 3101).questionnaires.urbanisation!.answers;
     const want = demarche(await state(page), 3100).questionnaires.urbanisation!.validated!.answers;
-    for (const [id, a] of Object.entries(want)) expect(filled[id]?.comment, id).toBe(a.comment);
+    expectCommentsFilled(filled, want);
     await page.close();
   });
 

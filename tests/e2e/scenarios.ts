@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import { t } from '../../components/strings';
 import { ETHIQUE } from '../simulator/src/data/index.ts';
-import { demarche, type HostileResult, type SimTab } from './panel';
+import { demarche, type HostileResult, type SimAnswers, type SimTab } from './panel';
 
 const LEVEL_QUESTIONNAIRES = ['interoperabilite', 'urbanisation', 'maturite-securite'];
 
@@ -81,4 +81,15 @@ export function expectNothingSeen(result: HostileResult): void {
   expect(result.seen).not.toContain(SECRET_COMMENT);
   expect(result.seen).not.toContain('Produit v0.1');
   expect(result.seen).not.toContain(t('sourceLabel'));
+}
+
+/** Après le script hostile : aucun commentaire ajouté à la page, et rien du commentaire secret. */
+export function expectNoCommentWritten(before: SimAnswers, after: SimAnswers): void {
+  expect(Object.values(after).filter((a) => a.comment).length).toBe(Object.values(before).filter((a) => a.comment).length);
+  expect(JSON.stringify(after)).not.toContain(SECRET_COMMENT);
+}
+
+/** Après un vrai remplissage : chaque commentaire de la source est sur la page. */
+export function expectCommentsFilled(filled: SimAnswers, want: SimAnswers): void {
+  for (const [id, a] of Object.entries(want)) expect(filled[id]?.comment, id).toBe(a.comment);
 }
