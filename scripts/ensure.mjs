@@ -49,79 +49,75 @@ function executable(p) {
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get');
 
 /**
- * Les traductions de l'interface de Chromium (paquet chromium-l10n) : sans elles, Chromium et donc
+ * Les traductions de l'interface d'un navigateur (paquet Debian `pkg`) : sans elles, le navigateur et donc
  * l'extension s'affichent en anglais. Au mieux : un échec ne bloque rien (les tests suivent la langue).
  */
-function ensureChromiumLocales(chromiumBin) {
-  const pak = path.join(path.dirname(chromiumBin), 'locales', 'fr.pak');
-  if (existsSync(pak) || !isRoot() || !chromiumBin.startsWith('/usr/lib/chromium/')) return;
-  console.log('Traductions de Chromium absentes : installation du paquet Debian « chromium-l10n »…');
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium-l10n'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (r.status !== 0) console.warn('Avertissement : chromium-l10n non installé ; Chromium restera en anglais.');
+function ensureLocales(name, pkg) {
+  console.log(`Traductions de ${name} absentes : installation du paquet Debian « ${pkg} »…`);
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (r.status !== 0) console.warn(`Avertissement : ${pkg} non installé ; ${name} restera en anglais.`);
+}
+
+/**
+ * Chemin d'un navigateur : la variable `envVar`, sinon un des `candidates` (traductions complétées par
+ * `locales` si besoin), sinon les paquets Debian installés par apt-get si on est root ; sinon `missing`.
+ */
+function ensureBrowser({ name, envVar, candidates, packages, locales, missing }) {
+  const fromEnv = process.env[envVar];
+  if (fromEnv) {
+    if (!executable(fromEnv)) throw new Error(`${envVar}=${fromEnv} ne désigne pas un exécutable.`);
+    return fromEnv;
+  }
+  let found = candidates.find(executable);
+  if (found) {
+    locales(found);
+    return found;
+  }
+  if (isRoot()) {
+    console.log(`${name} absent : installation des paquets Debian ${packages.map((p) => `« ${p} »`).join(' et ')}…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', ...packages], { env });
+    found = candidates.find(executable);
+    if (found) return found;
+  }
+  throw new Error(missing);
 }
 
 /** Chemin de Chromium : CHROMIUM_PATH, sinon le paquet Debian ; l'installe par apt-get si on est root. */
 export function ensureChromium() {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!executable(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} ne désigne pas un exécutable.`);
-    return fromEnv;
-  }
-  let found = CANDIDATES.find(executable);
-  if (found) {
-    ensureChromiumLocales('/usr/lib/chromium/chromium');
-    return found;
-  }
-  if (isRoot()) {
-    console.log('Chromium absent : installation des paquets Debian « chromium » et « chromium-l10n »…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', 'chromium', 'chromium-l10n'], { env });
-    found = CANDIDATES.find(executable);
-    if (found) return found;
-  }
-  throw new Error(
-    'Chromium est introuvable. Installez-le (Debian/Ubuntu : « sudo apt-get install chromium ») ' +
+  return ensureBrowser({
+    name: 'Chromium',
+    envVar: 'CHROMIUM_PATH',
+    candidates: CANDIDATES,
+    packages: ['chromium', 'chromium-l10n'],
+    locales: () => {
+      if (!existsSync('/usr/lib/chromium/locales/fr.pak') && isRoot()) ensureLocales('Chromium', 'chromium-l10n');
+    },
+    missing:
+      'Chromium est introuvable. Installez-le (Debian/Ubuntu : « sudo apt-get install chromium ») ' +
       'ou indiquez son chemin dans la variable CHROMIUM_PATH.',
-  );
+  });
 }
 
 const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox'];
 /** Le paquet de langue français de Firefox ESR (firefox-esr-l10n-fr) : sans lui, Firefox et l'extension sont en anglais. */
 const FIREFOX_FR_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi';
 
-/** Au mieux : un échec ne bloque rien (les tests suivent la langue de Firefox). */
-function ensureFirefoxLocales(firefoxBin) {
-  if (existsSync(FIREFOX_FR_LANGPACK) || !isRoot() || !firefoxBin.includes('firefox-esr')) return;
-  console.log('Traductions de Firefox absentes : installation du paquet Debian « firefox-esr-l10n-fr »…');
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'firefox-esr-l10n-fr'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (r.status !== 0) console.warn('Avertissement : firefox-esr-l10n-fr non installé ; Firefox restera en anglais.');
-}
-
 /** Chemin de Firefox ESR : FIREFOX_PATH, sinon le paquet Debian ; l'installe par apt-get si on est root. */
 export function ensureFirefox() {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (!executable(fromEnv)) throw new Error(`FIREFOX_PATH=${fromEnv} ne désigne pas un exécutable.`);
-    return fromEnv;
-  }
-  let found = FIREFOX_CANDIDATES.find(executable);
-  if (found) {
-    ensureFirefoxLocales(found);
-    return found;
-  }
-  if (isRoot()) {
-    console.log('Firefox ESR absent : installation des paquets Debian « firefox-esr » et « firefox-esr-l10n-fr »…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', 'firefox-esr', 'firefox-esr-l10n-fr'], { env });
-    found = FIREFOX_CANDIDATES.find(executable);
-    if (found) return found;
-  }
-  throw new Error(
-    'Firefox ESR est introuvable. Installez-le (Debian : « sudo apt-get install firefox-esr firefox-esr-l10n-fr ») ' +
-      'ou indiquez le chemin d\'un Firefox ≥ 128 dans la variable FIREFOX_PATH.',
-  );
+  return ensureBrowser({
+    name: 'Firefox ESR',
+    envVar: 'FIREFOX_PATH',
+    candidates: FIREFOX_CANDIDATES,
+    packages: ['firefox-esr', 'firefox-esr-l10n-fr'],
+    locales: (bin) => {
+      if (!existsSync(FIREFOX_FR_LANGPACK) && isRoot() && bin.includes('firefox-esr')) ensureLocales('Firefox', 'firefox-esr-l10n-fr');
+    },
+    missing:
+      'Firefox ESR est introuvable. Installez-le (Debian : « sudo apt-get install firefox-esr firefox-esr-l10n-fr ») ' +
+      "ou indiquez le chemin d'un Firefox ≥ 128 dans la variable FIREFOX_PATH.",
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -9,6 +9,7 @@ import { te } from './edit-strings';
 import { formatDate } from './files';
 import type { Scope } from './types';
 import { t } from './strings';
+import { LoadStatus } from './LoadStatus';
 
 /** « Capturé depuis la page « … », date » / importé / saisi. */
 export function provenanceText(p: Provenance): string {
@@ -73,9 +74,7 @@ export function AnswerHistory({ scope, row, criterion, readOnly, onClose }: Hist
         {te('historyTitle', { id })}
       </h4>
       {!isOwn(row, scope.variantId) && <p class="mgr-hint">{te('historyInherited', { source: t(`source_${row.source}`) })}</p>}
-      {history.error && <p class="mgr-error-text">{history.error}</p>}
-      {history.loading && !history.data && <p>{t('loading')}</p>}
-      {history.data && entries.length === 0 && <p>{te('historyEmpty')}</p>}
+      <LoadStatus loaded={history} empty={entries.length === 0 && te('historyEmpty')} />
       {entries.length > 0 && (
         <div class="mgr-table-wrap">
           <table class="mgr-table">

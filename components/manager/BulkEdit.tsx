@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { QUESTIONNAIRES, QUESTIONNAIRE_LABELS, type QuestionnaireId } from '../../lib/domain/questionnaires';
+import { QUESTIONNAIRES } from '../../lib/domain/questionnaires';
 import type { Criterion } from '../../lib/domain/schemas';
 import { filterRows, isIsoDate, type EditFilter } from '../../lib/library/answer-edit';
 import type { ResponseOf } from '../../lib/messages/protocol';
 import type { Resolved } from './AnswerEditor';
 import { useAction, useManager } from './context';
 import { te } from './edit-strings';
-import { FieldError } from './fields';
+import { FieldError, QuestionnaireSelect } from './fields';
 import { formatDate } from './files';
 import type { Scope } from './types';
 
@@ -59,7 +59,6 @@ export function BulkEdit({ scope, rows, criteria, today }: BulkProps) {
 
   const questionnaires = QUESTIONNAIRES.filter((q) => rows.some((r) => r.answer.questionnaire === q));
   const filtered = filterRows(rows, filter, criteria, today);
-  const questionnaireOf = (v: string): QuestionnaireId | '' => (QUESTIONNAIRES as readonly string[]).includes(v) ? (v as QuestionnaireId) : '';
 
   const actionRequest = () => (action === 'validUntil' ? { kind: 'validUntil' as const, date } : { kind: 'replace' as const, find, replace });
 
@@ -111,17 +110,14 @@ export function BulkEdit({ scope, rows, criteria, today }: BulkProps) {
       <form onSubmit={askPreview}>
         <fieldset class="mgr-fieldset">
           <legend>{te('bulkFilters')}</legend>
-          <div class="mgr-field">
-            <label for={`${base}-q`}>{te('bulkQuestionnaire')}</label>
-            <select id={`${base}-q`} value={filter.questionnaire ?? ''} onChange={(e) => setFilter({ questionnaire: questionnaireOf(e.currentTarget.value) })}>
-              <option value="">{te('bulkAllQuestionnaires')}</option>
-              {questionnaires.map((q) => (
-                <option key={q} value={q}>
-                  {QUESTIONNAIRE_LABELS[q]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <QuestionnaireSelect
+            id={`${base}-q`}
+            label={te('bulkQuestionnaire')}
+            value={filter.questionnaire}
+            questionnaires={questionnaires}
+            onChange={(questionnaire) => setFilter({ questionnaire })}
+            all={te('bulkAllQuestionnaires')}
+          />
           <label class="mgr-block-label">
             <input type="checkbox" checked={!!filter.toReview} onChange={(e) => setFilter({ toReview: e.currentTarget.checked })} /> {te('bulkToReview')}
           </label>

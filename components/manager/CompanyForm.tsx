@@ -3,7 +3,7 @@ import type { CompanyProfile, Product } from '../../lib/domain/schemas';
 import { tc } from './company-strings';
 import { useAction, useLoad, useManager } from './context';
 import { COMPANY_EXTRA_FIELDS, LEGAL_FORMS } from './convergence';
-import { Fieldset, TextField, focusFirstInvalid } from './fields';
+import { Fieldset, FormButtons, TextField, focusFirstInvalid } from './fields';
 import { formatDate } from './files';
 import { VIEW_HEADING_ID } from './types';
 import { ViewSection } from './ViewSection';
@@ -265,11 +265,7 @@ function CompanyFields({ current, additional, onSaved }: { current: CompanyProfi
           />
         ))}
       </Fieldset>
-      <div class="mgr-buttons">
-        <button type="submit" class="btn" disabled={busy}>
-          {t('saveCompany')}
-        </button>
-      </div>
+      <FormButtons submit={t('saveCompany')} busy={busy} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { QuestionnaireId } from '../../lib/domain/questionnaires';
 import type { ResponseOf } from '../../lib/messages/protocol';
 import { tc } from './compare-strings';
 import { useAction, useLoad, useManager } from './context';
+import { QuestionnaireSelect } from './fields';
 import { base64ToBlob, downloadBlob, XLSX_MIME } from './files';
 import type { Scope } from './types';
 
@@ -75,16 +76,7 @@ export function CompareView({ scope }: { scope: Scope }) {
       {!list.loading && !list.error && questionnaires.length === 0 && <p>{tc('none')}</p>}
       {questionnaires.length > 0 && (
         <div class="mgr-compare-tools">
-          <div class="mgr-field">
-            <label for="mgr-cmp-q">{tc('questionnaire')}</label>
-            <select id="mgr-cmp-q" value={questionnaire ?? ''} onChange={(e) => setChosen(e.currentTarget.value as QuestionnaireId)}>
-              {questionnaires.map((q) => (
-                <option key={q} value={q}>
-                  {QUESTIONNAIRE_LABELS[q]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <QuestionnaireSelect id="mgr-cmp-q" label={tc('questionnaire')} value={questionnaire} questionnaires={questionnaires} onChange={(q) => q && setChosen(q)} />
           <label class="mgr-block-label">
             <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.currentTarget.checked)} /> {tc('onlyDifferences')}
           </label>

@@ -4,6 +4,7 @@ import { FieldError, RequiredMark } from './fields';
 import { fileToBase64, formatDate, formatSize } from './files';
 import type { Scope } from './types';
 import { t } from './strings';
+import { LoadStatus } from './LoadStatus';
 
 /** Taille maximale d'une preuve (la limite du message est de 30 millions de caractères base64). */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
@@ -55,9 +56,7 @@ export function EvidenceView({ scope, hasVariant }: { scope: Scope; hasVariant: 
     <div class="mgr-evidence">
       <h3 id="mgr-preuves-titre">{t('evidenceTitle')}</h3>
       <p class="mgr-hint">{hasVariant ? t('evidenceHintVariant') : t('evidenceHintFamily')}</p>
-      {loaded.loading && !loaded.data && <p>{t('loading')}</p>}
-      {loaded.error && <p class="mgr-error-text">{loaded.error}</p>}
-      {loaded.data && files.length === 0 && <p>{t('noEvidence')}</p>}
+      <LoadStatus loaded={loaded} empty={files.length === 0 && t('noEvidence')} />
       {files.length > 0 && (
         <div class="mgr-table-wrap">
           <table class="mgr-table" aria-labelledby="mgr-preuves-titre">

@@ -6,6 +6,7 @@ import { KeyPanel, PackageImportPanel } from './PackagePanels';
 import { ViewSection } from './ViewSection';
 import type { ProductEntry } from './types';
 import { t } from './strings';
+import { LoadStatus } from './LoadStatus';
 
 /**
  * La bibliothèque entière : import (JSON ou tableur vers un produit choisi), export JSON, sauvegarde complète
@@ -57,9 +58,7 @@ export function LibraryView({ entries }: { entries: readonly ProductEntry[] }) {
             })}
           </p>
         )}
-        {journal.loading && !journal.data && <p>{t('loading')}</p>}
-        {journal.error && <p class="mgr-error-text">{journal.error}</p>}
-        {journal.data && ops.length === 0 && <p>{t('journalEmpty')}</p>}
+        <LoadStatus loaded={journal} empty={ops.length === 0 && t('journalEmpty')} />
         {ops.length > 0 && (
           <div class="mgr-table-wrap">
             <table class="mgr-table" aria-labelledby="mgr-journal">

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Product, ProductRole } from '../../lib/domain/schemas';
 import { useAction, useManager } from './context';
 import { INTERESTS, NO_INTEREST } from './convergence';
-import { FieldError, Fieldset, RequiredMark, TextField, focusFirstInvalid } from './fields';
+import { FieldError, Fieldset, FormButtons, RequiredMark, TextField, focusFirstInvalid } from './fields';
 import { roleLabel } from './labels';
 import type { ProductEntry } from './types';
 import { scopeDisplayName } from '../../lib/domain/naming';
@@ -207,16 +207,7 @@ export function ProductForm({ entries, initial, onSaved, onCancel }: ProductForm
           </div>
         )}
       </Fieldset>
-      <div class="mgr-buttons">
-        <button type="submit" class="btn" disabled={busy}>
-          {initial ? t('saveProduct') : t('createProduct')}
-        </button>
-        {onCancel && (
-          <button type="button" class="btn secondary" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons submit={initial ? t('saveProduct') : t('createProduct')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { variantDisplayName } from '../../lib/domain/naming';
 import { DEVICE_VALUES, OS_VALUES } from '../../lib/domain/schemas';
 import type { Product, Variant } from '../../lib/domain/schemas';
 import { useAction, useManager } from './context';
-import { RequiredMark, TextField, focusFirstInvalid } from './fields';
+import { FormButtons, RequiredMark, TextField, focusFirstInvalid } from './fields';
 import { deviceLabel, osLabel } from './labels';
 import { t } from './strings';
 
@@ -97,16 +97,7 @@ export function VariantForm({ product, initial, onSaved, onCancel }: VariantForm
       <p class="mgr-ans-name">
         {t('ansName')} <strong>{displayName}</strong>
       </p>
-      <div class="mgr-buttons">
-        <button type="submit" class="btn" disabled={busy}>
-          {initial ? t('saveVariant') : t('addVariant')}
-        </button>
-        {onCancel && (
-          <button type="button" class="btn secondary" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons submit={initial ? t('saveVariant') : t('addVariant')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

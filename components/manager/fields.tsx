@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { QUESTIONNAIRE_LABELS, type QuestionnaireId } from '../../lib/domain/questionnaires';
 import { t } from './strings';
 
 interface TextFieldProps {
@@ -73,6 +74,51 @@ export function Fieldset({ legend, children, class: cls }: { legend: ComponentCh
       <legend>{legend}</legend>
       {children}
     </fieldset>
+  );
+}
+
+/** Les boutons d'un formulaire : enregistrer (inactif pendant l'écriture), et annuler quand le formulaire peut se refermer. */
+export function FormButtons({ submit, busy, onCancel }: { submit: string; busy: boolean; onCancel?: (() => void) | undefined }) {
+  return (
+    <div class="mgr-buttons">
+      <button type="submit" class="btn" disabled={busy}>
+        {submit}
+      </button>
+      {onCancel && (
+        <button type="button" class="btn secondary" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface QuestionnaireSelectProps {
+  id: string;
+  label: string;
+  value: QuestionnaireId | '' | null | undefined;
+  questionnaires: readonly QuestionnaireId[];
+  /** Le questionnaire choisi, ou '' pour le premier choix « tous » (`all`). */
+  onChange(value: QuestionnaireId | ''): void;
+  /** Libellé d'un premier choix vide : tous les questionnaires. */
+  all?: string;
+}
+
+/** Choix d'un questionnaire parmi ceux proposés, sous leur nom du domaine. */
+export function QuestionnaireSelect({ id, label, value, questionnaires, onChange, all }: QuestionnaireSelectProps) {
+  const chosen = (v: string): QuestionnaireId | '' => questionnaires.find((q) => q === v) ?? '';
+  return (
+    <div class="mgr-field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(chosen(e.currentTarget.value))}>
+        {all !== undefined && <option value="">{all}</option>}
+        {questionnaires.map((q) => (
+          <option key={q} value={q}>
+            {QUESTIONNAIRE_LABELS[q]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -5,11 +5,12 @@
  */
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
-import { errorMessage, UserError } from '../domain/errors';
+import { UserError } from '../domain/errors';
 import { verifyBackupFile } from '../exchange/backup';
 import type { BackupReport } from '../exchange/backup';
 import { readInput } from './check';
-import type { CliIO } from './main';
+import { runSubcommands } from './io';
+import type { CliIO } from './io';
 
 const BACKUP_HELP = `convergence-helper sauvegarde — lit une sauvegarde complète d'Assistant Convergence.
 
@@ -59,25 +60,12 @@ async function openFile(path: string): Promise<Blob> {
 
 /** La commande `sauvegarde` ; argv commence après le mot « sauvegarde ». */
 export async function runBackupCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const json = argv.includes('--json');
-  try {
-    const words = argv.filter((a) => a !== '--json');
-    if (words.some((a) => a === '--help' || a === '-h' || a === '--aide') || words.length === 0) {
-      io.out(BACKUP_HELP);
-      return words.length === 0 ? 2 : 0;
-    }
-    const unknown = words.find((a) => a.startsWith('-') && a !== '-');
-    if (unknown) throw new UserError(`Option inconnue « ${unknown} ». Voir convergence-helper sauvegarde --help.`);
+  return runSubcommands(argv, io, { name: 'sauvegarde', help: BACKUP_HELP }, async (words, json) => {
     const [sub, path, ...rest] = words;
     if (sub !== 'verifier' && sub !== 'vérifier' && sub !== 'verify') throw new UserError(`Sous-commande inconnue « ${sub ?? ''} ». Usage : convergence-helper sauvegarde verifier FICHIER [--json]`);
     if (!path || rest.length) throw new UserError('Usage : convergence-helper sauvegarde verifier FICHIER [--json]');
     const report = await verifyBackupFile(await openFile(path), basename(path));
     io.out(json ? JSON.stringify(report, null, 2) + '\n' : formatBackupReport(report));
     return report.valid ? 0 : 1;
-  } catch (e) {
-    const message = e instanceof UserError ? e.message : errorMessage(e);
-    if (json) io.out(JSON.stringify({ erreur: message }, null, 2) + '\n');
-    io.err(`Erreur : ${message}\n`);
-    return 2;
-  }
+  });
 }

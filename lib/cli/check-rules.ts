@@ -14,9 +14,17 @@ import { displaySafe } from '../domain/text';
 import { kindOfValue } from '../domain/values';
 import type { Library } from '../exchange/json-format';
 import type { ParsedWorkbook } from '../exchange/sheet-parse';
+import { answerFacts } from '../rules/product-readiness';
 import { assessReadiness } from '../rules/readiness';
-import type { AnswerFacts } from '../rules/types';
-import type { CheckedProduct } from './check';
+import type { AnswerFacts, ReadinessReport } from '../rules/types';
+
+/** Le jugement d'un produit du fichier (défini ici, pas dans check.ts : les imports vont de check.ts vers ce module). */
+export interface CheckedProduct {
+  productId: string;
+  name: string;
+  criteria: number;
+  report: ReadinessReport;
+}
 
 const FILE_QUESTIONNAIRES: QuestionnaireId[] = ['orientation', ...EVALUATION_QUESTIONNAIRES];
 
@@ -55,14 +63,7 @@ export function checkLibrary(lib: Library, today: string, productId?: string): C
     }
     const report = assessReadiness({
       criteria,
-      answers: resolved.map((r) => ({
-        criterionKey: r.criterionKey,
-        value: r.answer.value,
-        evidence: r.answer.evidence,
-        validUntil: r.answer.validUntil,
-        inheritedEvidenceTypes: r.inheritedEvidenceTypes,
-        reviewFlag: r.reviewFlag,
-      })),
+      answers: resolved.map(answerFacts),
       applicableQuestionnaires: product.applicableQuestionnaires ?? FILE_QUESTIONNAIRES,
       today,
       mode: 'fichier',

@@ -6,18 +6,10 @@ import { displaySafe } from '../domain/text';
 import { readJsonText } from '../exchange/json-text';
 import { FILE_LIMITS, formatMiB } from '../exchange/limits';
 import { isJsonFile, readUntrusted, readUntrustedAsync, shownFileName } from '../exchange/untrusted';
-import type { ReadinessReport } from '../rules/types';
 import { readWorkbookIsolated } from './isolate';
 import type { IsolateOptions } from './isolate';
-import type { CatalogueDiff } from './check-rules';
+import type { CatalogueDiff, CheckedProduct } from './check-rules';
 import type { CriterionInput } from '../domain/schemas';
-
-export interface CheckedProduct {
-  productId: string;
-  name: string;
-  criteria: number;
-  report: ReadinessReport;
-}
 
 export interface CheckResult {
   file: string;

@@ -3,25 +3,15 @@
  * Possède : la lecture des fichiers sous Node et les rapports texte / JSON ; réutilise domain, exchange, rules.
  * N'importe pas : db, messages, page, page-session, platform, components, entrypoints (aucune API de navigateur).
  */
-import { errorMessage, UserError } from '../domain/errors';
-import { displaySafe } from '../domain/text';
 import { HELP_TEXT, parseArgs } from './args';
 import { checkFile } from './check';
 import { convertFile } from './convert';
-import { formatCheckText, jsonSafe, terminalSafe } from './format';
+import { formatCheckText, jsonSafe } from './format';
+import { processIO, reportError } from './io';
+import type { CliIO } from './io';
 
 // Pas d'import des règles pour une date : l'outil doit démarrer vite et refuser un fichier piégé sans rien charger.
 const todayIso = () => new Date().toISOString().slice(0, 10);
-
-export interface CliIO {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const processIO: CliIO = {
-  out: (s) => process.stdout.write(terminalSafe(s)),
-  err: (s) => process.stderr.write(terminalSafe(s)),
-};
 
 /** Lance la commande et rend le code de sortie (0 sans point bloquant, 1 avec, 2 fichier illisible ou usage incorrect) pour les scripts d'intégration. */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
@@ -46,10 +36,6 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     io.out(json ? jsonSafe(r) : `Conversion ${what} : « ${r.input} » → « ${r.output} » écrit (${r.criteria} critère(s), ${r.answers} réponse(s)).\n`);
     return 0;
   } catch (e) {
-    // Sur une seule ligne, quoi que contienne le message (nom de fichier, valeur citée…).
-    const message = displaySafe(e instanceof UserError ? e.message : errorMessage(e), 2000);
-    if (json) io.out(jsonSafe({ erreur: message }));
-    io.err(`Erreur : ${message}\n`);
-    return 2;
+    return reportError(e, json, io);
   }
 }

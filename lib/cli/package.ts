@@ -11,7 +11,7 @@
  * 2 fichier illisible, qui n'est pas un paquet, ou commande incorrecte.
  */
 import { basename } from 'node:path';
-import { errorMessage, UserError } from '../domain/errors';
+import { UserError } from '../domain/errors';
 import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
 import { displaySafe } from '../domain/text';
 import { formatConformity, formatLevel } from '../domain/levels';
@@ -20,7 +20,8 @@ import { checkReplay, diffPackages, DIFF_FIELD_LABELS, packageIdentity, packageP
 import type { KeyFingerprint, PackageAnswer, PackageDiff, PackageSummary, PackageVerification, ProducerPackage, ReplayVerdict } from '../exchange/package';
 import { readInput } from './check';
 import { jsonSafe } from './format';
-import type { CliIO } from './main';
+import { runSubcommands } from './io';
+import type { CliIO } from './io';
 
 const PACKAGE_HELP = `convergence-helper paquet — lit les paquets producteur (.convergence-paquet) d'Assistant Convergence.
 
@@ -169,15 +170,7 @@ async function readPackage(path: string): Promise<{ file: string; result: Exclud
 
 /** La commande `paquet` ; argv commence après le mot « paquet ». */
 export async function runPackageCli(argv: readonly string[], io: CliIO): Promise<number> {
-  const json = argv.includes('--json');
-  try {
-    const words = argv.filter((a) => a !== '--json');
-    if (words.some((a) => a === '--help' || a === '-h' || a === '--aide') || words.length === 0) {
-      io.out(PACKAGE_HELP);
-      return words.length === 0 ? 2 : 0;
-    }
-    const unknown = words.find((a) => a.startsWith('-') && a !== '-');
-    if (unknown) throw new UserError(`Option inconnue « ${displaySafe(unknown, 60)} ». Voir convergence-helper paquet --help.`);
+  return runSubcommands(argv, io, { name: 'paquet', help: PACKAGE_HELP }, async (words, json) => {
     const [sub, ...files] = words;
     if (sub === 'verifier' || sub === 'vérifier' || sub === 'verify') {
       if (files.length !== 1) throw new UserError(USAGE);
@@ -219,10 +212,5 @@ export async function runPackageCli(argv: readonly string[], io: CliIO): Promise
       return 0;
     }
     throw new UserError(`Sous-commande inconnue « ${displaySafe(sub ?? '', 60)} ». ${USAGE}`);
-  } catch (e) {
-    const message = displaySafe(e instanceof UserError ? e.message : errorMessage(e), 2000);
-    if (json) io.out(jsonSafe({ erreur: message }));
-    io.err(`Erreur : ${message}\n`);
-    return 2;
-  }
+  });
 }

@@ -71,26 +71,20 @@ export function parseVariantName(name: string): VariantName | null {
   const skipDashes = () => {
     while (end > 0 && isDash(words[end - 1]!)) end--;
   };
-  skipDashes();
-  let device: (typeof DEVICE_WORDS)[number] | undefined;
-  for (const d of DEVICE_WORDS) {
-    const n = tailMatch(folded, end, d.words);
-    if (n) {
-      device = d;
-      end -= n;
-      break;
+  // L'entrée de la liste qui finit le nom (après les tirets isolés), retirée du nom.
+  const takeLast = <T extends { words: string }>(list: readonly T[]): T | undefined => {
+    skipDashes();
+    for (const entry of list) {
+      const n = tailMatch(folded, end, entry.words);
+      if (n) {
+        end -= n;
+        return entry;
+      }
     }
-  }
-  skipDashes();
-  let os: (typeof OS_WORDS)[number] | undefined;
-  for (const o of OS_WORDS) {
-    const n = tailMatch(folded, end, o.words);
-    if (n) {
-      os = o;
-      end -= n;
-      break;
-    }
-  }
+    return undefined;
+  };
+  const device = takeLast(DEVICE_WORDS);
+  const os = takeLast(OS_WORDS);
   // Sans OS, « Dossia Site Web » ne se relit pas en « Dossia Site » + Web : l'appareil a été reconnu, l'OS manque.
   if (!os) return null;
   skipDashes();

@@ -30,15 +30,11 @@ export const QUESTIONNAIRE_LABELS: Record<QuestionnaireId, string> = {
 /** Questionnaires dont les critères se répondent par un niveau. */
 export const LEVEL_QUESTIONNAIRES: readonly QuestionnaireId[] = ['interoperabilite', 'urbanisation', 'securite'];
 
-/** Questionnaires d'évaluation (après l'orientation), dans l'ordre de la plateforme. */
-export const EVALUATION_QUESTIONNAIRES: readonly QuestionnaireId[] = [
-  'interoperabilite',
-  'urbanisation',
-  'securite',
-  'ethique',
-  'rgpd',
-  'securite-echanges',
-];
+/** Formulaires (fiche administrative, fiche produit) : ils décrivent, les règles de préparation ne les jugent pas. */
+export const FORM_QUESTIONNAIRES: readonly QuestionnaireId[] = ['fiche-administrative', 'produit'];
+
+/** Questionnaires d'évaluation (après l'orientation), dans l'ordre de la plateforme : ni l'orientation ni les formulaires. */
+export const EVALUATION_QUESTIONNAIRES: readonly QuestionnaireId[] = QUESTIONNAIRES.filter((q) => q !== 'orientation' && !FORM_QUESTIONNAIRES.includes(q));
 
 /** Questionnaires exigés pour générer un dossier d'évaluation (guide, étape 10.2). */
 export const DOSSIER_QUESTIONNAIRES: readonly QuestionnaireId[] = ['interoperabilite', 'urbanisation', 'securite'];

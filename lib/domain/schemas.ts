@@ -150,6 +150,11 @@ export function answerId(productId: string, variantId: string, key: string): str
   return `${productId}|${variantId}|${key}`;
 }
 
+/** L'identifiant et la clé d'une réponse lue d'un fichier s'accordent avec ses champs : sinon elle en écraserait une autre. */
+export function answerIdsAgree(a: Pick<Answer, 'id' | 'productId' | 'variantId' | 'criterionKey' | 'questionnaire' | 'criterionId'>): boolean {
+  return a.id === answerId(a.productId, a.variantId, a.criterionKey) && a.criterionKey === criterionKey(a.questionnaire, a.criterionId);
+}
+
 export const ProductRoleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('nominal') }),
   z.strictObject({ kind: z.literal('producteur') }),

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { UserError } from '../domain/errors';
 import { sha256Hex } from '../domain/evidence';
 import {
+  answerIdsAgree,
   AnswerSchema,
   CompanyProfileSchema,
   CriterionSchema,
@@ -263,7 +264,7 @@ function snapshotProblems(data: LibrarySnapshot, blobs: readonly BlobInfo[], max
   });
   data.answers.forEach((a, i) => {
     if (!inScope(a.productId, a.variantId)) add(`champ data.answers[${i}] : produit ou variante absent (« ${a.id} »)`);
-    if (a.id !== `${a.productId}|${a.variantId}|${a.criterionKey}` || a.criterionKey !== `${a.questionnaire}/${a.criterionId}`)
+    if (!answerIdsAgree(a))
       add(`champ data.answers[${i}].id : identifiant incohérent avec produit, variante et critère`);
   });
   data.files.forEach((f, i) => {

@@ -3,7 +3,8 @@ import { normalizeText } from '../domain/text';
 import type { CellValue } from './workbook-read';
 import { readCellText } from './cell-safety';
 
-const COLUMN_ROLES = [
+/** Les rôles de colonne, dans l'ordre où l'export les écrit. */
+export const COLUMN_ROLES = [
   'id',
   'title',
   'section',

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { UserError } from '../domain/errors';
-import { AnswerSchema, CompanyProfileSchema, CriterionSchema, EvidenceFileMetaSchema, ProductSchema, VariantSchema } from '../domain/schemas';
+import { answerIdsAgree, AnswerSchema, CompanyProfileSchema, CriterionSchema, EvidenceFileMetaSchema, ProductSchema, VariantSchema } from '../domain/schemas';
 import type { Answer, CompanyProfile, Criterion, EvidenceFileMeta, Product, Variant } from '../domain/schemas';
 import { displaySafe, findHostileChar, FORBIDDEN_KEYS, HOSTILE_KIND_LABELS, neutralizeName } from '../domain/text';
 import { formatPath, formatZodIssues } from '../domain/zod-fr';
@@ -41,7 +41,7 @@ export const LibrarySchema = z
       if (!products.has(a.productId)) ctx.addIssue({ code: 'custom', path: ['answers', i, 'productId'], message: `produit « ${a.productId} » absent du fichier` });
       if (a.variantId && variants.get(a.variantId) !== a.productId)
         ctx.addIssue({ code: 'custom', path: ['answers', i, 'variantId'], message: `variante « ${a.variantId} » absente du fichier pour ce produit` });
-      if (a.id !== `${a.productId}|${a.variantId}|${a.criterionKey}` || a.criterionKey !== `${a.questionnaire}/${a.criterionId}`)
+      if (!answerIdsAgree(a))
         ctx.addIssue({ code: 'custom', path: ['answers', i, 'id'], message: 'identifiant incohérent avec produit, variante et critère' });
     });
     lib.variants.forEach((v, i) => {

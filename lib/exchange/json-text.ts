@@ -113,6 +113,16 @@ export function checkJsonText(text: string, maxDepth: number, maxValues = Infini
     }
     return fail(i, `${describeChar(text, i)} (valeur attendue)`);
   };
+  /** Nom de champ puis « : » (après « { » ou « , » dans un objet). */
+  const scanKey = (): JsonProblem | null => {
+    if (text.charCodeAt(i) !== 0x22) return fail(i, `${describeChar(text, i)} (nom de champ entre guillemets attendu)`);
+    const p = scanString();
+    if (p) return p;
+    skipWs();
+    if (text.charCodeAt(i) !== 0x3a) return fail(i, `${describeChar(text, i)} (« : » attendu après le nom du champ)`);
+    i++;
+    return null;
+  };
 
   // Automate : après « { » ou « , » dans un objet, une clé ; après une valeur, « , » ou la fermeture.
   for (;;) {
@@ -129,12 +139,8 @@ export function checkJsonText(text: string, maxDepth: number, maxValues = Infini
         stack.pop();
         i++;
       } else if (c === 0x7b) {
-        if (text.charCodeAt(i) !== 0x22) return fail(i, `${describeChar(text, i)} (nom de champ entre guillemets attendu)`);
-        const p = scanString();
+        const p = scanKey();
         if (p) return p;
-        skipWs();
-        if (text.charCodeAt(i) !== 0x3a) return fail(i, `${describeChar(text, i)} (« : » attendu après le nom du champ)`);
-        i++;
         continue;
       } else continue;
     } else {
@@ -154,12 +160,8 @@ export function checkJsonText(text: string, maxDepth: number, maxValues = Infini
         i++;
         if (top === 1) {
           skipWs();
-          if (text.charCodeAt(i) !== 0x22) return fail(i, `${describeChar(text, i)} (nom de champ entre guillemets attendu)`);
-          const p = scanString();
+          const p = scanKey();
           if (p) return p;
-          skipWs();
-          if (text.charCodeAt(i) !== 0x3a) return fail(i, `${describeChar(text, i)} (« : » attendu après le nom du champ)`);
-          i++;
         }
         break;
       }

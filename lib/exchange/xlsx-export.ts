@@ -11,7 +11,7 @@ import { formatAnswerValue, formatEvidenceRefs } from '../domain/values';
 import { formatDateFr } from '../rules/criterion-rules';
 import type { ReadinessReport } from '../rules/types';
 import { neutralizeCell } from './cell-safety';
-import { EXPORT_HEADERS } from './headers';
+import { COLUMN_ROLES, EXPORT_HEADERS } from './headers';
 import type { ColumnRole } from './headers';
 import { PRODUCT_SHEET, READINESS_SHEET } from './sheet-import';
 
@@ -28,24 +28,8 @@ export const SHEET_NAMES: Record<QuestionnaireId, string> = {
   produit: 'Formulaire produit',
 };
 
-export const EXPORT_COLUMNS: readonly ColumnRole[] = [
-  'id',
-  'title',
-  'section',
-  'kind',
-  'obligation',
-  'acceptable',
-  'answer',
-  'comment',
-  'specificite',
-  'evidence',
-  'expectedEvidence',
-  'condition',
-  'provenance',
-  'date',
-  'validUntil',
-  'author',
-];
+/** Colonnes écrites : toutes sauf le questionnaire (c'est la feuille) et le minimum (les niveaux acceptables le disent). */
+export const EXPORT_COLUMNS: readonly ColumnRole[] = COLUMN_ROLES.filter((r) => r !== 'questionnaire' && r !== 'minimum');
 
 interface ExportAnswer {
   answer: Answer;

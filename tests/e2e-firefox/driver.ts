@@ -6,7 +6,7 @@
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { t } from '../../components/strings';
-import { captureWith, fillWith, panelMessagesWith, type FillCounts, type PanelDriver, type SimState } from '../e2e/panel';
+import { captureWith, fillWith, panelMessagesWith, type FillCounts, type PanelDriver, type SimState, type SimTab } from '../e2e/panel';
 import { ORIGIN } from './harness';
 
 export { demarche, type SimState } from '../e2e/panel';
@@ -132,6 +132,9 @@ export async function goto(p: Page, pathname: string, style?: 'a' | 'b'): Promis
   await p.goto(`${ORIGIN}${pathname}${style ? `?style=${style}` : ''}`);
   await waitPanel(p);
 }
+
+/** L'onglet pour les parcours partagés avec la suite Chromium (tests/e2e/scenarios.ts). */
+export const firefoxTab = (p: Page): SimTab => ({ goto: (path, style) => goto(p, path, style), capture: () => capture(p), fill: (source) => fill(p, source), state: () => state(p) });
 
 /** Un vrai clic sur un bouton de la page Convergence elle-même (« Valider »…). */
 export async function clickPageButton(p: Page, name: string): Promise<void> {

@@ -11,7 +11,8 @@ import { ETHIQUE, INTEROPERABILITE, LEVEL_ORDER, type LevelCriterion, type Level
 import { acceptableLevels, applicableLevelCriteria } from '../simulator/src/rules.ts';
 import type { OrientationAnswers } from '../simulator/src/types.ts';
 import { PAGE_TOUR } from '../e2e/tour.mjs';
-import { capture, clickButton, clickGuard, clickPageButton, demarche, fill, goto, guardOpen, guardRefs, panelFrame, panelText, state, waitPanel } from './driver';
+import { clickButton, clickGuard, clickPageButton, demarche, firefoxTab, goto, guardOpen, guardRefs, panelFrame, panelText, state, waitPanel } from './driver';
+import { captureEthiqueThenFill, captureLevelsThenFill } from '../e2e/scenarios';
 import { launchFirefox, ORIGIN, type FirefoxHarness } from './harness';
 
 let h: FirefoxHarness;
@@ -97,37 +98,11 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
 
   it('questionnaires à niveaux : capture sur 3100 (balisage a), remplissage de 3101 (balisage b)', async () => {
     page = await h.openSim('/produits/3100/demarches/mes/questionnaires/interoperabilite', { scenario: 'pret', style: 'a' });
-    const sim0 = await state(page);
-    for (const q of ['interoperabilite', 'urbanisation', 'maturite-securite']) {
-      await goto(page, `/produits/3100/demarches/mes/questionnaires/${q}`, 'a');
-      const expected = Object.keys(demarche(sim0, 3100).questionnaires[q]!.validated!.answers).length;
-      expect(await capture(page)).toContain(t('captureDone', { library: 'Produit v0.1', created: expected, changed: 0, unchanged: 0, empty: 0 }));
-    }
-    for (const q of ['interoperabilite', 'urbanisation', 'maturite-securite']) {
-      await goto(page, `/produits/3101/demarches/mes/questionnaires/${q}`, 'b');
-      const counts = await fill(page, 'Produit v0.1');
-      const want = demarche(sim0, 3100).questionnaires[q]!.validated!.answers;
-      expect(counts, q).toEqual({ filled: Object.keys(want).length * 2, identical: 0, conflict: 0, missing: 0 });
-      const got = demarche(await state(page), 3101).questionnaires[q]!.answers;
-      for (const [id, a] of Object.entries(want)) {
-        expect(got[id]?.level, `${q} ${id}`).toBe(a.level);
-        expect(got[id]?.comment, `${q} ${id}`).toBe(a.comment);
-      }
-    }
+    await captureLevelsThenFill(firefoxTab(page));
   });
 
   it('Éthique : conformité et commentaires, du balisage b vers le balisage a', async () => {
-    await goto(page, '/produits/3100/demarches/mes/questionnaires/ethique', 'b');
-    expect(await capture(page)).toMatch(/11 nouvelle\(s\)/);
-    await goto(page, '/produits/3101/demarches/mes/questionnaires/ethique', 'a');
-    await fill(page, 'Produit v0.1');
-    const s = await state(page);
-    const want = demarche(s, 3100).questionnaires.ethique!.validated!.answers;
-    const got = demarche(s, 3101).questionnaires.ethique!.answers;
-    for (const c of ETHIQUE.criteria) {
-      expect(got[c.id]?.conformity, c.id).toBe(want[c.id]?.conformity);
-      expect(got[c.id]?.comment, c.id).toBe(want[c.id]?.comment);
-    }
+    await captureEthiqueThenFill(firefoxTab(page));
   });
 
   it('preuve de la bibliothèque jointe à sa zone de dépôt (File et DataTransfer du script de contenu, reçus par la page)', async () => {

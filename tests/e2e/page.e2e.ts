@@ -5,7 +5,8 @@ import { t } from '../../components/strings';
 import { ETHIQUE, ORIENTATION_ALL_APPLICABLE } from '../simulator/src/data/index.ts';
 import { FICHE_EXEMPLE } from '../simulator/src/scenarios.ts';
 import { launchExtension, type Harness } from './harness.mjs';
-import { capture, demarche, fill, goto, panel, state, waitPanel, type SimAnswers } from './panel';
+import { capture, demarche, fill, goto, panel, playwrightTab, state, waitPanel, type SimAnswers } from './panel';
+import { captureEthiqueThenFill, captureLevelsThenFill } from './scenarios';
 
 // Tests de l'issue « sur la page » : enregistrer les réponses d'un produit, remplir un autre produit,
 // et vérifier l'état du framework de la page (simulateur Preact à champs contrôlés), pas seulement le DOM.
@@ -24,38 +25,11 @@ describe('enregistrer un produit, remplir un autre (état du framework vérifié
 
   it('questionnaires à niveaux : capture sur 3100 (balisage a), remplissage de 3101 (balisage b)', async () => {
     page = await h.openSim('/produits/3100/demarches/mes/questionnaires/interoperabilite', { scenario: 'pret', style: 'a' });
-    const sim0 = await state(page);
-    for (const q of ['interoperabilite', 'urbanisation', 'maturite-securite']) {
-      await goto(page, `/produits/3100/demarches/mes/questionnaires/${q}`, 'a');
-      const msg = await capture(page);
-      const expected = Object.keys(demarche(sim0, 3100).questionnaires[q]!.validated!.answers).length;
-      expect(msg).toContain(t('captureDone', { library: 'Produit v0.1', created: expected, changed: 0, unchanged: 0, empty: 0 }));
-    }
-    for (const q of ['interoperabilite', 'urbanisation', 'maturite-securite']) {
-      await goto(page, `/produits/3101/demarches/mes/questionnaires/${q}`, 'b');
-      const counts = await fill(page, 'Produit v0.1');
-      const want = demarche(sim0, 3100).questionnaires[q]!.validated!.answers;
-      expect(counts, q).toEqual({ filled: Object.keys(want).length * 2, identical: 0, conflict: 0, missing: 0 });
-      const got = demarche(await state(page), 3101).questionnaires[q]!.answers;
-      for (const [id, a] of Object.entries(want)) {
-        expect(got[id]?.level, `${q} ${id}`).toBe(a.level);
-        expect(got[id]?.comment, `${q} ${id}`).toBe(a.comment);
-      }
-    }
+    await captureLevelsThenFill(playwrightTab(page));
   });
 
   it('Éthique : conformité et commentaires, du balisage b vers le balisage a', async () => {
-    await goto(page, '/produits/3100/demarches/mes/questionnaires/ethique', 'b');
-    expect(await capture(page)).toMatch(/11 nouvelle\(s\)/);
-    await goto(page, '/produits/3101/demarches/mes/questionnaires/ethique', 'a');
-    await fill(page, 'Produit v0.1');
-    const s = await state(page);
-    const want = demarche(s, 3100).questionnaires.ethique!.validated!.answers;
-    const got = demarche(s, 3101).questionnaires.ethique!.answers;
-    for (const c of ETHIQUE.criteria) {
-      expect(got[c.id]?.conformity, c.id).toBe(want[c.id]?.conformity);
-      expect(got[c.id]?.comment, c.id).toBe(want[c.id]?.comment);
-    }
+    await captureEthiqueThenFill(playwrightTab(page));
   });
 
   it('preuve de la bibliothèque jointe à la bonne zone de dépôt (fichier reçu par la page)', async () => {

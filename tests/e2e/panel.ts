@@ -138,6 +138,16 @@ export const panelMessages = (p: Page): Promise<string> => panelMessagesWith(pla
 export const capture = (p: Page): Promise<string> => captureWith(playwrightPanel(p));
 export const fill = (p: Page, source?: string | RegExp): Promise<FillCounts> => fillWith(playwrightPanel(p), source);
 
+/** Un onglet du simulateur, vu par les parcours partagés des deux suites (tests/e2e/scenarios.ts). */
+export interface SimTab {
+  goto(path: string, style?: 'a' | 'b'): Promise<void>;
+  capture(): Promise<string>;
+  fill(source?: string | RegExp): Promise<FillCounts>;
+  state(): Promise<SimState>;
+}
+
+export const playwrightTab = (p: Page): SimTab => ({ goto: (path, style) => goto(p, path, style), capture: () => capture(p), fill: (source) => fill(p, source), state: () => state(p) });
+
 /** Ce que le script hostile de la page a obtenu (voir hostilePageScript). */
 export interface HostileResult {
   seen: string;

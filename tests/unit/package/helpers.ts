@@ -1,9 +1,9 @@
 /** Outils communs aux tests des paquets producteur. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Answer, AnswerValue, EvidenceRef } from '../../../lib/domain/schemas';
 import { runPackageCli } from '../../../lib/cli/package';
 import type { PackageInput, ProducerPackage } from '../../../lib/exchange/package';
+import { answerMaker, niveau } from '../../fixtures/answers';
 
 /** Le JSON d'un paquet, à modifier librement dans un test. */
 export type PackageDoc = ProducerPackage & Record<string, unknown>;
@@ -16,28 +16,8 @@ export const FIXTURE_V2 = resolve(FIXTURES, 'producteur-v2.convergence-paquet');
 export const fixtureBytes = (path = FIXTURE_V1) => new Uint8Array(readFileSync(path));
 
 export const AT = '2026-03-12T10:00:00.000Z';
-const src = { kind: 'saisie' as const, ref: 'test', at: AT };
-
-export function answer(q: Answer['questionnaire'], id: string, value: AnswerValue | null, comment = '', specificite?: 'oui' | 'non', evidence: EvidenceRef[] = []): Answer {
-  return {
-    id: `p||${q}/${id}`,
-    productId: 'p',
-    variantId: '',
-    criterionKey: `${q}/${id}`,
-    questionnaire: q,
-    criterionId: id,
-    value,
-    comment,
-    evidence,
-    ...(specificite ? { specificite } : {}),
-    provenance: src,
-    author: '',
-    createdAt: AT,
-    updatedAt: AT,
-  };
-}
-
-export const niveau = (level: '0' | '1' | '2' | '3' | 'NA'): AnswerValue => ({ kind: 'niveau', level });
+export const answer = answerMaker('p', { kind: 'saisie', ref: 'test', at: AT }, '');
+export { niveau };
 
 /** Un paquet simple : deux critères de sécurité, un d'Éthique, une question d'orientation. */
 export function simpleInput(over: Partial<PackageInput> = {}): PackageInput {

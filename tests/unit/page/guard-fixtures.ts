@@ -24,8 +24,11 @@ export const levelA = (id: string, title: string, nature: string, minimum: strin
   <div><label for="com-${id}">Commentaire</label><textarea id="com-${id}"></textarea></div>
 </article>`;
 
-/** Interopérabilité, balisage a : A08.5.23 (Obligation, ✓ NA 2 3) au niveau 1, A07.1.1 (Obligation, min 2) sans réponse, A06.1.2 (Option) sans réponse, A06.1.1 (Option) répondu. */
-export const LEVELS_A = `
+/**
+ * Interopérabilité, balisage a : A08.5.23 (Obligation, ✓ NA 2 3) au niveau 1, A07.1.1 (Obligation, min 2) sans réponse, A06.1.2 (Option) sans réponse, A06.1.1 (Option) répondu.
+ * Sans boutons ni fin de <main> : un test y ajoute ses critères.
+ */
+export const LEVELS_A_SECTIONS = `
 ${crumbs("Questionnaire d'évaluation : Interopérabilité")}
 <main>
 <h1>Questionnaire d'évaluation : Interopérabilité</h1>
@@ -38,7 +41,9 @@ ${levelA('A07.1.1', "Utilisation de l'INS", 'Obligation', 'Niveau minimum requis
 </section>
 <section><h2>A08.5 Partage et/ou échange de documents</h2>
 ${levelA('A08.5.23', 'Consommateur de documents CDA', 'Obligation', 'Les niveaux Non applicable (NA), 2 et 3 sont acceptables pour ce critère', ['Niveau non applicable', 'Niveau 2', 'Niveau 3'], 'Niveau 1')}
-</section>
+</section>`;
+
+export const LEVELS_A = `${LEVELS_A_SECTIONS}
 <div class="footer-buttons"><button type="button">Retour</button><button type="button">Enregistrer comme brouillon</button><button type="button">Enregistrer et demander validation</button><button type="button">Valider</button></div>
 </main>`;
 

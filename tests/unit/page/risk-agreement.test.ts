@@ -6,7 +6,7 @@ import { evaluateGuard } from '../../../lib/page/by-kind/guard';
 import type { KnownCriteria } from '../../../lib/page/guard/known';
 import { readPage } from '../../../lib/page/by-kind/read';
 import { summarise } from '../../../lib/page/guard/summary';
-import { RGPD, crumbs, ethA, ethB, levelA, load, zone } from './guard-fixtures';
+import { LEVELS_A_SECTIONS, RGPD, crumbs, ethA, ethB, levelA, load, zone } from './guard-fixtures';
 
 /**
  * Le panneau (« à risque ») et la garde (« Valider » arrêté) dérivent d'une seule évaluation : sur une page
@@ -15,20 +15,7 @@ import { RGPD, crumbs, ethA, ethB, levelA, load, zone } from './guard-fixtures';
  */
 
 /** Niveaux : sous le minimum, obligatoire sans réponse, optionnel sans réponse, nature inconnue (avec et sans minimum). */
-const LEVELS = `
-${crumbs("Questionnaire d'évaluation : Interopérabilité")}
-<main>
-<h1>Questionnaire d'évaluation : Interopérabilité</h1>
-<section><h2>A06.1 Référentiel d'interopérabilité</h2>
-${levelA('A06.1.1', 'Utilisation du CI-SIS', 'Option', 'Aucun niveau minimum requis pour cette démarche', [], 'Niveau 0')}
-${levelA('A06.1.2', 'Veille sur les évolutions du CI-SIS', 'Option', 'Aucun niveau minimum requis pour cette démarche', [], null)}
-</section>
-<section><h2>A07.1 Identification des patients</h2>
-${levelA('A07.1.1', "Utilisation de l'INS", 'Obligation', 'Niveau minimum requis : Niveau 2', [], null)}
-</section>
-<section><h2>A08.5 Partage et/ou échange de documents</h2>
-${levelA('A08.5.23', 'Consommateur de documents CDA', 'Obligation', 'Les niveaux Non applicable (NA), 2 et 3 sont acceptables pour ce critère', ['Niveau non applicable', 'Niveau 2', 'Niveau 3'], 'Niveau 1')}
-</section>
+const LEVELS = `${LEVELS_A_SECTIONS}
 <section><h2>A09.1 Annuaire</h2>
 ${levelA('A09.1.1', 'Annuaire santé', '', 'Niveau minimum requis : Niveau 2', [], 'Niveau 1')}
 ${levelA('A09.1.2', 'Mise à jour de l’annuaire', '', 'Aucun niveau minimum requis pour cette démarche', [], null)}
