@@ -5,7 +5,7 @@
 import type { Repository } from '../db/repository';
 import { scopeDisplayName } from '../domain/naming';
 import { QUESTIONNAIRES } from '../domain/questionnaires';
-import { writeCompareWorkbook } from '../exchange/compare-xlsx';
+import { writeCompareWorkbook } from '../library/compare-xlsx';
 import { alignOnFamily, comparableQuestionnaires, compareProduct, keepDifference } from '../library/compare';
 import { todayIso } from '../rules/product-readiness';
 import { bytesToBase64 } from './base64';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { ResolvedAnswer } from '../../../lib/domain/resolve';
-import { writeCompareWorkbook } from '../../../lib/exchange/compare-xlsx';
+import { writeCompareWorkbook } from '../../../lib/library/compare-xlsx';
 import { buildCompareMatrix, columnId } from '../../../lib/library/compare';
 import { keepKey } from '../../../lib/db/sharing';
 import { answer, crit, level } from '../core/helpers';

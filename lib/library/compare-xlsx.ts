@@ -10,9 +10,9 @@
  */
 import * as XLSX from 'xlsx';
 import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
-import type { CompareEntry, CompareMatrix, CompareRow } from '../library/compare';
-import { neutralizeCell } from './cell-safety';
-import { SHEET_NAMES, writeWorkbook } from './xlsx-export';
+import type { CompareEntry, CompareMatrix, CompareRow } from './compare';
+import { neutralizeCell } from '../exchange/cell-safety';
+import { SHEET_NAMES, writeWorkbook } from '../exchange/xlsx-export';
 
 const INHERITED_MARK = '(hérité)';
 const GAP_HEADER = 'Écart';
