@@ -67,7 +67,7 @@ export function parseLevel(input: string | number | null | undefined): Level | n
   if (typeof input === 'number') return Number.isInteger(input) && input >= 0 && input <= 3 ? (String(input) as Level) : null;
   // Une puce (« - », « • », « ✓ ») se retire ; un signe moins collé à un chiffre (« -1 ») est un autre nombre.
   const raw = input.replace(/^(?:[\s✓✔☑*•]|-(?=\s))+/, '');
-  const cut = raw.split(/\s[:–—]\s|\s*:\s/)[0] ?? raw; // drop a description after « : »
+  const cut = raw.split(/\s[:–—]\s|\s*:\s/)[0] ?? raw; // la description après « : » n'est pas le niveau
   // « Niveau -1 », « Niveau 2.5 », « 2,5 » : pas un niveau (normalizeText en ferait « 1 » ou « 2 5 »).
   const head = /^(?:(?:niveau|niv\.?|level)\s*)?([-−–]\s*)?\d(\s*[.,]\s*\d+)?/i.exec(cut.trim());
   if (head && (head[1] || (head[2] && !/^[.,]\s*0+$/.test(head[2].trim())))) return null;

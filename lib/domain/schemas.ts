@@ -124,7 +124,7 @@ export const EvidenceRefSchema = z.strictObject({
 });
 
 export const AnswerSchema = z.strictObject({
-  /** Deterministic: `${productId}|${variantId}|${criterionKey}`. */
+  /** Déterministe, pour qu'une même réponse garde sa clé : `${productId}|${variantId}|${criterionKey}`. */
   id: nonEmpty(300),
   productId: nonEmpty(100),
   /** '' : réponse de la famille ; sinon, la surcharge propre à la variante d'OS. */

@@ -236,10 +236,10 @@ function readRow(rd: SheetReader, r: number, sheetQ: QuestionnaireId | null): Pa
   const title = rd.text(r, 'title');
   const answerText = rd.text(r, 'answer');
   const comment = rd.freeText(r, 'comment');
-  if (!id) return null; // blank, section or title rows
-  if (!/\d/.test(id) && !title && !answerText && !comment) return null; // a note such as « Total »
+  if (!id) return null; // ligne vide, de section ou de titre
+  if (!/\d/.test(id) && !title && !answerText && !comment) return null; // une note, par exemple « Total »
   if (!CriterionIdSchema.safeParse(id).success) {
-    if (!title && !answerText && !comment) return null; // a note such as « Total »
+    if (!title && !answerText && !comment) return null; // une note, par exemple « Total »
     rd.fail(r, 'id', `identifiant de critère invalide ${quote(id)}`);
     return null;
   }

@@ -26,27 +26,27 @@ async function expectRefused(data: Uint8Array, fileName: string, patterns: RegEx
 
 const sheet = (rows: unknown[][], extra: Partial<SheetSpec> = {}): SheetSpec => ({ name: 'Interopérabilité', rows, ...extra });
 
-describe('bad files get a clear French error and nothing is written', () => {
-  it('not a spreadsheet', async () => {
+describe('fichier invalide : une erreur claire en français, et rien n’est écrit', () => {
+  it('pas un classeur', async () => {
     await expectRefused(new TextEncoder().encode('Bonjour, ceci est un texte.'), 'notes.xlsx', [/ce n'est pas un classeur/]);
   });
 
-  it('a zip that is not a workbook', async () => {
+  it('un zip qui n’est pas un classeur', async () => {
     const fakeZip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     await expectRefused(fakeZip, 'archive.xlsx', [/illisible/]);
   });
 
-  it('oversized file', async () => {
+  it('fichier trop volumineux', async () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1);
     big.set([0x50, 0x4b, 0x03, 0x04]);
     await expectRefused(big, 'enorme.xlsx', [/trop volumineux/, /maximum 10 Mo/]);
   });
 
-  it('no recognisable header', async () => {
+  it('aucun en-tête reconnaissable', async () => {
     await expectRefused(workbook([sheet([['Nom', 'Prénom'], ['Jean', 'Dupont']])]), 'contacts.xlsx', [/aucune ligne d'en-tête reconnue/, /feuille « Interopérabilité »/, /ligne 1/]);
   });
 
-  it('unknown level text: names sheet, row and column', async () => {
+  it('niveau illisible : l’erreur nomme la feuille, la ligne et la colonne, pour corriger le fichier', async () => {
     await expectRefused(
       workbook([sheet([['Titre du suivi'], [], ['ID', 'Critère', 'Niveau'], ['A06.1.1', 'CI-SIS', 'Niveau 2'], ['A08.5.23', 'CDA', 'Excellent']])]),
       'suivi.xlsx',
@@ -54,11 +54,11 @@ describe('bad files get a clear French error and nothing is written', () => {
     );
   });
 
-  it('unknown conformity text on Éthique', async () => {
+  it('conformité illisible sur Éthique', async () => {
     await expectRefused(workbook([{ name: 'Éthique', rows: [['ID', 'Réponse'], ['ETH.1.1', 'Niveau 2']] }]), 'ethique.xlsx', [/feuille « Éthique », ligne 2, colonne B : conformité inconnue/]);
   });
 
-  it('duplicate IDs, across sheets', async () => {
+  it('identifiants en double, même d’une feuille à l’autre', async () => {
     await expectRefused(
       workbook([sheet([['ID', 'Niveau'], ['A06.1.1', '2']]), { name: 'Interop bis', rows: [['ID', 'Niveau'], ['A06.1.1', '3']] }]),
       'doublons.xlsx',
@@ -66,15 +66,15 @@ describe('bad files get a clear French error and nothing is written', () => {
     );
   });
 
-  it('formulas in read cells are refused', async () => {
+  it('une formule dans une cellule lue est refusée (sa valeur n’est pas fiable)', async () => {
     await expectRefused(workbook([sheet([['ID', 'Niveau'], ['A06.1.1', '2']], { formulas: { B2: 'SUM(1,1)' } })]), 'formules.xlsx', [/ligne 2, colonne B : formule interdite/]);
   });
 
-  it('hostile strings as IDs', async () => {
+  it('chaînes hostiles en guise d’identifiants', async () => {
     await expectRefused(workbook([sheet([['ID', 'Critère', 'Niveau'], ['=HYPERLINK("http://evil","x")', 'CI-SIS', '2']])]), 'hostile.xlsx', [/ligne 2, colonne A : identifiant de critère invalide/]);
   });
 
-  it('bad obligation, minimum, spécificité and date values', async () => {
+  it('obligation, minimum, spécificité et dates invalides', async () => {
     const msg = await expectRefused(
       workbook([sheet([
         ['ID', 'Obligation', 'Niveau minimum', 'Niveau', 'Spécificité', "Valide jusqu'au"],
@@ -89,11 +89,11 @@ describe('bad files get a clear French error and nothing is written', () => {
     expect(msg).toContain("rien n'a été enregistré");
   });
 
-  it('unknown questionnaire', async () => {
+  it('questionnaire inconnu', async () => {
     await expectRefused(workbook([{ name: 'Feuil1', rows: [['ID', 'Niveau'], ['ZZ9', '2']] }]), 'inconnu.xlsx', [/feuille « Feuil1 », ligne 2, colonne A : impossible de déterminer le questionnaire/]);
   });
 
-  it('control characters are stripped, not stored', async () => {
+  it('caractères de contrôle retirés, jamais enregistrés', async () => {
     const { repo } = freshRepo();
     await seedProduct(repo, 'p1');
     const p = await previewImport(repo, { fileName: 'ok.xlsx', data: workbook([sheet([['ID', 'Niveau', 'Commentaire'], ['A06.1.1', '2', 'a\u0001b\u0007c']])]), target: TARGET });

@@ -5,22 +5,22 @@ import { FIXTURES, cli, tempDir } from '../cli/helpers';
 
 const tmp = tempDir('convergence-cli-');
 
-describe('convergence-helper CLI', () => {
-  it('--help in French, exit 0', () => {
+describe('CLI convergence-helper', () => {
+  it('--help en français, code 0', () => {
     const r = cli('--help');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Usage :');
     expect(r.out).toContain('Codes de sortie');
   });
 
-  it('check on a ready spreadsheet: exit 0', () => {
+  it('check sur un classeur prêt : code 0', () => {
     const r = cli('check', join(FIXTURES, 'pret.xlsx'), '--date', '2025-06-01');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Prêt à candidater : oui');
   });
 
-  it('check on a vendor sheet with blockers: exit 1, blockers listed before warnings', () => {
+  it('check sur un tableau d’éditeur avec points bloquants : code 1, points bloquants avant les avertissements', () => {
     const r = cli('check', join(FIXTURES, 'bloquants.xlsx'));
     expect(r.code).toBe(1);
     const iBlock = r.out.indexOf('Points bloquants (3)');
@@ -33,7 +33,7 @@ describe('convergence-helper CLI', () => {
     expect(r.out).toContain('absent du fichier');
   });
 
-  it('--json output is machine-readable', () => {
+  it('--json : une sortie lisible par un programme', () => {
     const r = cli('check', join(FIXTURES, 'bloquants.xlsx'), '--json');
     expect(r.code).toBe(1);
     const data = JSON.parse(r.out);
@@ -41,7 +41,7 @@ describe('convergence-helper CLI', () => {
     expect(data.products[0].report.findings[0].severity).toBe('bloquant');
   });
 
-  it('check on a library JSON with a stale answer: exit 0 and a warning', () => {
+  it('check sur une bibliothèque JSON avec une réponse à revoir : code 0 et un avertissement', () => {
     const r = cli('check', join(FIXTURES, 'bibliotheque.json'), '--date', '2025-06-01', '--json');
     expect(r.code).toBe(0);
     const data = JSON.parse(r.out);
@@ -49,7 +49,7 @@ describe('convergence-helper CLI', () => {
     expect(data.products[0].report.findings).toMatchObject([{ code: 'reponse-perimee', criterionId: '09.04' }]);
   });
 
-  it('unreadable input: exit 2 with a clear French message and no stack trace', () => {
+  it('entrée illisible : code 2, message clair en français, sans pile d’appels', () => {
     for (const [file, pattern] of [
       ['pas-un-classeur.xlsx', /ce n'est pas un classeur/],
       ['niveau-inconnu.xlsx', /feuille « Interopérabilité », ligne 2, colonne C : niveau inconnu « Excellent »/],
@@ -67,13 +67,13 @@ describe('convergence-helper CLI', () => {
     expect(JSON.parse(r.out).erreur).toContain('clé interdite');
   });
 
-  it('usage errors: exit 2', () => {
+  it('erreurs d’usage : code 2', () => {
     expect(cli('check').code).toBe(2);
     expect(cli('fly', 'x').code).toBe(2);
     expect(cli('check', 'a', '--date', 'hier').err).toContain('AAAA-MM-JJ');
   });
 
-  it('convert xlsx → json → xlsx keeps answers and criteria', () => {
+  it('convert xlsx → json → xlsx garde réponses et critères', () => {
     const json = join(tmp, 'pret.json');
     const r1 = cli('convert', join(FIXTURES, 'pret.xlsx'), json);
     expect(r1.code).toBe(0);
@@ -95,7 +95,7 @@ describe('convergence-helper CLI', () => {
     expect(cli('check', xlsx, '--date', '2025-06-01').code).toBe(0);
   });
 
-  it('convert names the input and the output', () => {
+  it('convert nomme l’entrée et la sortie', () => {
     const out = join(tmp, 'nomme.json');
     const r = cli('convert', join(FIXTURES, 'pret.xlsx'), out);
     expect(r.code).toBe(0);
@@ -142,7 +142,7 @@ describe('convergence-helper CLI', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('convert refuses a wrong output extension', () => {
+  it('convert refuse une extension de sortie inconnue, plutôt que d’écrire un format inattendu', () => {
     const r = cli('convert', join(FIXTURES, 'pret.xlsx'), join(tmp, 'x.csv'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('.json');

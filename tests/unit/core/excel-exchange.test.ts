@@ -42,8 +42,8 @@ async function populated() {
   return repo;
 }
 
-describe('Excel export', () => {
-  it('writes one sheet per questionnaire, the expected columns and a readiness sheet', async () => {
+describe('export Excel', () => {
+  it('une feuille par questionnaire, les colonnes attendues et une feuille de préparation', async () => {
     const repo = await populated();
     const { bytes, fileName } = await exportProductXlsx(repo, 'p1', '', new Date('2025-06-01T00:00:00Z'));
     expect(fileName).toBe('Produit_p1_2025-06-01.xlsx');
@@ -58,7 +58,7 @@ describe('Excel export', () => {
     expect(prep[0]?.[0]).toBe("Dossier d'évaluation générable");
   });
 
-  it('neutralises formula injection and control characters on export', async () => {
+  it('à l’export, neutralise les formules injectées et les caractères de contrôle', async () => {
     const repo = await populated();
     const { bytes } = await exportProductXlsx(repo, 'p1');
     const wb = XLSX.read(bytes, { type: 'array', cellFormula: true });
@@ -76,8 +76,8 @@ describe('Excel export', () => {
   });
 });
 
-describe('Excel import', () => {
-  it('imports its own export back losslessly (answers and criteria)', async () => {
+describe('import Excel', () => {
+  it('réimporte son propre export sans perte (réponses et critères)', async () => {
     const repo = await populated();
     const { bytes } = await exportProductXlsx(repo, 'p1');
     const { repo: fresh } = freshRepo(new Date('2025-09-01T00:00:00Z'));
@@ -92,12 +92,12 @@ describe('Excel import', () => {
     const critOf = (cs: { key: string; title: string; kind: string; obligation: string; acceptableLevels: unknown; expectedEvidence: unknown; section?: string; scale?: string; displayCondition?: string }[]) =>
       cs.map((c) => ({ k: c.key, t: c.title, kind: c.kind, o: c.obligation, a: c.acceptableLevels, e: c.expectedEvidence, s: c.section, sc: c.scale, d: c.displayCondition })).sort((x, y) => x.k.localeCompare(y.k));
     expect(critOf(await fresh.listCriteria())).toEqual(critOf(await repo.listCriteria()));
-    // and again: nothing new
+    // Une seconde fois : rien de nouveau.
     const again = await previewImport(fresh, { fileName: 'export.xlsx', data: bytes });
     expect(again.counts).toEqual({ nouveau: 0, modifie: 0, identique: 7, conflit: 0 });
   });
 
-  it('preview reports new / changed / unchanged / conflicting and writes nothing', async () => {
+  it('l’aperçu compte nouveaux / modifiés / inchangés / en conflit, sans rien écrire', async () => {
     const { repo, tick } = freshRepo(new Date('2025-03-01T00:00:00Z'));
     await seedProduct(repo, 'p1');
     await repo.saveAnswers('p1', '', [
@@ -122,14 +122,14 @@ describe('Excel import', () => {
     const values = Object.fromEntries((await repo.answersOfProduct('p1')).map((a) => [a.criterionId, a.value]));
     expect(values).toEqual({ 'A01.1': level('3'), 'A01.2': level('2'), 'A01.3': level('2'), 'A01.4': level('NA') });
     expect((await repo.answersOfProduct('p1')).find((a) => a.criterionId === 'A01.4')?.provenance).toMatchObject({ kind: 'import', ref: 'suivi.xlsx — feuille « Interopérabilité », ligne 5' });
-    // the import is one undoable operation
+    // L’import est une seule opération : une annulation le défait en entier.
     await repo.undo('a');
     expect(Object.fromEntries((await repo.answersOfProduct('p1')).map((a) => [a.criterionId, a.value]))).toEqual({ 'A01.1': level('1'), 'A01.2': level('2'), 'A01.3': level('2') });
   });
 });
 
-describe('header detection on differently shaped sheets', () => {
-  it('maps French names and synonyms, accent and case insensitive', () => {
+describe('en-tête trouvé sur des feuilles de formes diverses', () => {
+  it('reconnaît les noms français et leurs synonymes, sans égard aux accents ni à la casse', () => {
     expect(roleOfHeader('Identifiant')).toBe('id');
     expect(roleOfHeader('RÉFÉRENCE')).toBe('id');
     expect(roleOfHeader('Libellé')).toBe('title');
@@ -145,7 +145,7 @@ describe('header detection on differently shaped sheets', () => {
     expect(roleOfHeader('Couleur')).toBeNull();
   });
 
-  it('finds a header on row 4 under merged title rows, with extra columns', () => {
+  it('trouve l’en-tête en ligne 4 sous des titres fusionnés, malgré des colonnes en plus', () => {
     const file = workbook([{
       name: 'Suivi interop',
       merges: ['A1:F1', 'A2:F2'],
@@ -170,7 +170,7 @@ describe('header detection on differently shaped sheets', () => {
     expect(parsed.rows[1]?.criterion.scale).toBe('maturite');
   });
 
-  it('reads several sheets, guessing the questionnaire from the sheet name or the ID pattern', () => {
+  it('lit plusieurs feuilles, questionnaire deviné par le nom de la feuille ou la forme des identifiants', () => {
     const file = workbook([
       { name: 'Lisez-moi', rows: [['Ce classeur suit nos réponses.']] },
       { name: 'Éthique', rows: [['Code', 'Libellé', 'Réponse', 'Preuves'], ['ETH.1.1', 'Finalités', 'Conforme', 'Politique : politique.pdf'], ['ACC.1.1', 'Inclusion', 'Non conforme', '']] },
@@ -184,23 +184,23 @@ describe('header detection on differently shaped sheets', () => {
     expect(parsed.rows[2]?.evidenceStated).toBe(false);
   });
 
-  it('uses a « Questionnaire » column when present', () => {
+  it('suit la colonne « Questionnaire » quand elle existe', () => {
     const file = workbook([{ name: 'Tout', rows: [['Questionnaire', 'ID', 'Réponse'], ['Urbanisation', 'U.1', 'Niveau 3'], ['Maturité Sécurité', '09.02', 'NA']] }]);
     expect(parseSpreadsheet(file, 't.xlsx').rows.map((r) => r.questionnaire)).toEqual(['urbanisation', 'securite']);
   });
 
-  it('reads CSV files too', () => {
+  it('lit aussi les fichiers CSV', () => {
     const csv = new TextEncoder().encode('Identifiant;Libellé;Niveau\nA06.1.1;CI-SIS;Niveau 2\n');
     const parsed = parseSpreadsheet(csv, 'export.csv');
     expect(parsed.rows[0]?.answer?.value).toEqual(level('2'));
   });
 
-  it('detectHeader prefers the richest row', () => {
+  it('detectHeader préfère la ligne la plus riche', () => {
     expect(detectHeader([['ID', 'Critère'], ['ID', 'Critère', 'Réponse', 'Commentaire']])?.row).toBe(1);
     expect(detectHeader([['Nom', 'Prénom']])).toBeNull();
   });
 
-  it('converts a spreadsheet to a library', () => {
+  it('convertit un classeur en bibliothèque', () => {
     const file = workbook([{ name: 'Interopérabilité', rows: [['ID', 'Critère', 'Niveau'], ['A06.1.1', 'CI-SIS', '2']] }]);
     const lib = libraryFromWorkbook(parseSpreadsheet(file, 'mon suivi.xlsx'));
     expect(lib.products[0]?.name).toBe('mon suivi');

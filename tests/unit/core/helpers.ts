@@ -8,7 +8,7 @@ import { answerId, criterionKey } from '../../../lib/domain/schemas';
 let counter = 0;
 export const T0 = new Date('2025-03-01T10:00:00.000Z');
 
-/** A fresh fake-indexeddb database per test, with a controllable clock. */
+/** Une base fake-indexeddb neuve par test et une horloge pilotée : tests isolés, dates reproductibles. */
 export function freshRepo(start = T0): { repo: Repository; tick: (ms?: number) => void } {
   let now = start.getTime();
   const repo = Repository.open(`test-${process.pid}-${++counter}-${Math.random().toString(36).slice(2)}`, () => new Date(now));
@@ -67,12 +67,12 @@ export function product(id: string, role: Product['role'] = { kind: 'nominal' })
 export interface SheetSpec {
   name: string;
   rows: unknown[][];
-  /** Cells (A1 refs) to turn into formula cells. */
+  /** Cellules (références A1) à changer en formules. */
   formulas?: Record<string, string>;
   merges?: string[];
 }
 
-/** Build an .xlsx file in memory. */
+/** Construit un fichier .xlsx en mémoire, sans fichier témoin à tenir à jour. */
 export function workbook(sheets: SheetSpec[]): Uint8Array {
   const wb = XLSX.utils.book_new();
   for (const s of sheets) {
@@ -84,7 +84,7 @@ export function workbook(sheets: SheetSpec[]): Uint8Array {
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
 
-/** Everything stored, for "nothing was written" assertions. */
+/** Tout le contenu de la base, pour vérifier que rien n’a été écrit. */
 export async function snapshot(repo: Repository): Promise<string> {
   const db = repo.db;
   const tables = ['products', 'variants', 'criteria', 'answers', 'companies', 'operations', 'journal'] as const;

@@ -28,8 +28,8 @@ async function populated(): Promise<Repository> {
   return repo;
 }
 
-describe('JSON exchange format', () => {
-  it('round-trips a whole library losslessly into a fresh database', async () => {
+describe('format d’échange JSON', () => {
+  it('aller-retour sans perte d’une bibliothèque entière vers une base neuve', async () => {
     const a = await populated();
     const lib = await exportLibrary(a, undefined, new Date('2025-05-01T00:00:00Z'));
     expect(lib).toMatchObject({ format: 'assistant-convergence', version: 1, scope: 'bibliotheque' });
@@ -41,12 +41,12 @@ describe('JSON exchange format', () => {
     await commitImport(b, preview, { conflicts: 'garder', author: 'bob' });
     const again = await exportLibrary(b, undefined, new Date('2025-05-01T00:00:00Z'));
     expect(again).toEqual(lib);
-    // importing the same file again changes nothing
+    // Réimporter le même fichier ne change rien.
     const p2 = await previewImport(b, { fileName: 'lib.json', data: enc(text) });
     expect(p2.counts).toEqual({ nouveau: 0, modifie: 0, identique: 3, conflit: 0 });
   });
 
-  it('exports one product with the criteria it uses', async () => {
+  it('exporte un produit avec les critères qu’il utilise', async () => {
     const a = await populated();
     await seedProduct(a, 'p2');
     const lib = await exportLibrary(a, ['p1']);
@@ -55,7 +55,7 @@ describe('JSON exchange format', () => {
     expect(lib.criteria).toHaveLength(2);
   });
 
-  it('detects conflicts: the stored answer is newer than the file', async () => {
+  it('conflit : la réponse enregistrée est plus récente que le fichier', async () => {
     const a = await populated();
     const text = serializeLibrary(await exportLibrary(a));
     const { repo: b, tick } = freshRepo(new Date('2030-01-01T00:00:00Z'));
@@ -71,7 +71,7 @@ describe('JSON exchange format', () => {
     expect((await b.resolvedAnswers('p1')).find((r) => r.criterionKey === 'interoperabilite/A08.5.23')?.answer.value).toEqual(level('2'));
   });
 
-  it('refuses a commit when the database changed since the preview', async () => {
+  it('refuse de valider quand la base a changé depuis l’aperçu (l’aperçu ne dirait plus vrai)', async () => {
     const a = await populated();
     const text = serializeLibrary(await exportLibrary(a));
     const { repo: b } = freshRepo();
@@ -82,7 +82,7 @@ describe('JSON exchange format', () => {
     expect(await snapshot(b)).toBe(before);
   });
 
-  describe('rejects bad JSON with precise French errors, writing nothing', () => {
+  describe('JSON invalide refusé : erreurs précises en français, rien d’écrit', () => {
     async function expectRejected(text: string, pattern: RegExp) {
       const { repo } = freshRepo();
       await seedProduct(repo, 'p0');
@@ -91,23 +91,23 @@ describe('JSON exchange format', () => {
       expect(await snapshot(repo)).toBe(before);
     }
 
-    it('syntax error', () => expectRejected('{ "format": ', /mauvais\.json.*JSON invalide/));
-    it('not our format', () => expectRejected('{"hello": 1}', /n'est pas un fichier Assistant Convergence/));
-    it('unsupported version', () => expectRejected('{"format":"assistant-convergence","version":9}', /version de format 9/));
-    it('prototype pollution keys', async () => {
+    it('erreur de syntaxe', () => expectRejected('{ "format": ', /mauvais\.json.*JSON invalide/));
+    it('pas notre format', () => expectRejected('{"hello": 1}', /n'est pas un fichier Assistant Convergence/));
+    it('version non prise en charge', () => expectRejected('{"format":"assistant-convergence","version":9}', /version de format 9/));
+    it('clés de pollution de prototype', async () => {
       const a = await populated();
       const lib = JSON.parse(serializeLibrary(await exportLibrary(a)));
       const text = JSON.stringify(lib).replace('"comment":""', '"comment":"","__proto__":{"polluted":true}');
       await expectRejected(text, /clé interdite au champ answers\[\d+\]\.__proto__/);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
-    it('bad field: names its path', async () => {
+    it('champ invalide : l’erreur nomme son chemin', async () => {
       const a = await populated();
       const lib = JSON.parse(serializeLibrary(await exportLibrary(a)));
       lib.answers[1].value = { kind: 'niveau', level: 'Niveau 9' };
       await expectRejected(JSON.stringify(lib), /champ answers\[1\]\.value\.level/);
     });
-    it('answer pointing to a missing product', async () => {
+    it('réponse rattachée à un produit absent', async () => {
       const a = await populated();
       const lib = JSON.parse(serializeLibrary(await exportLibrary(a)));
       lib.products = [];
@@ -116,7 +116,7 @@ describe('JSON exchange format', () => {
     });
   });
 
-  it('parseLibraryJson accepts a BOM', async () => {
+  it('parseLibraryJson accepte un BOM', async () => {
     const a = await populated();
     const text = '\uFEFF' + serializeLibrary(await exportLibrary(a));
     expect(parseLibraryJson(text, 'x.json').answers).toHaveLength(3);

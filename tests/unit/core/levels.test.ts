@@ -12,7 +12,7 @@ import {
   parseOuiNon,
 } from '../../../lib/domain/levels';
 
-describe('parseLevel (page reader and Excel import)', () => {
+describe('parseLevel (lecture de la page et import Excel)', () => {
   it.each([
     ['NA', 'NA'],
     ['N/A', 'NA'],
@@ -44,17 +44,17 @@ describe('parseLevel (page reader and Excel import)', () => {
     expect(parseLevel(input)).toBe(expected);
   });
 
-  it('reads numeric cells', () => {
+  it('lit les cellules numériques', () => {
     expect(parseLevel(2)).toBe('2');
     expect(parseLevel(4)).toBeNull();
     expect(parseLevel(1.5)).toBeNull();
   });
 
-  it.each(['', 'Niveau 4', 'Excellent', 'Conforme', 'Niveau', '12', 'Maturité immense', 'Niveau -1', '-1', '−2', 'Niveau 2.5', '2,5', '2.5', 'Niveau 2 5', 'Niveau – 1'])('rejects « %s »', (input) => {
+  it.each(['', 'Niveau 4', 'Excellent', 'Conforme', 'Niveau', '12', 'Maturité immense', 'Niveau -1', '-1', '−2', 'Niveau 2.5', '2,5', '2.5', 'Niveau 2 5', 'Niveau – 1'])('refuse « %s »', (input) => {
     expect(parseLevel(input)).toBeNull();
   });
 
-  it('formats on both scales', () => {
+  it('s’écrit sur les deux échelles', () => {
     expect(formatLevel('NA')).toBe('Niveau non applicable');
     expect(formatLevel('2')).toBe('Niveau 2');
     expect(formatLevel('0', 'maturite')).toBe('Maturité très faible');
@@ -65,13 +65,13 @@ describe('parseLevel (page reader and Excel import)', () => {
   });
 });
 
-describe('minimum and acceptable levels', () => {
-  it('derives acceptable levels from a minimum', () => {
+describe('niveau minimum et niveaux acceptables', () => {
+  it('déduit les niveaux acceptables d’un minimum', () => {
     expect(acceptableFromMinimum('2')).toEqual(['2', '3']);
     expect(acceptableFromMinimum('1', true)).toEqual(['NA', '1', '2', '3']);
   });
 
-  it('reads « Niveau minimum requis » texts and ✓ lists', () => {
+  it('lit les textes « Niveau minimum requis » et les listes ✓', () => {
     expect(parseMinimumText('Niveau minimum requis : 2')).toEqual({ ok: true, acceptable: ['2', '3'] });
     expect(parseMinimumText('Aucun niveau minimum requis pour cette démarche')).toEqual({ ok: true, acceptable: [] });
     expect(parseMinimumText('')).toEqual({ ok: true, acceptable: [] });
@@ -88,7 +88,7 @@ describe('minimum and acceptable levels', () => {
     expect(parseLevelList('NA, 7')).toBeNull();
   });
 
-  it('below minimum = not among the acceptable levels (A08.5.23: NA, 2, 3)', () => {
+  it('sous le minimum = hors des niveaux acceptables (A08.5.23 : NA, 2, 3)', () => {
     const acc = ['NA', '2', '3'] as const;
     expect(isLevelAcceptable('NA', acc)).toBe(true);
     expect(isLevelAcceptable('1', acc)).toBe(false);
@@ -99,8 +99,8 @@ describe('minimum and acceptable levels', () => {
   });
 });
 
-describe('conformity and oui/non', () => {
-  it('parses tolerant forms', () => {
+describe('conformité et oui/non', () => {
+  it('lit les graphies approximatives', () => {
     expect(parseConformity('Conforme')).toBe('conforme');
     expect(parseConformity('NON CONFORME')).toBe('non-conforme');
     expect(parseConformity('Non-conforme')).toBe('non-conforme');

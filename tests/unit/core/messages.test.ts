@@ -13,8 +13,8 @@ function setup() {
 
 const PRODUCT = { name: 'SantéPlus', version: '2.0', type: 'socle', responsable: 'Camille', description: 'Suivi', author: undefined };
 
-describe('message protocol', () => {
-  it('every message has a direction and request/response schemas', () => {
+describe('protocole des messages', () => {
+  it('chaque message a un sens et des schémas de requête et de réponse', () => {
     for (const [type, def] of Object.entries(PROTOCOL)) {
       expect(def.from.length, type).toBeGreaterThan(0);
       expect(['background', 'content', 'page']).toContain(def.to);
@@ -23,7 +23,7 @@ describe('message protocol', () => {
     }
   });
 
-  it('rejects malformed messages in French', async () => {
+  it('refuse un message mal formé, en français', async () => {
     const { send } = setup();
     expect(await send(null)).toEqual({ ok: false, error: expect.stringMatching(/^Message mal formé/) });
     expect(await send({ type: 'products.list', payload: {}, extra: 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/champ\(s\) inconnu\(s\) : extra/) });
@@ -34,10 +34,10 @@ describe('message protocol', () => {
     expect(await send({ type: 'import.commit', payload: { previewId: 'x', author: 'a' } }, 'content')).toMatchObject({ ok: false, error: expect.stringContaining("n'est pas autorisé depuis cet émetteur") });
   });
 
-  it('a full flow: product, variant, learn, capture, resolve, readiness, undo', async () => {
+  it('parcours complet : produit, variante, apprentissage, capture, résolution, préparation, annulation', async () => {
     const { send } = setup();
     const created = await send({ type: 'product.create', payload: { product: { ...PRODUCT, author: undefined }, author: 'alice' } });
-    expect(created.ok).toBe(false); // stray author inside product is refused
+    expect(created.ok).toBe(false); // un auteur glissé dans le produit est refusé
     const p = await send({ type: 'product.create', payload: { product: { name: 'SantéPlus', version: '2.0', type: 'socle', responsable: 'Camille', description: 'Suivi' }, author: 'alice' } });
     expect(p.ok).toBe(true);
     const productId = (p as { data: { id: string } }).data.id;
@@ -55,7 +55,7 @@ describe('message protocol', () => {
     const resolved = await send({ type: 'answers.resolved', payload: { productId, questionnaire: 'interoperabilite' } });
     expect(resolved).toMatchObject({ ok: true, data: { answers: [{ source: 'famille', answer: { value: { kind: 'niveau', level: '1' } } }] } });
     const ready = await send({ type: 'readiness.get', payload: { productId } });
-    // A08.5.23 below its minimum, and the 3 RGPD zones of the guide (not learned yet) missing
+    // A08.5.23 sous son minimum, et les 3 zones RGPD du guide (pas encore apprises) manquantes
     expect(ready).toMatchObject({ ok: true, data: { blockers: 4, findings: expect.arrayContaining([expect.objectContaining({ code: 'sous-minimum', criterionId: 'A08.5.23' })]) } });
     expect((ready as { data: { findings: { code: string }[] } }).data.findings[0]?.code).toBe('sous-minimum');
     const hist = await send({ type: 'answers.history', payload: { productId, questionnaire: 'interoperabilite', criterionId: 'A08.5.23' } });
@@ -67,14 +67,14 @@ describe('message protocol', () => {
     expect(unknownProduct).toEqual({ ok: false, error: 'Produit introuvable (identifiant « nope »).' });
   });
 
-  it('company profile get/put', async () => {
+  it('profil de l’entreprise : lecture et écriture', async () => {
     const { send } = setup();
     expect(await send({ type: 'company.get', payload: {} })).toEqual({ ok: true, data: null });
     expect(await send({ type: 'company.put', payload: { company: { id: 'c1', denomination: 'ACME', extra: {} }, author: 'a' } })).toMatchObject({ ok: true, data: { denomination: 'ACME' } });
     expect(await send({ type: 'company.get', payload: { id: 'c1' } })).toMatchObject({ ok: true, data: { id: 'c1' } });
   });
 
-  it('import preview then commit, and exports', async () => {
+  it('aperçu d’import puis validation, et exports', async () => {
     const { send, repo } = setup();
     const p = await send({ type: 'product.create', payload: { product: { id: 'p1', name: 'X', version: '1', type: 'option', responsable: 'R', description: 'D' }, author: 'a' } });
     expect(p.ok).toBe(true);
@@ -98,7 +98,7 @@ describe('message protocol', () => {
     expect(wb.SheetNames).toContain('Interopérabilité');
   });
 
-  it('dispatch() works with explicit handlers too', async () => {
+  it('dispatch() marche aussi avec des gestionnaires explicites', async () => {
     const { handlers } = setup();
     expect(await dispatch(handlers, { type: 'products.list', payload: {} })).toEqual({ ok: true, data: { products: [] } });
   });

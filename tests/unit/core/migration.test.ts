@@ -5,8 +5,8 @@ import type { AnswerV1 } from '../../../lib/db/schema';
 import { Repository } from '../../../lib/db/repository';
 import { AnswerSchema, ProductSchema } from '../../../lib/domain/schemas';
 
-describe('database migrations', () => {
-  it('upgrades a version-1 database with data in it to the current schema', async () => {
+describe('migrations de la base', () => {
+  it('met une base en version 1, avec ses données, au schéma actuel', async () => {
     const name = `migration-${Math.random().toString(36).slice(2)}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
@@ -38,7 +38,7 @@ describe('database migrations', () => {
     const c = await db.criteria.get('ethique/ETH.1.1');
     expect(c?.acceptableLevels).toEqual([]);
 
-    // the new indexes work on migrated data
+    // Les nouveaux index servent aussi sur les données migrées.
     const repo = new Repository(db);
     expect(await repo.productsAnswering('securite/04.03')).toEqual(['p1']);
     expect(await repo.answersOfScope('p1', '')).toHaveLength(3);
@@ -47,7 +47,7 @@ describe('database migrations', () => {
     db.close();
   });
 
-  it('creates an empty current database from scratch', async () => {
+  it('crée à partir de rien une base vide au schéma actuel', async () => {
     const db = new ConvergenceDB(`fresh-${Math.random()}`);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);

@@ -54,8 +54,8 @@ function replace(list: AnswerFacts[], key: string, f: AnswerFacts | null): Answe
   return f ? [...out, f] : out;
 }
 
-describe('readiness rules', () => {
-  it('a complete, compliant product is ready: both verdicts', () => {
+describe('règles de préparation', () => {
+  it('un produit complet et conforme est prêt : les deux verdicts', () => {
     const r = run(fullAnswers());
     expect(r.findings).toEqual([]);
     expect(r.dossierGenerable.ok).toBe(true);
@@ -63,7 +63,7 @@ describe('readiness rules', () => {
     expect(r.questionnaires.every((q) => q.complete && q.atteint)).toBe(true);
   });
 
-  it('unanswered mandatory criterion is blocking, optional one is a warning; both prevent completion', () => {
+  it('critère obligatoire sans réponse : bloquant ; optionnel : avertissement ; l’un et l’autre empêchent de terminer', () => {
     let answers = replace(fullAnswers(), interop.key, null);
     let r = run(answers);
     const f = r.findings.find((x) => x.criterionId === 'A08.5.23');
@@ -77,7 +77,7 @@ describe('readiness rules', () => {
     expect(r.questionnaires.find((q) => q.questionnaire === 'interoperabilite')?.complete).toBe(false);
   });
 
-  it('mandatory criterion below its minimum names the minimum and the current level', () => {
+  it('critère obligatoire sous son minimum : le constat nomme le minimum et le niveau actuel, pour savoir quoi viser', () => {
     const r = run(replace(fullAnswers(), interop.key, facts(interop.key, level('1'))));
     const f = r.findings.find((x) => x.code === 'sous-minimum');
     expect(f?.severity).toBe('bloquant');
@@ -90,16 +90,16 @@ describe('readiness rules', () => {
     expect(q?.atteint).toBe(false);
     expect(r.dossierGenerable.ok).toBe(true);
     expect(r.pretACandidater.ok).toBe(false);
-    // NA is acceptable here
+    // NA est acceptable ici.
     expect(run(replace(fullAnswers(), interop.key, facts(interop.key, level('NA')))).findings).toEqual([]);
   });
 
-  it('uses the maturity scale wording', () => {
+  it('reprend les mots de l’échelle de maturité', () => {
     const r = run(replace(fullAnswers(), secu.key, facts(secu.key, level('0'))));
     expect(r.findings[0]?.message).toContain('Maturité très faible');
   });
 
-  it('Conforme without one file per expected evidence type blocks', () => {
+  it('« Conforme » sans un fichier par type de preuve attendu : bloquant', () => {
     const r = run(replace(fullAnswers(), eth.key, facts(eth.key, CONFORME, { evidence: [{ evidenceType: 'CGU' }] })));
     const f = r.findings.find((x) => x.code === 'preuve-manquante');
     expect(f?.severity).toBe('bloquant');
@@ -108,17 +108,17 @@ describe('readiness rules', () => {
     expect(r.questionnaires.find((q) => q.questionnaire === 'ethique')?.complete).toBe(false);
   });
 
-  it("a producer's confidential evidence covers its types", () => {
+  it('les preuves confidentielles du producteur couvrent leurs types', () => {
     const r = run(replace(fullAnswers(), eth.key, facts(eth.key, CONFORME, { inheritedEvidenceTypes: ['Politique de confidentialité', 'CGU'] })));
     expect(r.findings).toEqual([]);
   });
 
-  it('Conforme with unknown expected evidence and none given is a warning', () => {
+  it('« Conforme », preuves attendues inconnues et aucune fournie : avertissement', () => {
     const r = run(replace(fullAnswers(), ethOpt.key, facts(ethOpt.key, CONFORME)));
     expect(r.findings).toMatchObject([{ severity: 'avertissement', code: 'preuve-non-renseignee', criterionId: 'DEV.1.1' }]);
   });
 
-  it('mandatory Non conforme blocks, optional Non conforme warns', () => {
+  it('« Non conforme » : bloquant si obligatoire, avertissement si optionnel', () => {
     const r = run(replace(replace(fullAnswers(), eth.key, facts(eth.key, NON_CONFORME)), ethOpt.key, facts(ethOpt.key, NON_CONFORME)));
     expect(r.findings.find((x) => x.criterionId === 'ETH.1.1')).toMatchObject({ severity: 'bloquant', code: 'non-conforme' });
     expect(r.findings.find((x) => x.criterionId === 'DEV.1.1')).toMatchObject({ severity: 'avertissement', code: 'non-conforme' });
@@ -151,7 +151,7 @@ describe('readiness rules', () => {
     expect(by('A09.1.2')).toMatchObject({ severity: 'avertissement', code: 'non-repondu' });
   });
 
-  it('evidence-only questionnaires: missing document types', () => {
+  it('questionnaires de preuves seules : types de document manquants', () => {
     const r = run(replace(fullAnswers(), rgpdZones[2]!.key, null));
     const f = r.findings.find((x) => x.code === 'document-manquant');
     expect(f).toMatchObject({ severity: 'bloquant', questionnaire: 'rgpd', criterionId: 'RGPD.3' });
@@ -162,20 +162,20 @@ describe('readiness rules', () => {
     expect(r.pretACandidater.ok).toBe(false);
   });
 
-  it('evidence-only questionnaires fall back on the zones of the guide when not learned yet', () => {
+  it('questionnaires de preuves seules : zones du guide tant que la page n’a pas été apprise', () => {
     const r = run(fullAnswers(), { criteria: ALL.filter((c) => c.questionnaire !== 'rgpd') });
     const rgpd = r.questionnaires.find((q) => q.questionnaire === 'rgpd');
     expect(rgpd?.total).toBe(3);
     expect(rgpd?.findings.filter((f) => f.code === 'document-manquant')).toHaveLength(3);
   });
 
-  it('orientation incomplete', () => {
+  it('orientation incomplète', () => {
     const r = run(replace(fullAnswers(), orient.key, null));
     expect(r.findings[0]).toMatchObject({ severity: 'bloquant', code: 'orientation-incomplete', questionnaire: 'orientation', criterionId: 'Q1' });
     expect(r.pretACandidater.ok).toBe(false);
   });
 
-  it('stale answers (review date passed) are warnings', () => {
+  it('réponses à revoir (date de revue passée) : avertissements', () => {
     const r = run(replace(fullAnswers(), urba.key, facts(urba.key, level('3'), { validUntil: '2025-05-31' })));
     expect(r.findings).toMatchObject([{ severity: 'avertissement', code: 'reponse-perimee', criterionId: 'U1.1' }]);
     expect(r.findings[0]?.message).toContain('31/05/2025');
@@ -183,12 +183,12 @@ describe('readiness rules', () => {
     expect(r.pretACandidater.ok).toBe(true);
   });
 
-  it('white-label review flag is a warning', () => {
+  it('critère à revoir en marque blanche : avertissement', () => {
     const r = run(replace(fullAnswers(), secu.key, facts(secu.key, level('2'), { reviewFlag: true })));
     expect(r.findings).toMatchObject([{ severity: 'avertissement', code: 'a-verifier-marque-blanche', criterionId: '04.03' }]);
   });
 
-  it('blockers come first; every finding says what to do in French', () => {
+  it('les points bloquants d’abord ; chaque constat dit quoi faire, en français', () => {
     let answers = replace(fullAnswers(), urba.key, facts(urba.key, level('3'), { validUntil: '2020-01-01' }));
     answers = replace(answers, interop.key, facts(interop.key, level('0')));
     const r = run(answers);
@@ -198,18 +198,18 @@ describe('readiness rules', () => {
     expect(r.warnings).toBe(1);
   });
 
-  it('file mode: absent questionnaires are warnings', () => {
+  it('mode fichier : questionnaire absent = avertissement (le fichier peut n’en couvrir qu’une partie)', () => {
     const r = assessReadiness({ criteria: [interop], answers: [facts(interop.key, level('3'))], applicableQuestionnaires: ['interoperabilite', 'urbanisation'], today: TODAY, mode: 'fichier' });
     expect(r.findings).toMatchObject([{ severity: 'avertissement', code: 'questionnaire-absent', questionnaire: 'urbanisation' }]);
     expect(r.dossierGenerable.ok).toBe(false);
   });
 
-  it('file mode: Conforme without a « Preuves » column is a warning, not a blocker', () => {
+  it('mode fichier : « Conforme » sans colonne « Preuves » = avertissement, pas blocage', () => {
     const r = assessReadiness({ criteria: [eth], answers: [facts(eth.key, CONFORME, { evidenceStated: false })], applicableQuestionnaires: ['ethique'], today: TODAY, mode: 'fichier' });
     expect(r.findings).toMatchObject([{ severity: 'avertissement', code: 'preuve-non-renseignee' }]);
   });
 
-  it('from stored data through the repository', async () => {
+  it('depuis les données enregistrées, par le Repository', async () => {
     const { repo } = freshRepo(new Date('2025-06-01T08:00:00Z'));
     await seedProduct(repo, 'p1');
     await repo.learnCriteria(ALL.map((c) => ({ ...c })).map(({ key: _k, source: _s, updatedAt: _u, ...input }) => input), PROV, 't');

@@ -7,8 +7,8 @@ const META = { kind: 'capture' as const, label: 'Capture Interopérabilité', au
 const A1 = { questionnaire: 'interoperabilite' as const, criterionId: 'A06.1.1' };
 const A2 = { questionnaire: 'interoperabilite' as const, criterionId: 'A08.5.23' };
 
-describe('repository', () => {
-  it('creates products and variants, lists them', async () => {
+describe('Repository', () => {
+  it('crée produits et variantes, et les liste', async () => {
     const { repo } = freshRepo();
     const p = await seedProduct(repo, 'p1');
     await repo.createVariant({ id: 'v-android', productId: 'p1', os: 'android', device: 'mobile' }, 'alice');
@@ -20,7 +20,7 @@ describe('repository', () => {
     await expect(repo.createProduct({ name: '', version: '1', type: 'socle', responsable: '', description: '' }, 'a')).rejects.toThrow(/Produit invalide : champ name/);
   });
 
-  it('saves answers and counts new / changed / unchanged', async () => {
+  it('enregistre les réponses et compte nouvelles / modifiées / inchangées', async () => {
     const { repo, tick } = freshRepo();
     await seedProduct(repo, 'p1');
     const r1 = await repo.saveAnswers('p1', '', [{ ...A1, value: level('1') }, { ...A2, value: level('2') }], PROV, META);
@@ -35,7 +35,7 @@ describe('repository', () => {
     expect(r3.opId).toBeNull();
   });
 
-  it('keeps a change history per answer (who, what, when, previous value)', async () => {
+  it('garde l’historique de chaque réponse (qui, quoi, quand, valeur précédente)', async () => {
     const { repo, tick } = freshRepo();
     await seedProduct(repo, 'p1');
     await repo.saveAnswers('p1', '', [{ ...A1, value: level('1') }], PROV, META);
@@ -50,7 +50,7 @@ describe('repository', () => {
     expect(h[1]!.at > h[0]!.at).toBe(true);
   });
 
-  it('undoes the last operation, then the one before', async () => {
+  it('annule la dernière opération, puis la précédente', async () => {
     const { repo, tick } = freshRepo();
     await seedProduct(repo, 'p1');
     await repo.saveAnswers('p1', '', [{ ...A1, value: level('1') }], PROV, META);
@@ -61,17 +61,17 @@ describe('repository', () => {
     let answers = await repo.answersOfProduct('p1');
     expect(answers).toHaveLength(1);
     expect(answers[0]?.value).toEqual(level('1'));
-    await repo.undo('alice'); // the first capture
+    await repo.undo('alice'); // la première capture
     answers = await repo.answersOfProduct('p1');
     expect(answers).toHaveLength(0);
-    await repo.undo('alice'); // the product creation
+    await repo.undo('alice'); // la création du produit
     expect(await repo.listProducts()).toHaveLength(0);
     await expect(repo.undo('alice')).rejects.toThrow('Aucune opération à annuler.');
     const ops = await repo.operations();
     expect(ops.filter((o) => o.kind === 'annulation')).toHaveLength(3);
   });
 
-  it('refuses to undo with a stale token', async () => {
+  it('refuse d’annuler avec un jeton périmé (une autre opération est passée entre-temps)', async () => {
     const { repo } = freshRepo();
     await seedProduct(repo, 'p1');
     const first = await repo.saveAnswers('p1', '', [{ ...A1, value: level('1') }], PROV, META);
@@ -79,7 +79,7 @@ describe('repository', () => {
     await expect(repo.undo('a', first.opId!)).rejects.toThrow(/Seule la dernière opération/);
   });
 
-  it('rolls back the whole operation when one write fails (all or nothing)', async () => {
+  it('une écriture qui échoue défait toute l’opération (tout ou rien)', async () => {
     const { repo } = freshRepo();
     await seedProduct(repo, 'p1');
     await repo.saveAnswers('p1', '', [{ ...A1, value: level('1') }], PROV, META);
@@ -87,7 +87,7 @@ describe('repository', () => {
     const bad = { questionnaire: 'interoperabilite' as const, criterionId: 'A09.1', value: { kind: 'niveau', level: '7' } as never };
     await expect(repo.saveAnswers('p1', '', [{ ...A1, value: level('3') }, { ...A2, value: level('2') }, bad], PROV, META)).rejects.toBeInstanceOf(UserError);
     expect(await snapshot(repo)).toBe(before);
-    // failure thrown from inside the operation callback also rolls back
+    // Une erreur levée dans le rappel de l’opération la défait aussi.
     await expect(
       repo.runOperation(META, async (w) => {
         await w.put('answers', 'x', { id: 'x' });
@@ -97,7 +97,7 @@ describe('repository', () => {
     expect(await snapshot(repo)).toBe(before);
   });
 
-  it('indexes: answers of a product / scope, products answering a criterion', async () => {
+  it('index : réponses d’un produit ou d’une portée, produits répondant à un critère', async () => {
     const { repo } = freshRepo();
     for (const id of ['p1', 'p2', 'p3']) await seedProduct(repo, id);
     await repo.createVariant({ id: 'v1', productId: 'p1', os: 'ios', device: 'mobile' }, 'a');
@@ -116,7 +116,7 @@ describe('repository', () => {
     await expect(repo.saveAnswers('p2', 'v1', [{ ...A1, value: level('1') }], PROV, META)).rejects.toThrow(/Variante « v1 » introuvable/);
   });
 
-  it('learns criteria into the catalogue', async () => {
+  it('apprend les critères dans le catalogue', async () => {
     const { repo } = freshRepo();
     const r = await repo.learnCriteria([{ questionnaire: 'ethique', id: 'ETH.1.1', title: 'Finalités', obligation: 'obligation' }], PROV, 'a');
     expect(r.result).toEqual({ created: 1, changed: 0, unchanged: 0 });
@@ -126,7 +126,7 @@ describe('repository', () => {
     expect(c[0]).toMatchObject({ key: 'ethique/ETH.1.1', kind: 'conformite', obligation: 'obligation' });
   });
 
-  it('stores evidence files as Blobs with their SHA-256 hash', async () => {
+  it('enregistre les fichiers de preuve en Blob avec leur empreinte SHA-256', async () => {
     const { repo } = freshRepo();
     await seedProduct(repo, 'p1');
     const f = await repo.addEvidenceFile({ productId: 'p1', name: 'cgu.pdf', type: 'application/pdf', blob: new Blob(['%PDF-1.4 test']), evidenceType: 'CGU' }, 'alice');
@@ -139,7 +139,7 @@ describe('repository', () => {
     expect((await repo.resolvedAnswers('p1'))[0]?.answer.evidence[0]?.hash).toBe(f.result.hash);
   });
 
-  it('company profile is reusable across products', async () => {
+  it('le profil de l’entreprise sert à tous les produits', async () => {
     const { repo } = freshRepo();
     await repo.putCompany({ id: 'c1', denomination: 'Santé Numérique SAS', siret: '12345678901234', extra: { 'N° RCS': 'Paris B 123' } }, 'alice');
     expect((await repo.getCompany())?.denomination).toBe('Santé Numérique SAS');

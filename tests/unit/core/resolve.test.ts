@@ -17,7 +17,7 @@ describe('resolveAnswers', () => {
     answer('fam', 'ios', 'orientation', 'Q4', { kind: 'choix', choices: ['iOS'] }),
   ];
 
-  it('takes the variant override first, then the family answer', () => {
+  it('la réponse propre de la variante d’abord, puis celle de la famille', () => {
     const r = resolveAnswers({ product: fam, variantId: 'android', answers: base, criteria });
     const by = new Map(r.map((x) => [x.criterionKey, x]));
     expect(by.get('securite/04.03')?.source).toBe('variante');
@@ -26,7 +26,7 @@ describe('resolveAnswers', () => {
     expect(by.get('orientation/Q1')?.source).toBe('famille');
   });
 
-  it('keeps the architecture question per variant (never inherited from the family)', () => {
+  it('la question d’architecture reste propre à chaque variante (jamais héritée de la famille)', () => {
     const android = resolveAnswers({ product: fam, variantId: 'android', answers: base, criteria });
     expect(android.find((x) => x.criterionKey === 'orientation/Q4')).toBeUndefined();
     const ios = resolveAnswers({ product: fam, variantId: 'ios', answers: base, criteria });
@@ -35,14 +35,14 @@ describe('resolveAnswers', () => {
     expect(family.find((x) => x.criterionKey === 'orientation/Q4')?.source).toBe('famille');
   });
 
-  it('recognises the architecture question by its wording, by Q4 otherwise', () => {
+  it('reconnaît la question d’architecture à son libellé, à défaut par Q4', () => {
     expect(isArchitectureQuestion({ questionnaire: 'orientation', id: '7', title: 'Pour quelle architecture du service sollicitez-vous…' })).toBe(true);
     expect(isArchitectureQuestion({ questionnaire: 'orientation', id: 'Q4' })).toBe(true);
     expect(isArchitectureQuestion({ questionnaire: 'orientation', id: 'Q4', title: 'Hébergement' })).toBe(false);
     expect(isArchitectureQuestion({ questionnaire: 'securite', id: 'Q4' })).toBe(false);
   });
 
-  describe('white label', () => {
+  describe('marque blanche', () => {
     const dist = product('dist', { kind: 'distributeur', producerProductId: 'prod' });
     const producerAnswers = [
       answer('prod', '', 'interoperabilite', 'A06.1.1', level('3'), { specificite: 'non' }),
@@ -53,7 +53,7 @@ describe('resolveAnswers', () => {
       answer('prod', '', 'rgpd', 'RGPD.AIPD', { kind: 'preuves' }, { specificite: 'non' }),
     ];
 
-    it('inherits only where the producer said spécificité = Non, never orientation', () => {
+    it('n’hérite que là où le producteur a dit spécificité = Non, jamais l’orientation', () => {
       const r = resolveAnswers({ product: dist, variantId: '', answers: [], producerAnswers, criteria });
       const keys = r.map((x) => x.criterionKey);
       expect(keys).toContain('interoperabilite/A06.1.1');
@@ -65,7 +65,7 @@ describe('resolveAnswers', () => {
       expect(r.every((x) => x.source === 'producteur')).toBe(true);
     });
 
-    it("never hands the producer's evidence to the distributor, only the covered types", () => {
+    it('ne transmet jamais les preuves du producteur au distributeur, seulement les types couverts', () => {
       const r = resolveAnswers({ product: dist, variantId: '', answers: [], producerAnswers, criteria });
       const eth = r.find((x) => x.criterionKey === 'ethique/ETH.1.1');
       expect(eth?.answer.evidence).toEqual([]);
@@ -73,13 +73,13 @@ describe('resolveAnswers', () => {
       expect(JSON.stringify(r)).not.toContain('secret.pdf');
     });
 
-    it("prefers the distributor's own answers", () => {
+    it('préfère les réponses propres du distributeur', () => {
       const own = [answer('dist', '', 'interoperabilite', 'A06.1.1', level('1'))];
       const r = resolveAnswers({ product: dist, variantId: '', answers: own, producerAnswers, criteria });
       expect(r.find((x) => x.criterionKey === 'interoperabilite/A06.1.1')?.source).toBe('famille');
     });
 
-    it('flags the pre-identified white-label criteria even when inherited', () => {
+    it('signale les critères de marque blanche pré-identifiés, même hérités', () => {
       const r = resolveAnswers({ product: dist, variantId: '', answers: [], producerAnswers, criteria });
       expect(r.find((x) => x.criterionKey === 'ethique/ETH.1.1')?.reviewFlag).toBe(true);
       expect(r.find((x) => x.criterionKey === 'interoperabilite/A06.1.1')?.reviewFlag).toBe(false);
@@ -89,7 +89,7 @@ describe('resolveAnswers', () => {
     });
   });
 
-  it('works through the repository, with the producer stored alongside', async () => {
+  it('marche par le Repository, le producteur enregistré dans la même base', async () => {
     const { repo } = freshRepo();
     await seedProduct(repo, 'prod', { kind: 'producteur' });
     await seedProduct(repo, 'dist', { kind: 'distributeur', producerProductId: 'prod' });

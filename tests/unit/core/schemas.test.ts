@@ -7,20 +7,20 @@ import { mergeCriterion } from '../../../lib/domain/catalogue';
 import { sha256Hex, makeEvidenceFile } from '../../../lib/domain/evidence';
 import { answer, crit, level, product, PROV, T0 } from './helpers';
 
-describe('domain schemas', () => {
-  it('accepts a level criterion with acceptable levels (A08.5.23)', () => {
+describe('schémas du domaine', () => {
+  it('accepte un critère à niveaux avec ses niveaux acceptables (A08.5.23)', () => {
     const c = crit({ questionnaire: 'interoperabilite', id: 'A08.5.23', title: 'Partage de documents', obligation: 'obligation', acceptableLevels: ['3', 'NA', '2'] });
     expect(CriterionSchema.parse(c).acceptableLevels).toEqual(['NA', '2', '3']);
     expect(c.kind).toBe('niveau');
   });
 
-  it('accepts every ID shape of the guide', () => {
+  it('accepte toutes les formes d’identifiant du guide', () => {
     for (const [q, id] of [['interoperabilite', 'A06.1.1'], ['securite', '04.03'], ['ethique', 'QUA.1.5'], ['ethique', 'DEV.1.1'], ['orientation', 'Q4']] as const) {
       expect(CriterionSchema.safeParse(crit({ questionnaire: q, id })).success).toBe(true);
     }
   });
 
-  it('rejects bad criteria with French messages naming the field', () => {
+  it('refuse un critère invalide, en français, en nommant le champ', () => {
     const bad = CriterionSchema.safeParse({ ...crit({ questionnaire: 'securite', id: '04.03' }), obligation: 'peut-être' });
     expect(bad.success).toBe(false);
     expect(formatZodIssues(bad.error!.issues)).toMatch(/^champ obligation : valeur non autorisée/);
@@ -31,7 +31,7 @@ describe('domain schemas', () => {
     expect(msg).toContain('securite/04.03');
   });
 
-  it('rejects unknown keys, control characters and bad levels in answers', () => {
+  it('refuse dans une réponse les clés inconnues, les caractères de contrôle et les niveaux invalides', () => {
     const a = answer('p1', '', 'interoperabilite', 'A06.1.1', level('2'));
     expect(AnswerSchema.safeParse(a).success).toBe(true);
     expect(AnswerSchema.safeParse({ ...a, extra: 1 }).success).toBe(false);
@@ -41,7 +41,7 @@ describe('domain schemas', () => {
     expect(formatZodIssues(bad.error!.issues)).toContain('champ value.level');
   });
 
-  it('product, variant and company profile', () => {
+  it('produit, variante et profil de l’entreprise', () => {
     expect(ProductSchema.safeParse(product('p1', { kind: 'distributeur', producerProductId: 'prod' })).success).toBe(true);
     expect(ProductSchema.safeParse({ ...product('p1'), type: 'premium' }).success).toBe(false);
     const v = { id: 'v1', productId: 'p1', os: 'android', device: 'mobile', createdAt: T0.toISOString(), updatedAt: T0.toISOString() } as const;
@@ -52,7 +52,7 @@ describe('domain schemas', () => {
     expect(CompanyProfileSchema.safeParse({ id: 'c', denomination: 'ACME', siret: '123', extra: {}, updatedAt: T0.toISOString() }).success).toBe(false);
   });
 
-  it('guesses questionnaires from sheet names and ID patterns', () => {
+  it('devine le questionnaire au nom de la feuille et à la forme des identifiants', () => {
     expect(questionnaireFromLabel('Interopérabilité')).toBe('interoperabilite');
     expect(questionnaireFromLabel('MATURITE SECURITE')).toBe('securite');
     expect(questionnaireFromLabel('Sécurité pour les échanges de données')).toBe('securite-echanges');
@@ -64,7 +64,7 @@ describe('domain schemas', () => {
     expect(questionnaireFromCriterionId('X')).toBeNull();
   });
 
-  it('merging catalogue knowledge never loses known fields', () => {
+  it('fusionner ce que sait le catalogue ne perd jamais un champ connu', () => {
     const first = crit({ questionnaire: 'ethique', id: 'ETH.1.1', title: 'Finalités', obligation: 'obligation', expectedEvidence: ['Politique de confidentialité'] });
     const later = mergeCriterion(first, { questionnaire: 'ethique', id: 'ETH.1.1', title: '  ', section: 'Éthique' }, { ...PROV, at: '2025-04-01T00:00:00.000Z' });
     expect(later.title).toBe('Finalités');
@@ -75,7 +75,7 @@ describe('domain schemas', () => {
     expect(same.updatedAt).toBe(later.updatedAt);
   });
 
-  it('hashes evidence with SHA-256 (Web Crypto)', async () => {
+  it('empreinte SHA-256 des preuves (Web Crypto)', async () => {
     expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     const f = await makeEvidenceFile({ productId: 'p', name: 'cgu.pdf', type: 'application/pdf', blob: new Blob(['abc']), evidenceType: 'CGU' });
     expect(f.size).toBe(3);
