@@ -35,7 +35,7 @@ import {
   ShownStatusSchema,
 } from '../domain/schemas';
 
-export type Party = 'content' | 'page' | 'background';
+export type Party = 'content' | 'extension-page' | 'background';
 
 const id = z.string().min(1).max(100);
 const author = text(200);
@@ -173,14 +173,14 @@ const CompareMatrixSchema = z.strictObject({
 
 const COMPARE_MESSAGES = {
   'compare.questionnaires': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Les questionnaires qui ont au moins une réponse dans la famille, ses variantes ou le producteur d'un distributeur.",
     request: z.strictObject({ productId: id }),
     response: z.strictObject({ questionnaires: z.array(QuestionnaireIdSchema) }),
   },
   'compare.get': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Comparer un questionnaire entre une famille et ses variantes (et le producteur d'un distributeur) : une ligne par critère, une colonne par produit, réponses en vigueur, héritées ou propres, écarts.",
@@ -188,21 +188,21 @@ const COMPARE_MESSAGES = {
     response: CompareMatrixSchema,
   },
   'compare.align': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "« Aligner sur la famille » : retirer la réponse propre d'une variante pour un critère (opération du journal, annulable).",
     request: z.strictObject({ productId: id, variantId: id, criterionKey: CompareCriterionKey, author }),
     response: z.strictObject({ undoToken: UndoToken }),
   },
   'compare.keep': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "« Garder pour cette variante » : marquer un écart comme voulu (keep = false retire la marque).",
     request: z.strictObject({ productId: id, variantId: text(100), criterionKey: CompareCriterionKey, questionnaire: QuestionnaireIdSchema, keep: z.boolean() }),
     response: z.strictObject({ kept: z.boolean() }),
   },
   'compare.xlsx': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'La comparaison en Excel (une feuille par questionnaire, ou celle du questionnaire choisi) ; le fichier revient en base64.',
     request: z.strictObject({ productId: id, questionnaire: QuestionnaireIdSchema.optional() }),
@@ -224,14 +224,14 @@ const BulkChangeSchema = z.strictObject({
 });
 const ANSWER_EDIT_MESSAGES = {
   'answers.editContext': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Ce que l'éditeur des réponses doit savoir d'une portée : lecture seule (paquet producteur) et pourquoi, commentaires marqués « confidentiel », « Sans réponse » permis.",
     request: z.strictObject({ productId: id, variantId }),
     response: z.strictObject({ readOnly: z.boolean(), reason: z.string(), confidential: z.array(z.string()), allowEmpty: z.boolean() }),
   },
   'answers.edit': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Modifier une réponse dans le gestionnaire (niveau ou conformité, commentaire, « valide jusqu'au », marque « confidentiel ») d'une famille, d'une variante (sa surcharge est créée) ou d'un distributeur : une opération du journal, annulable.",
@@ -251,7 +251,7 @@ const ANSWER_EDIT_MESSAGES = {
     response: z.strictObject({ outcome: EditOutcomeSchema, answer: AnswerSchema.nullable(), confidential: z.boolean(), undoToken: UndoToken }),
   },
   'answers.bulkEdit': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Modifier plusieurs réponses : date de revue, ou phrase remplacée dans les commentaires. apply false : l'aperçu (chaque changement avant → après), rien n'est écrit ; apply true : UNE opération annulable, refusée si le plan n'est plus celui de l'aperçu.",
@@ -270,7 +270,7 @@ const ANSWER_EDIT_MESSAGES = {
     response: z.strictObject({ changes: z.array(BulkChangeSchema), signature: z.string(), applied: z.number().int(), undoToken: UndoToken }),
   },
   'answers.restore': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "« Restaurer cette valeur » : la valeur d'une entrée de l'historique (rang et date) redevient la réponse, en une nouvelle opération annulable.",
     request: z.strictObject({
@@ -294,7 +294,7 @@ const JourneyShownStepSchema = z.strictObject({ status: text(300).min(1), done: 
 
 const JOURNEY_MESSAGES = {
   'journey.get': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Le parcours d'une famille ou d'une variante : chaque étape avec le statut vu sur Convergence et sa date (ou « pas encore vu »), la préparation de la bibliothèque par questionnaire, et la prochaine étape.",
@@ -302,7 +302,7 @@ const JOURNEY_MESSAGES = {
     response: JourneySchema,
   },
   'journey.forPage': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Le parcours du produit affiché dans un onglet (fenêtre de l'icône) : celui du produit de la bibliothèque relié à son n° Convergence, sinon ce qui a été vu sous ce n°, sans préparation.",
@@ -326,7 +326,7 @@ const JOURNEY_MESSAGES = {
     response: z.strictObject({}),
   },
   'company.list': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Les profils d'entreprise (fiches administratives) de la bibliothèque, par dénomination ; chaque produit peut désigner le sien (pour le compte d'un tiers).",
     request: z.strictObject({}),
@@ -356,21 +356,21 @@ export const ReferentialChangeItemSchema = z.strictObject({
 
 const REFERENTIAL_MESSAGES = {
   'referential.changes': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Les critères modifiés par Convergence depuis les réponses d'un produit ou d'une variante : ancien et nouveau (intitulé, minimum, nature, niveaux, preuves), date et source.",
     request: z.strictObject({ productId: id, variantId }),
     response: z.strictObject({ items: z.array(ReferentialChangeItemSchema) }),
   },
   'referential.confirm': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "« J'ai revu » : les réponses de ces critères ne sont plus à revoir jusqu'au prochain changement (une opération journalisée, annulable).",
     request: z.strictObject({ productId: id, variantId, keys: z.array(text(100).min(1)).min(1).max(5000), author }),
     response: z.strictObject({ confirmed: z.number().int() }),
   },
   'referential.page': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Les critères qu'une page montre différents de ce que le catalogue sait, ou changés depuis les réponses de la portée indiquée (le panneau : « N critère(s) modifié(s) depuis vos réponses »). Rien n'est écrit.",
@@ -417,21 +417,21 @@ const DiffEntrySchema = z.strictObject({
 });
 const PACKAGE_MESSAGES = {
   'package.key': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Empreinte de la clé de signature de la bibliothèque (créée au premier besoin, clé privée non exportable).",
     request: z.strictObject({}),
     response: z.strictObject({ fingerprint: FingerprintSchema, createdAt: z.string() }),
   },
   'package.key.export': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'La clé publique seule (PEM et JWK), pour la donner aux distributeurs.',
     request: z.strictObject({}),
     response: z.strictObject({ fingerprint: FingerprintSchema, pem: z.string(), jwk: z.record(z.string(), z.unknown()), fileName: z.string() }),
   },
   'package.share.preview': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Aperçu d'un paquet producteur (contenu choisi, critères marque blanche, spécificité « Oui ») : rien n'est écrit.",
     request: ShareRequestSchema,
@@ -460,14 +460,14 @@ const PACKAGE_MESSAGES = {
     }),
   },
   'package.share.build': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Construire et signer le paquet (numéro d\'ordre pris, marques « confidentiel » gardées) ; le fichier revient en base64.',
     request: ShareRequestSchema,
     response: z.strictObject({ fileName: z.string(), contentBase64: z.string(), sequence: z.number().int(), fingerprint: FingerprintSchema, summary: PackageContentSummarySchema }),
   },
   'package.inspect': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Vérifier un paquet reçu (signature d'abord, puis rejeu) et le décrire : rien n'est écrit.",
     request: z.strictObject({ fileName: text(300).min(1), contentBase64: PackageContentB64 }),
@@ -495,7 +495,7 @@ const PACKAGE_MESSAGES = {
     }),
   },
   'package.commit': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Importer un paquet vérifié (revérifié ici), en une opération annulable : producteur en lecture seule, distributeur relié.",
     request: z.strictObject({
@@ -509,7 +509,7 @@ const PACKAGE_MESSAGES = {
     response: z.strictObject({ producerProductId: z.string(), marker: z.string(), review: z.array(z.string()), undoToken: UndoToken }),
   },
   'package.list': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Les paquets producteur en vigueur (produits en lecture seule et leur marqueur).',
     request: z.strictObject({}),
@@ -529,7 +529,7 @@ const PACKAGE_MESSAGES = {
     }),
   },
   'package.review.confirm': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Le distributeur confirme des réponses « à revoir » (reprises du producteur).',
     request: z.strictObject({ productId: id, keys: z.array(text(100)).min(1).max(20000) }),
@@ -651,7 +651,7 @@ const CaptureOutcomeSchema = z.discriminatedUnion('code', [
 
 export const PROTOCOL = {
   'products.list': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Lister les produits (familles) et leurs variantes OS.',
     request: z.strictObject({}),
@@ -660,7 +660,7 @@ export const PROTOCOL = {
     }),
   },
   'page.context': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Le contexte d'une page Convergence pour l'onglet émetteur : le produit retenu (lu sur la page, sinon celui de la page précédente de l'onglet, sinon le choix « Ce produit est : »), la bibliothèque reliée, la variante reconnue à son nom, la source proposée et la liste des produits.",
@@ -668,7 +668,7 @@ export const PROTOCOL = {
     response: PageContextSchema,
   },
   'page.link': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       'Relier le produit affiché sur Convergence à une bibliothèque : une famille ou variante existante, la famille de même nom et version encore sans n°, ou une nouvelle famille créée depuis la page.',
@@ -676,7 +676,7 @@ export const PROTOCOL = {
     response: ScopeSchema,
   },
   'page.linkVariant': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Relier le produit affiché comme variante de la famille reconnue à son nom (« Dossia iOS Mobile » → variante iOS Mobile de « Dossia v3.1 ») : la variante est créée si besoin et reçoit le n° Convergence.",
@@ -684,7 +684,7 @@ export const PROTOCOL = {
     response: ScopeSchema,
   },
   'page.choose': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Le choix « Ce produit est : » fait dans le panneau quand le produit affiché n'est pas lisible : une portée existante, ou un nouveau produit. Retenu pour l'onglet, et relié au n° Convergence dès qu'une page en affiche un.",
@@ -695,7 +695,7 @@ export const PROTOCOL = {
     response: ScopeSchema,
   },
   'page.fillSource': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Tout ce qu'un remplissage demande à la bibliothèque, en un message : réponses en vigueur de la source (avec héritage) et critères à revoir en marque blanche, fiche du produit, fiche administrative, nom de la source. La source est notée comme utilisée (proposée ensuite par défaut), sauf pour un remplacement partiel.",
@@ -716,7 +716,7 @@ export const PROTOCOL = {
     }),
   },
   'page.capture': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Enregistrer ce que le script de contenu a lu sur la page, en un message : l'arrière-plan choisit la bibliothèque (fiche administrative, formulaire produit, ou celle du produit affiché, reliée ou créée), apprend les critères, retire d'une variante ce qu'elle hérite déjà, enregistre, et rend ce qui s'est passé (codes et nombres traduits par le panneau) avec le contexte de la page à jour.",
@@ -724,21 +724,21 @@ export const PROTOCOL = {
     response: z.strictObject({ outcome: CaptureOutcomeSchema, context: PageContextSchema }),
   },
   'evidence.list': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Preuves (fichiers) d\'une famille ou d\'une variante. Jamais celles d\'un producteur pour un distributeur.',
     request: z.strictObject({ productId: id, variantId }),
     response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
   },
   'evidence.get': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Contenu d\'une preuve de la portée indiquée (base64), pour la joindre à une zone de dépôt.',
     request: z.strictObject({ productId: id, variantId, fileId: id.max(400) }),
     response: z.strictObject({ meta: EvidenceFileMetaSchema, contentBase64: z.string() }),
   },
   'page.evidence.list': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       'Preuves de la bibliothèque reliée au produit affiché (par son n° Convergence), jamais celles d\'un autre produit ; chez un distributeur, aussi celles de son paquet producteur dont le contenu a été inclus (id `paquet-…`, signature revérifiée, SHA-256 contrôlé), jamais celles décrites seulement.',
@@ -746,7 +746,7 @@ export const PROTOCOL = {
     response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
   },
   'page.evidence.get': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       'Contenu (base64) d\'une preuve de la bibliothèque reliée au produit affiché, pour la joindre à une zone de dépôt. Une preuve du producteur (`paquet-…`) exige `zone`, du même type de preuve.',
@@ -769,7 +769,7 @@ export const PROTOCOL = {
     response: z.strictObject({ statuses: z.array(ShownStatusSchema), at: IsoDateTimeSchema }).nullable(),
   },
   'evidence.add': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Ajouter une preuve (fichier) à une famille ou une variante, pour un type de preuve.',
     request: z.strictObject({
@@ -785,77 +785,77 @@ export const PROTOCOL = {
     response: EvidenceFileMetaSchema,
   },
   'product.create': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Créer un produit (formulaire « Ajouter un nouveau produit »).',
     request: z.strictObject({ product: ProductInputSchema, author }),
     response: ProductSchema,
   },
   'product.update': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Modifier un produit.',
     request: z.strictObject({ id, patch: ProductPatchSchema, author }),
     response: ProductSchema,
   },
   'variant.create': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Créer une variante OS d'un produit ([Nom] [OS] [Appareil]).",
     request: z.strictObject({ variant: VariantInputSchema, author }),
     response: VariantSchema,
   },
   'variant.update': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Modifier une variante.',
     request: z.strictObject({ id, patch: VariantPatchSchema, author }),
     response: VariantSchema,
   },
   'product.delete': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Supprimer un produit avec ses variantes, réponses et preuves (annulable). Refusé tant qu'un distributeur y est rattaché.",
     request: z.strictObject({ id, author }),
     response: z.strictObject({ deleted: DeleteCountsSchema, undoToken: UndoToken }),
   },
   'variant.delete': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Supprimer une variante OS avec ses réponses et preuves propres (annulable).',
     request: z.strictObject({ id, author }),
     response: z.strictObject({ deleted: DeleteCountsSchema, undoToken: UndoToken }),
   },
   'company.get': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Lire la fiche administrative (profil de l’entreprise).',
     request: z.strictObject({ id: id.optional() }),
     response: CompanyProfileSchema.nullable(),
   },
   'company.put': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Enregistrer la fiche administrative.',
     request: z.strictObject({ company: CompanyProfileSchema.omit({ updatedAt: true }), author }),
     response: CompanyProfileSchema,
   },
   'criteria.learn': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Ajouter ou compléter des critères du catalogue, lus sur une page.',
     request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), source: z.strictObject({ ref: text(2000) }), author }),
     response: z.strictObject({ counts: CountsSchema }),
   },
   'criteria.list': {
-    from: ['page', 'content'],
+    from: ['extension-page', 'content'],
     to: 'background',
     description: "Catalogue des critères appris (intitulé, obligation, niveaux acceptables, preuves attendues), d'un questionnaire ou de tous.",
     request: z.strictObject({ questionnaire: QuestionnaireIdSchema.optional() }),
     response: z.strictObject({ criteria: z.array(CriterionSchema) }),
   },
   'answers.saveCaptured': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Enregistrer des réponses capturées sur une page (ou saisies) pour un produit ; renvoie un jeton d'annulation.",
     request: z.strictObject({
@@ -868,14 +868,14 @@ export const PROTOCOL = {
     response: z.strictObject({ counts: CountsSchema, undoToken: UndoToken }),
   },
   'answers.resolved': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Réponses en vigueur d'un produit ou d'une variante, avec leur provenance.",
     request: z.strictObject({ productId: id, variantId, questionnaire: QuestionnaireIdSchema.optional() }),
     response: z.strictObject({ answers: z.array(ResolvedAnswerSchema) }),
   },
   'answers.history': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Historique des modifications d'une réponse.",
     request: z.strictObject({ productId: id, variantId, questionnaire: QuestionnaireIdSchema, criterionId: CriterionIdSchema }),
@@ -886,21 +886,21 @@ export const PROTOCOL = {
     }),
   },
   'readiness.get': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "État de préparation d'un produit : constats et verdicts.",
     request: z.strictObject({ productId: id, variantId, today: IsoDateSchema.optional() }),
     response: ReadinessReportSchema,
   },
   'operations.undoLast': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Annuler la dernière opération (import, capture, saisie).',
     request: z.strictObject({ author, undoToken: z.string().optional() }),
     response: z.strictObject({ undone: OperationSummarySchema, undoToken: UndoToken }),
   },
   'operations.list': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Dernières opérations du journal (la plus récente d'abord) et celle qu'« annuler la dernière opération » viserait.",
     request: z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }),
@@ -910,7 +910,7 @@ export const PROTOCOL = {
     }),
   },
   'import.preview': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Aperçu d'un import (tableur ou JSON) : rien n'est écrit.",
     request: z.strictObject({
@@ -921,35 +921,35 @@ export const PROTOCOL = {
     response: ImportPreviewSummarySchema,
   },
   'import.commit': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Écrire un import prévisualisé, en une transaction ; renvoie un jeton d'annulation.",
     request: z.strictObject({ previewId: z.string().min(1).max(100), conflicts: z.enum(['garder', 'remplacer']).default('garder'), author }),
     response: z.strictObject({ criteria: CountsSchema, answers: CountsSchema, undoToken: UndoToken }),
   },
   'export.json': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Exporter la bibliothèque (ou des produits) au format JSON.',
     request: z.strictObject({ productIds: z.array(id).max(1000).optional() }),
     response: z.strictObject({ fileName: z.string(), json: z.string() }),
   },
   'export.xlsx': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Exporter les réponses d'un produit au format Excel, avec l'état de préparation.",
     request: z.strictObject({ productId: id, variantId }),
     response: z.strictObject({ fileName: z.string(), contentBase64: z.string() }),
   },
   'panel.tab': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Le panneau (page de l'extension dans un cadre de la page Convergence) demande l'onglet qui le contient : c'est l'arrière-plan qui le sait, pas la page.",
     request: z.strictObject({}),
     response: z.strictObject({ tabId: z.number().int().nonnegative() }),
   },
   'panel.view': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'content',
     description: 'Ce que le script de contenu a lu de la page, pour le panneau : type de page et indices, produit affiché, résumé, ce qui n\'a pas pu être lu.',
     request: z.strictObject({}),
@@ -957,20 +957,20 @@ export const PROTOCOL = {
   },
   'panel.changed': {
     from: ['content'],
-    to: 'page',
+    to: 'extension-page',
     description: 'La page a changé (relecture faite) : le panneau de cet onglet redemande sa vue.',
     request: z.strictObject({}),
     response: z.strictObject({}),
   },
   'panel.capture': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'content',
     description: "Lire ce qu'il y a à enregistrer sur la page (réponses, critères, formulaire produit, fiche administrative). Le panneau le transmet à l'arrière-plan (« page.capture »), qui décide où l'écrire ; le script de contenu n'écrit rien.",
     request: z.strictObject({}),
     response: CapturedSchema,
   },
   'panel.fill': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'content',
     description: 'Remplir la page avec ce que le panneau a obtenu de l\'arrière-plan (« page.fillSource ») : geste de la personne dans le panneau.',
     request: z.strictObject({
@@ -985,35 +985,35 @@ export const PROTOCOL = {
     response: z.strictObject({ report: z.array(FillReportEntrySchema), explanation: FillExplanationSchema.nullable() }),
   },
   'panel.undo': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'content',
     description: 'Annuler le dernier remplissage de cette page (sauf les champs modifiés depuis).',
     request: z.strictObject({}),
     response: z.strictObject({ restored: z.number().int(), impossible: z.array(z.strictObject({ label: z.string(), reason: z.string() })), canUndo: z.boolean() }),
   },
   'panel.zones': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'content',
     description: 'Les zones de dépôt vides de la page (type de preuve attendu), pour proposer les preuves de la bibliothèque reliée.',
     request: z.strictObject({}),
     response: z.strictObject({ zones: z.array(text(300)) }),
   },
   'panel.attach': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'content',
     description: "Déposer un fichier de la bibliothèque dans une zone de dépôt, comme un glisser-déposer (geste de la personne dans le panneau).",
     request: z.strictObject({ zone: text(300), name: text(500).min(1), type: text(200), contentBase64: z.string().max(30_000_000) }),
     response: z.strictObject({ attached: z.boolean() }),
   },
   'panel.resize': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'content',
     description: 'La hauteur du panneau a changé : le cadre qui le contient suit.',
     request: z.strictObject({ height: z.number().int().min(0).max(5000) }),
     response: z.strictObject({}),
   },
   'guard.dialog': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'content',
     description: 'Ce que la fenêtre de la garde doit montrer : le bouton arrêté et chaque problème, déjà rédigés dans la langue de l\'interface.',
     request: z.strictObject({}),
@@ -1027,7 +1027,7 @@ export const PROTOCOL = {
       .nullable(),
   },
   'guard.choice': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'content',
     description: "Le choix de la personne dans la fenêtre de la garde : corriger (aller au premier problème), valider quand même (le clic arrêté passe, une fois), fermer.",
     request: z.strictObject({ choice: z.enum(['corriger', 'forcer', 'fermer']) }),
@@ -1041,7 +1041,7 @@ export const PROTOCOL = {
     response: z.strictObject({ from: z.enum(['page', 'precedente', 'choix', 'aucune']), product: PageProductSchema.nullable() }),
   },
   'page.identify': {
-    from: ['background', 'page'],
+    from: ['background', 'extension-page'],
     to: 'content',
     description: 'Demander au script de contenu quelle page Convergence est affichée (fenêtre de l\'icône).',
     request: z.strictObject({}),
@@ -1066,7 +1066,7 @@ export const PROTOCOL = {
     }),
   },
   'backup.create': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Sauvegarde complète (docs/formats.md § 4) : l'en-tête du fichier (données, journal, index des contenus, empreinte SHA-256 du contenu) ; la page demande ensuite chaque contenu de preuve (backup.blob) et assemble le fichier.",
@@ -1081,14 +1081,14 @@ export const PROTOCOL = {
     }),
   },
   'backup.blob': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: 'Un contenu de preuve (base64) pour la sauvegarde complète, vérifié contre son empreinte avant envoi.',
     request: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
     response: z.strictObject({ contentBase64: z.string() }),
   },
   'backup.restore.begin': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Début d'une restauration ou de son aperçu : l'en-tête de la sauvegarde (sans les contenus) est vérifié en entier (format, empreinte, schémas, cohérence) et comparé à la base. Rien n'est écrit.",
@@ -1119,14 +1119,14 @@ export const PROTOCOL = {
     })(),
   },
   'backup.restore.blob': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Un contenu de preuve de la sauvegarde, vérifié (taille, SHA-256) à réception ; un contenu refusé arrête la restauration, rien n'est écrit.",
     request: z.strictObject({ sessionId: z.string().min(1).max(100), sha256: z.string().max(64), contentBase64: z.string().max(40_000_000) }),
     response: z.strictObject({ remaining: z.number().int().nonnegative() }),
   },
   'backup.restore.commit': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description:
       "Restaurer la sauvegarde vérifiée : toute la bibliothèque est remplacée en une transaction (tout ou rien). L'annulation ne remonte pas au-delà de la restauration.",
@@ -1134,14 +1134,14 @@ export const PROTOCOL = {
     response: z.strictObject({ operation: OperationSummarySchema }),
   },
   'backup.restore.cancel': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Abandonner une restauration ou un aperçu en cours (rien n'a été écrit).",
     request: z.strictObject({ sessionId: z.string().min(1).max(100) }),
     response: z.strictObject({}),
   },
   'operations.reach': {
-    from: ['page'],
+    from: ['extension-page'],
     to: 'background',
     description: "Jusqu'où « Annuler la dernière opération » remonte (nombre d'opérations, date de la plus ancienne) et ce que le journal garde (bornes).",
     request: z.strictObject({}),

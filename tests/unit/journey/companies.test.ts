@@ -8,7 +8,7 @@ function setup() {
   const { repo } = freshRepo();
   const dispatch = createDispatcher(createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings() }));
   const must = async <T>(type: string, payload: unknown): Promise<T> => {
-    const r = (await dispatch({ type, payload }, 'page')) as Ok<T> | { ok: false; error: string };
+    const r = (await dispatch({ type, payload }, 'extension-page')) as Ok<T> | { ok: false; error: string };
     if (!r.ok) throw new Error(r.error);
     return r.data;
   };

@@ -14,8 +14,8 @@ function setup() {
   let now = new Date('2025-03-12T09:30:00.000Z');
   const handlers = createHandlers(repo, { now: () => now, settings: memorySettings() });
   const dispatch = createDispatcher(handlers);
-  const send = async <T = unknown>(type: string, payload: unknown, from: 'content' | 'page' = 'page') => (await dispatch({ type, payload }, from)) as Ok<T> | { ok: false; error: string };
-  const must = async <T>(type: string, payload: unknown, from: 'content' | 'page' = 'page'): Promise<T> => {
+  const send = async <T = unknown>(type: string, payload: unknown, from: 'content' | 'extension-page' = 'extension-page') => (await dispatch({ type, payload }, from)) as Ok<T> | { ok: false; error: string };
+  const must = async <T>(type: string, payload: unknown, from: 'content' | 'extension-page' = 'extension-page'): Promise<T> => {
     const r = await send<T>(type, payload, from);
     if (!r.ok) throw new Error(r.error);
     return r.data;
@@ -94,7 +94,7 @@ describe('messages du parcours (journey.get, journey.forPage) sur une vraie base
 
   it('page.journey.seen vient du script de contenu seulement, et refuse un statut vide', async () => {
     const { send } = setup();
-    expect((await send('page.journey.seen', { productKey: 'P - 1 - 1', steps: {} }, 'page')).ok).toBe(false);
+    expect((await send('page.journey.seen', { productKey: 'P - 1 - 1', steps: {} }, 'extension-page')).ok).toBe(false);
     const bad = await send('page.journey.seen', { productKey: 'P - 1 - 1', steps: { fiche: { status: '', done: true } } }, 'content');
     expect(bad.ok).toBe(false);
   });

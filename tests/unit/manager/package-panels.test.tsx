@@ -525,7 +525,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     const r = await dispatch(handlers, {
       type: 'answers.saveCaptured',
       payload: { productId: commit.producerProductId, answers: [{ questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '0' } }], source: SRC, author: 'd' },
-    });
+    }, 'extension-page');
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/lecture seule/) });
     expect(await snapshot(d.repo)).toBe(before);
   });

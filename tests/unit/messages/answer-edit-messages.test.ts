@@ -10,7 +10,7 @@ type Ok<T> = { ok: true; data: T };
 function setup() {
   const { repo, tick } = freshRepo();
   const dispatch = createDispatcher(createHandlers(repo, { settings: memorySettings() }));
-  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'page')) as Ok<T> | { ok: false; error: string };
+  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'extension-page')) as Ok<T> | { ok: false; error: string };
   const must = async <T = Record<string, unknown>>(type: string, payload: unknown): Promise<T> => {
     tick();
     const r = await send<T>(type, payload);

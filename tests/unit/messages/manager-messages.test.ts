@@ -9,7 +9,7 @@ function setup() {
   const { repo } = freshRepo();
   const handlers = createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings() });
   const dispatch = createDispatcher(handlers);
-  const send = async <T = unknown>(type: string, payload: unknown, from: 'content' | 'page' = 'page') => (await dispatch({ type, payload }, from)) as Ok<T> | { ok: false; error: string };
+  const send = async <T = unknown>(type: string, payload: unknown, from: 'content' | 'extension-page' = 'extension-page') => (await dispatch({ type, payload }, from)) as Ok<T> | { ok: false; error: string };
   const must = async <T>(type: string, payload: unknown): Promise<T> => {
     const r = await send<T>(type, payload);
     if (!r.ok) throw new Error(r.error);

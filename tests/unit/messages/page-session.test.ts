@@ -18,7 +18,7 @@ function setup() {
   const handlers = createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings(), tabs: memorySettings() });
   const dispatch = createDispatcher(handlers);
   const send = async <T = unknown>(type: string, payload: unknown, tabId = 1): Promise<T> => {
-    const r = await dispatch({ type, payload }, 'page', { tabId });
+    const r = await dispatch({ type, payload }, 'extension-page', { tabId });
     if (!r.ok) throw new Error(r.error);
     return r.data as T;
   };
@@ -153,7 +153,7 @@ describe('remplir : un message rend tout ce que le remplissage demande', () => {
 
   it('une source qui n\'existe plus : erreur en français', async () => {
     const { dispatch } = setup();
-    expect(await dispatch({ type: 'page.fillSource', payload: { source: { productId: 'disparu', variantId: '' } } }, 'page', { tabId: 1 })).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'page.fillSource', payload: { source: { productId: 'disparu', variantId: '' } } }, 'extension-page', { tabId: 1 })).toMatchObject({ ok: false });
   });
 });
 
@@ -171,7 +171,7 @@ describe('règles d\'émetteur', () => {
 
   it('une capture mal formée est refusée avant toute écriture', async () => {
     const { dispatch, repo } = setup();
-    const bad = await dispatch({ type: 'page.capture', payload: { pageProduct: PAGE, captured: questionnaire([{ questionnaire: 'inconnu', criterionId: 'A' }]) } }, 'page', { tabId: 1 });
+    const bad = await dispatch({ type: 'page.capture', payload: { pageProduct: PAGE, captured: questionnaire([{ questionnaire: 'inconnu', criterionId: 'A' }]) } }, 'extension-page', { tabId: 1 });
     expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/^Message « page.capture » invalide/) });
     expect(await repo.listProducts()).toEqual([]);
   });

@@ -12,7 +12,7 @@ type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 export function library() {
   const { repo, tick } = freshRepo();
   const dispatch = createDispatcher(createHandlers(repo, { now: () => new Date('2026-03-12T10:00:00Z'), settings: memorySettings() }));
-  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'page')) as Reply<T>;
+  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'extension-page')) as Reply<T>;
   // Réponses lues champ par champ dans les assertions : leur forme exacte est celle du protocole.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const must = async <T = any>(type: string, payload: unknown): Promise<T> => {
