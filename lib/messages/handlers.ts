@@ -131,7 +131,6 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       return fileContent(scope.productId, scope.variantId, fileId);
     },
     'evidence.list': async ({ productId, variantId }) => ({ files: await scopeFiles(productId, variantId) }),
-    'evidence.get': async ({ productId, variantId, fileId }) => fileContent(productId, variantId, fileId),
     'evidence.add': async ({ productId, variantId, name, type, evidenceType, criterionKey: key, contentBase64, author }) => {
       let bytes: Uint8Array;
       try {
@@ -156,19 +155,7 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
     },
     'company.get': async ({ id }) => (await repo.getCompany(id)) ?? null,
     'company.put': async ({ company, author }) => (await repo.putCompany(company, author)).result,
-    'criteria.learn': async ({ criteria, source, author }) => {
-      const r = await repo.learnCriteria(criteria, { kind: 'page', ref: source.ref, at: now().toISOString() }, author);
-      return { counts: r.result };
-    },
     'criteria.list': async ({ questionnaire }) => ({ criteria: await repo.listCriteria(questionnaire) }),
-    'answers.saveCaptured': async ({ productId, variantId, answers, source, author }) => {
-      const r = await repo.saveAnswers(productId, variantId, answers, { kind: source.kind, ref: source.ref, at: now().toISOString() }, {
-        kind: source.kind === 'page' ? 'capture' : 'saisie',
-        label: source.kind === 'page' ? `Capture depuis « ${source.ref} »` : `Saisie (${source.ref})`,
-        author,
-      });
-      return { counts: r.result, undoToken: r.opId };
-    },
     'answers.resolved': async ({ productId, variantId, questionnaire }) => ({
       answers: await repo.resolvedAnswers(productId, variantId, questionnaire),
     }),

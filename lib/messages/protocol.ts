@@ -730,13 +730,6 @@ export const PROTOCOL = {
     request: z.strictObject({ productId: id, variantId }),
     response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
   },
-  'evidence.get': {
-    from: ['extension-page'],
-    to: 'background',
-    description: 'Contenu d\'une preuve de la portée indiquée (base64), pour la joindre à une zone de dépôt.',
-    request: z.strictObject({ productId: id, variantId, fileId: id.max(400) }),
-    response: z.strictObject({ meta: EvidenceFileMetaSchema, contentBase64: z.string() }),
-  },
   'page.evidence.list': {
     from: ['extension-page'],
     to: 'background',
@@ -840,32 +833,12 @@ export const PROTOCOL = {
     request: z.strictObject({ company: CompanyProfileSchema.omit({ updatedAt: true }), author }),
     response: CompanyProfileSchema,
   },
-  'criteria.learn': {
-    from: ['extension-page'],
-    to: 'background',
-    description: 'Ajouter ou compléter des critères du catalogue, lus sur une page.',
-    request: z.strictObject({ criteria: z.array(CriterionInputSchema).max(2000), source: z.strictObject({ ref: text(2000) }), author }),
-    response: z.strictObject({ counts: CountsSchema }),
-  },
   'criteria.list': {
     from: ['extension-page', 'content'],
     to: 'background',
     description: "Catalogue des critères appris (intitulé, obligation, niveaux acceptables, preuves attendues), d'un questionnaire ou de tous.",
     request: z.strictObject({ questionnaire: QuestionnaireIdSchema.optional() }),
     response: z.strictObject({ criteria: z.array(CriterionSchema) }),
-  },
-  'answers.saveCaptured': {
-    from: ['extension-page'],
-    to: 'background',
-    description: "Enregistrer des réponses capturées sur une page (ou saisies) pour un produit ; renvoie un jeton d'annulation.",
-    request: z.strictObject({
-      productId: id,
-      variantId,
-      answers: z.array(AnswerInputSchema).max(5000),
-      source: z.strictObject({ kind: z.enum(['page', 'saisie']), ref: text(2000) }),
-      author,
-    }),
-    response: z.strictObject({ counts: CountsSchema, undoToken: UndoToken }),
   },
   'answers.resolved': {
     from: ['extension-page'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { freshRepo } from '../core/helpers';
+import { seedAnswers, seedCriteria } from '../messages/seed';
 
 type Ok<T> = { ok: true; data: T };
 type JourneyData = {
@@ -30,10 +31,11 @@ const LIST = [
 
 describe('messages du parcours (journey.get, journey.forPage) sur une vraie base Dexie', () => {
   it('les statuts lus sur la liste sont datés pour le produit relié à ce n°, avec la préparation de la bibliothèque', async () => {
-    const { must } = setup();
+    const { must, repo } = setup();
     const p = await must<{ id: string }>('product.create', { product: { name: 'Produit', version: 'v0.1', type: 'socle', responsable: '', description: '', convergenceNumber: '3100' }, author: 't' });
-    await must('criteria.learn', { author: 't', source: { ref: 'page' }, criteria: [{ questionnaire: 'securite', id: '04.03', title: 'Identification', obligation: 'obligation', acceptableLevels: ['2', '3'] }] });
-    await must('answers.saveCaptured', { productId: p.id, answers: [{ questionnaire: 'securite', criterionId: '04.03', value: { kind: 'niveau', level: '1' } }], source: { kind: 'saisie', ref: 't' }, author: 't' });
+    const at = '2025-03-12T09:30:00.000Z';
+    await seedCriteria(repo, [{ questionnaire: 'securite', id: '04.03', title: 'Identification', obligation: 'obligation', acceptableLevels: ['2', '3'] }], { at });
+    await seedAnswers(repo, p.id, [{ questionnaire: 'securite', criterionId: '04.03', value: { kind: 'niveau', level: '1' } }], { ref: 't', at });
     await must('page.statuses.put', { productKey: 'Produit - v0.1 - 3100', statuses: LIST }, 'content');
 
     const j = await must<JourneyData>('journey.get', { productId: p.id, variantId: '' });

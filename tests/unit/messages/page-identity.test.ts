@@ -149,7 +149,8 @@ describe('l\'arrière-plan fait autorité sur ce qu\'un script de contenu peut d
     const refused = [
       ['products.list', {}],
       ['answers.resolved', { productId: fam.productId, variantId: '' }],
-      ['answers.saveCaptured', { productId: fam.productId, variantId: '', answers: [], source: { kind: 'page', ref: 'x' }, author: 't' }],
+      ['answers.edit', { productId: fam.productId, variantId: '', questionnaire: 'ethique', criterionId: 'ETH.1.1', comment: 'x', author: 't' }],
+      ['page.capture', { pageProduct: DOSSIA, captured: { model: 'criteria', title: 'x', criteria: [], answers: [], empty: [] } }],
       ['page.link', { pageProduct: { name: 'Pirate', version: 'v1', number: '6666' }, author: 't' }],
       ['page.context', { pageProduct: DOSSIA }],
       ['page.evidence.list', { pageProduct: DOSSIA }],

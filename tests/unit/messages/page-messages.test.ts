@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
-import { bytesToBase64 } from '../../../lib/messages/base64';
+import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
 import { freshRepo } from '../core/helpers';
 
 function setup() {
@@ -74,10 +74,11 @@ describe('messages des pages Convergence', () => {
     expect(added).toMatchObject({ ok: true, data: { size: 13 } });
     expect(await send('evidence.add', { productId: producer.data.productId, variantId: '', name: 'x', type: '', evidenceType: 'x', contentBase64: 'AA==', author: 't' }, 'content'))
       .toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé depuis cet émetteur \(content\)/) });
-    const own = (await send('evidence.get', { productId: producer.data.productId, variantId: '', fileId: added.data.id }, 'extension-page')) as { ok: boolean; data: { contentBase64: string } };
+    const own = (await send('page.evidence.get', { pageProduct: { name: 'Solution producteur', version: 'v1', number: '2726' }, fileId: added.data.id }, 'extension-page')) as { ok: boolean; data: { contentBase64: string } };
     expect(own.ok).toBe(true);
+    expect(new TextDecoder().decode(base64ToBytes(own.data.contentBase64))).toBe('%PDF-1.4 test');
     // Un script de contenu ne choisit pas la portée : elle vient du produit affiché (n° Convergence).
-    expect(await send('evidence.get', { productId: producer.data.productId, variantId: '', fileId: added.data.id }, 'content'))
+    expect(await send('evidence.list', { productId: producer.data.productId, variantId: '' }, 'content'))
       .toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé depuis cet émetteur \(content\)/) });
     expect(await send('page.evidence.list', { pageProduct: { name: 'Solution producteur', version: 'v1', number: '2726' } })).toMatchObject({ ok: true, data: { files: [{ name: 'ecoscore.pdf' }] } });
     expect(await send('page.evidence.list', { pageProduct: { name: 'Solution distributeur', version: 'v1', number: '2742' } })).toMatchObject({ ok: true, data: { files: [] } });
