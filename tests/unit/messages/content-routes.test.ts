@@ -47,7 +47,7 @@ describe('ce que le script de contenu embarque', () => {
     });
     const inputs = Object.keys(r.metafile.inputs);
     expect(inputs.length).toBeGreaterThan(20);
-    const forbidden = inputs.filter((f) => /node_modules\/(zod|dexie|xlsx|@e965)\/|^lib\/(db|exchange)\/|^lib\/messages\/(protocol|handlers|dispatch)\.ts$|^lib\/domain\/(schemas|zod-fr)\.ts$/.test(f));
+    const forbidden = inputs.filter((f) => /node_modules\/(zod|dexie|xlsx|@e965)\/|^lib\/(db|exchange)\/|^lib\/messages\/(protocol(\/.*)?|handlers(-.*)?|handler-types|dispatch)\.ts$|^lib\/domain\/(schemas|zod-fr)\.ts$/.test(f));
     expect(forbidden).toEqual([]);
   });
 });
