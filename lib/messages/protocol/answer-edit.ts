@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { AnswerSchema, AnswerValueSchema, CriterionIdSchema, IsoDateSchema, QuestionnaireIdSchema, text } from '../../domain/schemas';
-import { id, author, variantId, UndoToken, type MessageSchemas } from './common';
+import { id, author, variantId, UndoToken, type MessageSchemas, ScopeRequestSchema } from './common';
 
 const EditOutcomeSchema = z.enum(['created', 'changed', 'unchanged']);
 const BulkChangeSchema = z.strictObject({
@@ -18,7 +18,7 @@ const BulkChangeSchema = z.strictObject({
 export const ANSWER_EDIT_MESSAGES = {
   'answers.editContext': {
     description: "Ce que l'éditeur des réponses doit savoir d'une portée : lecture seule (paquet producteur) et pourquoi, commentaires marqués « confidentiel », « Sans réponse » permis.",
-    request: z.strictObject({ productId: id, variantId }),
+    request: ScopeRequestSchema,
     response: z.strictObject({ readOnly: z.boolean(), reason: z.string(), confidential: z.array(z.string()), allowEmpty: z.boolean() }),
   },
   'answers.edit': {

@@ -10,6 +10,8 @@ export const id = z.string().min(1).max(100);
 export const author = text(200);
 /** '' : la famille (pas de variante). */
 export const variantId = text(100).default('');
+/** Une portée désignée par le gestionnaire : une famille (variantId '') ou une de ses variantes. */
+export const ScopeRequestSchema = z.strictObject({ productId: id, variantId });
 export const UndoToken = z.string().nullable();
 export const OperationSummarySchema = z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), at: IsoDateTimeSchema, author: z.string() });
 

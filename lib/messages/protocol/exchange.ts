@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { QuestionnaireIdSchema, text } from '../../domain/schemas';
-import { id, author, variantId, UndoToken, OperationSummarySchema, type MessageSchemas } from './common';
+import { id, author, UndoToken, OperationSummarySchema, type MessageSchemas, ScopeRequestSchema } from './common';
 
 const CountsSchema = z.strictObject({ created: z.number().int(), changed: z.number().int(), unchanged: z.number().int() });
 
@@ -37,7 +37,7 @@ export const EXCHANGE_MESSAGES = {
     request: z.strictObject({
       fileName: text(300).min(1),
       contentBase64: z.string().max(14_500_000),
-      target: z.strictObject({ productId: id, variantId }).optional(),
+      target: ScopeRequestSchema.optional(),
     }),
     response: ImportPreviewSummarySchema,
   },
@@ -53,7 +53,7 @@ export const EXCHANGE_MESSAGES = {
   },
   'export.xlsx': {
     description: "Exporter les réponses d'un produit au format Excel, avec l'état de préparation.",
-    request: z.strictObject({ productId: id, variantId }),
+    request: ScopeRequestSchema,
     response: z.strictObject({ fileName: z.string(), contentBase64: z.string() }),
   },
   'backup.create': {

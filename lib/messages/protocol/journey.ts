@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { JourneySchema } from '../../rules/journey-schema';
 import { CompanyProfileSchema, ScopeSchema, text } from '../../domain/schemas';
-import { id, variantId, PageProductSchema, type MessageSchemas } from './common';
+import { PageProductSchema, type MessageSchemas, ScopeRequestSchema } from './common';
 
 const JourneyShownStepSchema = z.strictObject({ status: text(300).min(1), done: z.boolean() });
 
@@ -13,7 +13,7 @@ export const JOURNEY_MESSAGES = {
   'journey.get': {
     description:
       "Le parcours d'une famille ou d'une variante : chaque étape avec le statut vu sur Convergence et sa date (ou « pas encore vu »), la préparation de la bibliothèque par questionnaire, et la prochaine étape.",
-    request: z.strictObject({ productId: id, variantId }),
+    request: ScopeRequestSchema,
     response: JourneySchema,
   },
   'journey.forPage': {

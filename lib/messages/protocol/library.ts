@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { FINDING_TEXT_KEYS } from '../../rules/types';
 import { AnswerSchema, CompanyProfileSchema, CriterionIdSchema, CriterionSchema, EvidenceFileMetaSchema, IsoDateSchema, ProductSchema, QuestionnaireIdSchema, VariantSchema, text, ProductInputSchema, VariantInputSchema } from '../../domain/schemas';
-import { id, author, variantId, UndoToken, OperationSummarySchema, type MessageSchemas } from './common';
+import { id, author, variantId, UndoToken, OperationSummarySchema, type MessageSchemas, ScopeRequestSchema } from './common';
 
 /** '' efface le n° Convergence (un champ absent ne traverse pas la messagerie JSON). */
 const ClearableNumberSchema = z.union([z.string().regex(/^\d{1,12}$/, { message: 'numéro Convergence : chiffres attendus' }), z.literal('')]).optional();
@@ -66,7 +66,7 @@ export const LIBRARY_MESSAGES = {
   },
   'evidence.list': {
     description: 'Preuves (fichiers) d\'une famille ou d\'une variante. Jamais celles d\'un producteur pour un distributeur.',
-    request: z.strictObject({ productId: id, variantId }),
+    request: ScopeRequestSchema,
     response: z.strictObject({ files: z.array(EvidenceFileMetaSchema) }),
   },
   'evidence.add': {

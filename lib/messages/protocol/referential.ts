@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { AnswerValueSchema, CriterionSnapshotSchema, ReferentialChangeSchema, ScopeSchema, IsoDateTimeSchema, LevelSchema, QuestionnaireIdSchema, text, CriterionInputSchema } from '../../domain/schemas';
-import { id, author, variantId, type MessageSchemas } from './common';
+import { id, author, variantId, type MessageSchemas, ScopeRequestSchema } from './common';
 
 /** Pourquoi un niveau enregistré n'est pas rempli après un changement du référentiel (lib/domain/referential.ts). */
 export const FillHoldSchema = z.discriminatedUnion('code', [
@@ -27,7 +27,7 @@ export const ReferentialChangeItemSchema = z.strictObject({
 export const REFERENTIAL_MESSAGES = {
   'referential.changes': {
     description: "Les critères modifiés par Convergence depuis les réponses d'un produit ou d'une variante : ancien et nouveau (intitulé, minimum, nature, niveaux, preuves), date et source.",
-    request: z.strictObject({ productId: id, variantId }),
+    request: ScopeRequestSchema,
     response: z.strictObject({ items: z.array(ReferentialChangeItemSchema) }),
   },
   'referential.confirm': {
