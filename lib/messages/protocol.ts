@@ -1,10 +1,11 @@
 /**
  * lib/messages — LE protocole entre script de contenu, pages de l'extension et arrière-plan, et ses gestionnaires.
- * Ce fichier est la table des sens : pour chaque message, qui peut l'envoyer (vérifié à la réception) et qui le
- * traite ; ses schémas zod sont rangés par famille dans lib/messages/protocol/.
  * N'importe pas : platform, components, entrypoints ; le transport (runtime, onglets) est branché par l'extension.
- * Le script de contenu n'importe d'ici que des types : sa table d'aiguillage, sans zod, est content-routes.ts,
- * que TypeScript oblige à rester identique à ce protocole.
+ * Sans API de navigateur : tout se teste en appelant dispatch() avec l'émetteur simulé.
+ *
+ * Ce fichier est la table des sens : pour chaque message, qui peut l'envoyer (vérifié à la réception) et qui le
+ * traite ; ses schémas zod sont rangés par famille dans lib/messages/protocol/. Le script de contenu n'importe d'ici
+ * que des types : sa table d'aiguillage, sans zod, est content-routes.ts, que TypeScript oblige à rester identique.
  */
 import { z } from 'zod';
 import { ANSWER_EDIT_MESSAGES } from './protocol/answer-edit';
