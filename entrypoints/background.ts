@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { Repository } from '../lib/db/repository';
 import { createHandlers, dispatch } from '../lib/messages/handlers';
-import { isMessageType, PROTOCOL } from '../lib/messages/protocol';
+import { isMessageType, PROTOCOL, type Party } from '../lib/messages/protocol';
 import { platform } from '../lib/platform';
 
 /**
@@ -17,7 +17,9 @@ export default defineBackground(() => {
   platform.onMessage((message, sender) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || (isMessageType(type) && PROTOCOL[type].to !== 'background')) return undefined;
-    const from = sender.extensionPage ? 'page' : 'content';
+    // L'émetteur vient du navigateur (l'adresse de l'expéditeur), jamais du message : une page de l'extension
+    // (fenêtre de l'icône, gestionnaire, cadres du panneau et de la garde) ou un script de contenu.
+    const from: Party = sender.extensionPage ? 'extension-page' : 'content';
     // L'onglet vient du navigateur (l'onglet du script de contenu, ou celui qui contient le panneau), jamais du message.
     return dispatch(handlers, message, from, { tabId: sender.tabId }).then((reply) => {
       // Un refus d'autorité n'est jamais muet : il est noté dans la console de l'arrière-plan.

@@ -121,7 +121,7 @@ export default defineContentScript({
     // table légère du protocole, sans zod (lib/messages/content-dispatch.ts) : le script de contenu reste petit.
     ctx.onInvalidated(
       platform.onMessage((message, sender) =>
-        dispatchToContent(handlers as Record<string, (r: unknown) => Promise<unknown>>, message, sender.extensionPage ? 'page' : 'background'),
+        dispatchToContent(handlers as Record<string, (r: unknown) => Promise<unknown>>, message, sender.extensionPage ? 'extension-page' : 'background'),
       ),
     );
 

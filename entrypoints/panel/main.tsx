@@ -50,7 +50,7 @@ async function main() {
   platform.onMessage((message, sender) => {
     // Les autres messages de ce script de contenu vont à l'arrière-plan : surtout ne pas y répondre.
     if (sender.extensionPage || sender.tabId !== tabId || (message as { type?: unknown } | null)?.type !== 'panel.changed') return undefined;
-    return dispatchTo('page', { 'panel.changed': async () => (void refresh(), {}) }, message, 'content');
+    return dispatchTo('extension-page', { 'panel.changed': async () => (void refresh(), {}) }, message, 'content');
   });
   await loadLanguagePreference(draw);
 

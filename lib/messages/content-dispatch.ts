@@ -17,7 +17,7 @@ export async function dispatchToContent(
 ): Promise<Reply> {
   if (!isRecord(message) || typeof message.type !== 'string' || message.type.length > 100) return { ok: false, error: 'Message mal formé.' };
   const type = message.type;
-  if (!isContentMessageType(type)) return { ok: false, error: `Le message « ${type} » n'est pas traité par la page.` };
+  if (!isContentMessageType(type)) return { ok: false, error: `Le message « ${type} » n'est pas traité par la page Convergence.` };
   if (!contentSenders(type).includes(from)) return { ok: false, refused: true, error: `Le message « ${type} » n'est pas autorisé depuis cet émetteur (${from}).` };
   const payload = message.payload ?? {};
   if (!isRecord(payload)) return { ok: false, error: `Message « ${type} » invalide : objet attendu.` };

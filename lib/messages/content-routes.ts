@@ -8,16 +8,16 @@ import type { ContentMessageType, Party, PROTOCOL } from './protocol';
 type ContentRoutes = { readonly [T in ContentMessageType]: (typeof PROTOCOL)[T]['from'] };
 
 export const CONTENT_ROUTES: ContentRoutes = {
-  'panel.view': ['page'],
-  'panel.capture': ['page'],
-  'panel.fill': ['page'],
-  'panel.undo': ['page'],
-  'panel.zones': ['page'],
-  'panel.attach': ['page'],
-  'panel.resize': ['page'],
-  'guard.dialog': ['page'],
-  'guard.choice': ['page'],
-  'page.identify': ['background', 'page'],
+  'panel.view': ['extension-page'],
+  'panel.capture': ['extension-page'],
+  'panel.fill': ['extension-page'],
+  'panel.undo': ['extension-page'],
+  'panel.zones': ['extension-page'],
+  'panel.attach': ['extension-page'],
+  'panel.resize': ['extension-page'],
+  'guard.dialog': ['extension-page'],
+  'guard.choice': ['extension-page'],
+  'page.identify': ['background', 'extension-page'],
 };
 
 export function isContentMessageType(t: string): t is ContentMessageType {

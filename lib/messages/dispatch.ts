@@ -8,6 +8,13 @@ import { formatZodIssues } from '../domain/zod-fr';
 import { isMessageType, MessageEnvelopeSchema, PROTOCOL } from './protocol';
 import type { Party, Reply } from './protocol';
 
+/** Le destinataire, nommé dans l'erreur d'un message qui ne lui est pas adressé. */
+const RECIPIENT: Record<Party, string> = {
+  background: "l'arrière-plan de l'extension",
+  content: 'la page Convergence',
+  'extension-page': "cette page de l'extension",
+};
+
 /** Ce que le transport sait de l'émetteur : l'onglet du script de contenu, ou celui qui contient le panneau. */
 export interface SenderContext {
   tabId?: number;
@@ -31,7 +38,7 @@ export async function dispatchTo(
   if (!isMessageType(type)) return { ok: false, error: `Type de message inconnu « ${type.slice(0, 100)} ».` };
   const def = PROTOCOL[type];
   if (def.to !== to) {
-    return { ok: false, error: to === 'background' ? `Le message « ${type} » n'est pas traité par l'arrière-plan de l'extension.` : `Le message « ${type} » n'est pas traité par la page.` };
+    return { ok: false, error: `Le message « ${type} » n'est pas traité par ${RECIPIENT[to]}.` };
   }
   if (!(def.from as readonly Party[]).includes(from)) {
     return { ok: false, refused: true, error: `Le message « ${type} » n'est pas autorisé depuis cet émetteur (${from}).` };

@@ -4,7 +4,7 @@
  */
 import type { Repository } from '../db/repository';
 import { bulkEdit, editAnswer, editContext, restoreAnswer } from '../library/answer-write';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 type AnswerEditHandlers = Pick<Handlers, 'answers.editContext' | 'answers.edit' | 'answers.bulkEdit' | 'answers.restore'>;
 

@@ -1,6 +1,6 @@
 /**
  * Messages de la comparaison des variantes (issue 11 § 2). Les décisions sont dans lib/library/compare.ts ;
- * ici, l'aiguillage et le fichier Excel. Le type ne dépend que du protocole (pas de handlers.ts : pas de cycle).
+ * ici, l'aiguillage et le fichier Excel.
  */
 import type { Repository } from '../db/repository';
 import { scopeDisplayName } from '../domain/naming';
@@ -9,11 +9,9 @@ import { writeCompareWorkbook } from '../library/compare-xlsx';
 import { alignOnFamily, comparableQuestionnaires, compareProduct, keepDifference } from '../library/compare';
 import { todayIso } from '../rules/product-readiness';
 import { bytesToBase64 } from './base64';
-import type { ParsedRequestOf, ResponseOf } from './protocol';
-import type { SenderContext } from './dispatch';
+import type { Handlers } from './handler-types';
 
-type CompareType = 'compare.questionnaires' | 'compare.get' | 'compare.align' | 'compare.keep' | 'compare.xlsx';
-type CompareHandlers = { [T in CompareType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
+type CompareHandlers = Pick<Handlers, 'compare.questionnaires' | 'compare.get' | 'compare.align' | 'compare.keep' | 'compare.xlsx'>;
 
 /** Nom de fichier sûr : lettres, chiffres, espaces et tirets seulement. */
 function safeName(name: string): string {

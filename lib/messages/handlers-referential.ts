@@ -1,15 +1,12 @@
 /**
  * Messages des critères modifiés par Convergence (issue 11 § 3). Les décisions sont dans
- * lib/library/referential-changes.ts et lib/domain/referential.ts ; ici, l'aiguillage. Le type ne dépend que
- * du protocole (pas de handlers.ts : pas de cycle).
+ * lib/library/referential-changes.ts et lib/domain/referential.ts ; ici, l'aiguillage.
  */
 import type { Repository } from '../db/repository';
 import { confirmReferentialReview, pageReferentialChanges, referentialChanges } from '../library/referential-changes';
-import type { SenderContext } from './dispatch';
-import type { ParsedRequestOf, ResponseOf } from './protocol';
+import type { Handlers } from './handler-types';
 
-type ReferentialType = 'referential.changes' | 'referential.confirm' | 'referential.page';
-type ReferentialHandlers = { [T in ReferentialType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
+type ReferentialHandlers = Pick<Handlers, 'referential.changes' | 'referential.confirm' | 'referential.page'>;
 
 export function referentialHandlers(repo: Repository): ReferentialHandlers {
   return {

@@ -31,14 +31,14 @@ import { journeyHandlers } from './handlers-journey';
 import { recordListStatuses } from '../library/journey-store';
 import { compareHandlers } from './handlers-compare';
 import { referentialHandlers } from './handlers-referential';
-import type { BackgroundMessageType, MessageType, ParsedRequestOf, Party, Reply, ResponseOf } from './protocol';
+import type { MessageType, Party, Reply } from './protocol';
+import { dispatchTo, type SenderContext } from './dispatch';
+import type { Handlers } from './handler-types';
+
+export { dispatchTo, type SenderContext };
+export type { Handlers };
 
 const StoredStatuses = z.strictObject({ statuses: z.array(ShownStatusSchema), at: z.string() });
-
-import { dispatchTo, type SenderContext } from './dispatch';
-export { dispatchTo, type SenderContext };
-
-export type Handlers = { [T in BackgroundMessageType]: (req: ParsedRequestOf<T>, sender: SenderContext) => Promise<ResponseOf<T>> };
 
 /** Petit stockage clé → valeur pour les réglages (storage.local dans l'extension, une Map en test). */
 type SettingsStore = KeyValueStore;
@@ -131,7 +131,6 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       return fileContent(scope.productId, scope.variantId, fileId);
     },
     'evidence.list': async ({ productId, variantId }) => ({ files: await scopeFiles(productId, variantId) }),
-    'evidence.get': async ({ productId, variantId, fileId }) => fileContent(productId, variantId, fileId),
     'evidence.add': async ({ productId, variantId, name, type, evidenceType, criterionKey: key, contentBase64, author }) => {
       let bytes: Uint8Array;
       try {
@@ -156,19 +155,7 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
     },
     'company.get': async ({ id }) => (await repo.getCompany(id)) ?? null,
     'company.put': async ({ company, author }) => (await repo.putCompany(company, author)).result,
-    'criteria.learn': async ({ criteria, source, author }) => {
-      const r = await repo.learnCriteria(criteria, { kind: 'page', ref: source.ref, at: now().toISOString() }, author);
-      return { counts: r.result };
-    },
     'criteria.list': async ({ questionnaire }) => ({ criteria: await repo.listCriteria(questionnaire) }),
-    'answers.saveCaptured': async ({ productId, variantId, answers, source, author }) => {
-      const r = await repo.saveAnswers(productId, variantId, answers, { kind: source.kind, ref: source.ref, at: now().toISOString() }, {
-        kind: source.kind === 'page' ? 'capture' : 'saisie',
-        label: source.kind === 'page' ? `Capture depuis « ${source.ref} »` : `Saisie (${source.ref})`,
-        author,
-      });
-      return { counts: r.result, undoToken: r.opId };
-    },
     'answers.resolved': async ({ productId, variantId, questionnaire }) => ({
       answers: await repo.resolvedAnswers(productId, variantId, questionnaire),
     }),
@@ -269,16 +256,16 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
 }
 
 /**
- * Valide et traite un message. `from` est l'expéditeur établi par le transport (jamais par le message,
- * qu'une page hostile pourrait forger) : un message interdit à cet expéditeur est refusé.
+ * Valide et traite un message. `from` est l'émetteur établi par le transport (jamais par le message, qu'une
+ * page hostile pourrait forger) : un message interdit à cet émetteur est refusé. Il est obligatoire : un
+ * émetteur par défaut serait le plus fiable, et un appel qui l'oublie ouvrirait tout.
  */
-export async function dispatch(handlers: Handlers, message: unknown, from: Party = 'page', sender: SenderContext = {}): Promise<Reply> {
+export async function dispatch(handlers: Handlers, message: unknown, from: Party, sender: SenderContext = {}): Promise<Reply> {
   return dispatchTo('background', handlers as unknown as Record<string, (r: unknown, s: SenderContext) => Promise<unknown>>, message, from, sender);
 }
 
-
-/** dispatch lié à ses gestionnaires, pour les appelants qui n'en ont qu'un jeu. */
-export function createDispatcher(handlers: Handlers): (message: unknown, from?: Party, sender?: SenderContext) => Promise<Reply> {
+/** dispatch lié à ses gestionnaires, pour les appelants qui n'en ont qu'un jeu ; l'émetteur reste à donner. */
+export function createDispatcher(handlers: Handlers): (message: unknown, from: Party, sender?: SenderContext) => Promise<Reply> {
   return (message, from, sender) => dispatch(handlers, message, from, sender);
 }
 

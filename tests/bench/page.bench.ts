@@ -165,12 +165,13 @@ async function main() {
   const h = await launchExtension();
   const options = await h.openOptions();
   await options.evaluate(async (list) => {
-    const link = (await chrome.runtime.sendMessage({ type: 'page.link', payload: { pageProduct: { name: 'Produit', version: 'v0.1', number: '3100' }, author: 'banc' } })) as { data: { productId: string } };
+    const pageProduct = { name: 'Produit', version: 'v0.1', number: '3100' };
+    await chrome.runtime.sendMessage({ type: 'page.link', payload: { pageProduct, author: 'banc' } });
     await chrome.runtime.sendMessage({
-      type: 'answers.saveCaptured',
+      type: 'page.capture',
       payload: {
-        productId: link.data.productId, variantId: '', author: 'banc', source: { kind: 'saisie', ref: 'banc' },
-        answers: list.map((a) => ({ questionnaire: 'interoperabilite', criterionId: a.id, value: { kind: 'niveau', level: a.level }, comment: a.comment })),
+        pageProduct,
+        captured: { model: 'criteria', title: 'banc', criteria: [], empty: [], answers: list.map((a) => ({ questionnaire: 'interoperabilite', criterionId: a.id, value: { kind: 'niveau', level: a.level }, comment: a.comment })) },
       },
     });
   }, answers);

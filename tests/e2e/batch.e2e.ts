@@ -75,14 +75,15 @@ beforeAll(async () => {
   const options = await h.openOptions();
   // (pas de fonction nommée dans evaluate : tsx y ajouterait une aide __name absente de la page)
   const saved = await options.evaluate(async ([want, orientation]) => {
-    const link = (await chrome.runtime.sendMessage({ type: 'page.link', payload: { pageProduct: { name: 'Produit', version: 'v0.1', number: '3100' }, author: 'e2e' } })) as { ok: boolean; data: { productId: string } };
+    const pageProduct = { name: 'Produit', version: 'v0.1', number: '3100' };
+    await chrome.runtime.sendMessage({ type: 'page.link', payload: { pageProduct, author: 'e2e' } });
     const answers = [
       ...want.map((a) => ({ questionnaire: 'interoperabilite', criterionId: a.id, value: { kind: 'niveau', level: a.level }, comment: a.comment })),
       ...orientation,
     ];
-    return chrome.runtime.sendMessage({ type: 'answers.saveCaptured', payload: { productId: link.data.productId, variantId: '', author: 'e2e', source: { kind: 'saisie', ref: 'e2e' }, answers } });
+    return chrome.runtime.sendMessage({ type: 'page.capture', payload: { pageProduct, captured: { model: 'criteria', title: 'e2e', criteria: [], answers, empty: [] } } });
   }, [WANT, ORIENTATION_ANSWERS] as const);
-  expect(saved).toMatchObject({ ok: true, data: { counts: { created: WANT.length + ORIENTATION_ANSWERS.length } } });
+  expect(saved).toMatchObject({ ok: true, data: { outcome: { code: 'enregistre', created: WANT.length + ORIENTATION_ANSWERS.length } } });
   await options.close();
 });
 afterAll(async () => {

@@ -20,24 +20,23 @@ describe("API de l'arrière-plan (base Dexie dans l'origine de l'extension)", ()
 
     const created = (await send('product.create', {
       author: 'e2e',
-      product: { name: 'Produit', version: 'v0.1', type: 'socle', responsable: 'PierrePierre Durand', description: 'Démonstration' },
+      product: { name: 'Produit', version: 'v0.1', type: 'socle', responsable: 'PierrePierre Durand', description: 'Démonstration', convergenceNumber: '3100' },
     })) as { ok: boolean; data: { id: string } };
     expect(created.ok).toBe(true);
     const productId = created.data.id;
 
-    const saved = (await send('answers.saveCaptured', {
-      productId,
-      author: 'e2e',
-      source: { kind: 'saisie', ref: 'test' },
-      answers: [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: { kind: 'niveau', level: '1' }, comment: 'À faire' }],
-    })) as { ok: boolean; data: { counts: { created: number } } };
-    expect(saved).toMatchObject({ ok: true, data: { counts: { created: 1 } } });
-
-    await send('criteria.learn', {
-      author: 'e2e',
-      source: { ref: 'Questionnaire d\'évaluation : Interopérabilité' },
-      criteria: [{ questionnaire: 'interoperabilite', id: 'A08.5.23', title: 'Structuration minimale', obligation: 'obligation', acceptableLevels: ['NA', '2', '3'] }],
+    // Une capture (comme le panneau) : le critère lu est appris, puis la réponse enregistrée pour le produit du n° 3100.
+    const saved = await send('page.capture', {
+      pageProduct: { name: 'Produit', version: 'v0.1', number: '3100' },
+      captured: {
+        model: 'criteria',
+        title: 'Questionnaire d\'évaluation : Interopérabilité',
+        criteria: [{ questionnaire: 'interoperabilite', id: 'A08.5.23', title: 'Structuration minimale', obligation: 'obligation', acceptableLevels: ['NA', '2', '3'] }],
+        answers: [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: { kind: 'niveau', level: '1' }, comment: 'À faire' }],
+        empty: [],
+      },
     });
+    expect(saved).toMatchObject({ ok: true, data: { outcome: { code: 'enregistre', created: 1 } } });
     const readiness = (await send('readiness.get', { productId })) as { ok: boolean; data: { findings: { criterionId?: string; severity: string }[] } };
     expect(readiness.ok).toBe(true);
     expect(readiness.data.findings).toContainEqual(expect.objectContaining({ criterionId: 'A08.5.23', severity: 'bloquant' }));
@@ -46,7 +45,7 @@ describe("API de l'arrière-plan (base Dexie dans l'origine de l'extension)", ()
     const resolved = (await send('answers.resolved', { productId })) as { ok: boolean; data: { answers: { answer: { comment: string } }[] } };
     expect(resolved.data.answers.map((a) => a.answer.comment)).toEqual(['À faire']);
 
-    // Annuler la dernière opération (l'apprentissage des critères), puis la capture.
+    // Annuler la dernière opération (l'enregistrement des réponses), puis l'apprentissage des critères.
     expect(await send('operations.undoLast', { author: 'e2e' })).toMatchObject({ ok: true });
     expect(await send('operations.undoLast', { author: 'e2e' })).toMatchObject({ ok: true });
     const after = (await send('answers.resolved', { productId })) as { ok: boolean; data: { answers: unknown[] } };

@@ -339,10 +339,10 @@ describe('gestionnaire des bibliothèques (page d\'options)', () => {
       for (const e of list.products) {
         const files = await bg<{ files: { id: string; name: string; hash: string }[] }>('evidence.list', { productId: e.product.id, variantId: '' });
         const answers = await bg<{ answers: { answer: { criterionId: string; comment: string; value: unknown } }[] }>('answers.resolved', { productId: e.product.id, variantId: '' });
-        // Les octets de chaque preuve, relus depuis la base et comparés par leur empreinte.
+        // Les octets de chaque preuve, relus depuis la base (le contenu que la sauvegarde lirait) et comparés par leur empreinte.
         const bytes = await Promise.all(
           files.files.map(async (f) => {
-            const c = await bg<{ contentBase64: string }>('evidence.get', { productId: e.product.id, variantId: '', fileId: f.id });
+            const c = await bg<{ contentBase64: string }>('backup.blob', { sha256: f.hash });
             return { name: f.name, hash: f.hash, sha: createHash('sha256').update(Buffer.from(c.contentBase64, 'base64')).digest('hex') };
           }),
         );

@@ -52,8 +52,8 @@ export const SECRET_COMMENT = 'Commentaire secret 7f3a-91c2 : sauvegardes chiffr
 export async function createSecretProduct([name, comment]: readonly [string, string]): Promise<unknown> {
   const p = (await chrome.runtime.sendMessage({ type: 'product.create', payload: { author: 'e2e', product: { name, version: '2', type: 'socle', responsable: '', description: '' } } })) as { data: { id: string } };
   return chrome.runtime.sendMessage({
-    type: 'answers.saveCaptured',
-    payload: { productId: p.data.id, variantId: '', author: 'e2e', source: { kind: 'saisie', ref: 'e2e' }, answers: [{ questionnaire: 'urbanisation', criterionId: 'B01.1', comment }] },
+    type: 'answers.edit',
+    payload: { productId: p.data.id, variantId: '', questionnaire: 'urbanisation', criterionId: 'B01.1', comment, author: 'e2e' },
   });
 }
 

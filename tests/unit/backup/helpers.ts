@@ -8,7 +8,7 @@ import { CONFORME, level, PROV, seedProduct, snapshot } from '../core/helpers';
 /** Le client de la page, branché sur les vrais gestionnaires ; chaque message fait un aller-retour JSON, comme runtime.sendMessage. */
 export function pageClient(repo: Repository): Send {
   const handlers = createHandlers(repo, { settings: memorySettings() });
-  return createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'page'))));
+  return createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'extension-page'))));
 }
 
 export function bytes(size: number, seed: number): Uint8Array {

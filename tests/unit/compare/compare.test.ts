@@ -165,7 +165,7 @@ describe('messages compare.*', () => {
   async function setup() {
     const { repo } = await family();
     const dispatch = createDispatcher(createHandlers(repo, { now: () => new Date('2025-06-01T08:00:00Z'), settings: memorySettings() }));
-    const send = async (type: string, payload: unknown) => (await dispatch({ type, payload }, 'page')) as { ok: true; data: unknown } | { ok: false; error: string };
+    const send = async (type: string, payload: unknown) => (await dispatch({ type, payload }, 'extension-page')) as { ok: true; data: unknown } | { ok: false; error: string };
     return { repo, send };
   }
 

@@ -14,92 +14,100 @@ function setup() {
 const PRODUCT = { name: 'SantéPlus', version: '2.0', type: 'socle', responsable: 'Camille', description: 'Suivi', author: undefined };
 
 describe('protocole des messages', () => {
-  it('chaque message a un sens et des schémas de requête et de réponse', () => {
+  it('chaque message a un sens (émetteurs, destinataire) et ses schémas de requête et de réponse', () => {
     for (const [type, def] of Object.entries(PROTOCOL)) {
       expect(def.from.length, type).toBeGreaterThan(0);
-      expect(['background', 'content', 'page']).toContain(def.to);
+      expect(['background', 'content', 'extension-page']).toContain(def.to);
       expect(def.request.safeParse, type).toBeTypeOf('function');
       expect(def.response.safeParse, type).toBeTypeOf('function');
     }
   });
 
-  it('refuse un message mal formé, en français', async () => {
+  it('refuse en français un message mal formé, inconnu, mal adressé ou invalide', async () => {
     const { send } = setup();
-    expect(await send(null)).toEqual({ ok: false, error: expect.stringMatching(/^Message mal formé/) });
-    expect(await send({ type: 'products.list', payload: {}, extra: 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/champ\(s\) inconnu\(s\) : extra/) });
-    expect(await send({ type: 'drop.database', payload: {} })).toEqual({ ok: false, error: 'Type de message inconnu « drop.database ».' });
-    expect(await send({ type: 'page.identify', payload: {} })).toMatchObject({ ok: false, error: expect.stringContaining("n'est pas traité par l'arrière-plan") });
-    const bad = await send({ type: 'answers.saveCaptured', payload: { productId: 'p', answers: [{ questionnaire: 'interoperabilite', criterionId: 'A1', value: { kind: 'niveau', level: '9' } }], source: { kind: 'page', ref: 'x' }, author: 'a' } });
-    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('champ answers[0].value.level') });
+    expect(await send(null, 'extension-page')).toEqual({ ok: false, error: expect.stringMatching(/^Message mal formé/) });
+    expect(await send({ type: 'products.list', payload: {}, extra: 1 }, 'extension-page')).toMatchObject({ ok: false, error: expect.stringMatching(/champ\(s\) inconnu\(s\) : extra/) });
+    expect(await send({ type: 'drop.database', payload: {} }, 'extension-page')).toEqual({ ok: false, error: 'Type de message inconnu « drop.database ».' });
+    expect(await send({ type: 'page.identify', payload: {} }, 'extension-page')).toMatchObject({ ok: false, error: expect.stringContaining("n'est pas traité par l'arrière-plan") });
+    const bad = await send({ type: 'answers.edit', payload: { productId: 'p', questionnaire: 'interoperabilite', criterionId: 'A1', value: { kind: 'niveau', level: '9' }, author: 'a' } }, 'extension-page');
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('champ value.level') });
     expect(await send({ type: 'import.commit', payload: { previewId: 'x', author: 'a' } }, 'content')).toMatchObject({ ok: false, error: expect.stringContaining("n'est pas autorisé depuis cet émetteur") });
   });
 
-  it('parcours complet : produit, variante, apprentissage, capture, résolution, préparation, annulation', async () => {
+  it('un parcours complet : produit, variante, capture (critère appris, réponse), réponses en vigueur, préparation, annulation', async () => {
     const { send } = setup();
-    const created = await send({ type: 'product.create', payload: { product: { ...PRODUCT, author: undefined }, author: 'alice' } });
-    expect(created.ok).toBe(false); // un auteur glissé dans le produit est refusé
-    const p = await send({ type: 'product.create', payload: { product: { name: 'SantéPlus', version: '2.0', type: 'socle', responsable: 'Camille', description: 'Suivi' }, author: 'alice' } });
+    const created = await send({ type: 'product.create', payload: { product: { ...PRODUCT, author: undefined }, author: 'alice' } }, 'extension-page');
+    expect(created.ok).toBe(false); // un champ en trop dans le produit (author) est refusé
+    const p = await send({ type: 'product.create', payload: { product: { name: 'SantéPlus', version: '2.0', type: 'socle', responsable: 'Camille', description: 'Suivi', convergenceNumber: '3100' }, author: 'alice' } }, 'extension-page');
     expect(p.ok).toBe(true);
     const productId = (p as { data: { id: string } }).data.id;
-    const v = await send({ type: 'variant.create', payload: { variant: { productId, os: 'android', device: 'mobile' }, author: 'alice' } });
+    const v = await send({ type: 'variant.create', payload: { variant: { productId, os: 'android', device: 'mobile' }, author: 'alice' } }, 'extension-page');
     expect(v.ok).toBe(true);
     // Le script de contenu ne lit plus la liste des produits : c'est le panneau (page de l'extension) qui la lit.
     expect(await send({ type: 'products.list', payload: {} }, 'content')).toMatchObject({ ok: false, refused: true });
-    const list = await send({ type: 'products.list', payload: {} }, 'page');
+    const list = await send({ type: 'products.list', payload: {} }, 'extension-page');
     expect(list).toMatchObject({ ok: true, data: { products: [{ product: { name: 'SantéPlus' } }] } });
     expect(Object.values((list as { data: { products: { displayNames: Record<string, string> }[] } }).data.products[0]!.displayNames)).toEqual(['SantéPlus Android Mobile']);
-    const learn = await send({ type: 'criteria.learn', payload: { criteria: [{ questionnaire: 'interoperabilite', id: 'A08.5.23', title: 'CDA', obligation: 'obligation', acceptableLevels: ['NA', '2', '3'] }], source: { ref: 'Questionnaire Interopérabilité' }, author: 'alice' } }, 'page');
-    expect(learn).toEqual({ ok: true, data: { counts: { created: 1, changed: 0, unchanged: 0 } } });
-    const save = await send({ type: 'answers.saveCaptured', payload: { productId, answers: [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: { kind: 'niveau', level: '1' } }], source: { kind: 'page', ref: 'Interopérabilité' }, author: 'alice' } }, 'page');
-    expect(save).toMatchObject({ ok: true, data: { counts: { created: 1, changed: 0, unchanged: 0 }, undoToken: expect.any(String) } });
-    const resolved = await send({ type: 'answers.resolved', payload: { productId, questionnaire: 'interoperabilite' } });
+    // Une capture du panneau, en un message : le critère lu est appris, la réponse enregistrée dans la bibliothèque reliée au n°.
+    const captured = {
+      model: 'criteria',
+      title: 'Interopérabilité',
+      criteria: [{ questionnaire: 'interoperabilite', id: 'A08.5.23', title: 'CDA', obligation: 'obligation', acceptableLevels: ['NA', '2', '3'] }],
+      answers: [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: { kind: 'niveau', level: '1' } }],
+      empty: [],
+    };
+    const save = await send({ type: 'page.capture', payload: { pageProduct: { name: 'SantéPlus', version: '2.0', number: '3100' }, captured } }, 'extension-page', { tabId: 1 });
+    expect(save).toMatchObject({ ok: true, data: { outcome: { code: 'enregistre', read: 1, created: 1, changed: 0, unchanged: 0 } } });
+    expect(await send({ type: 'criteria.list', payload: {} }, 'extension-page')).toMatchObject({ ok: true, data: { criteria: [{ key: 'interoperabilite/A08.5.23', acceptableLevels: ['NA', '2', '3'] }] } });
+    const resolved = await send({ type: 'answers.resolved', payload: { productId, questionnaire: 'interoperabilite' } }, 'extension-page');
     expect(resolved).toMatchObject({ ok: true, data: { answers: [{ source: 'famille', answer: { value: { kind: 'niveau', level: '1' } } }] } });
-    const ready = await send({ type: 'readiness.get', payload: { productId } });
+    const ready = await send({ type: 'readiness.get', payload: { productId } }, 'extension-page');
     // A08.5.23 sous son minimum, et les 3 zones RGPD du guide (pas encore apprises) manquantes
     expect(ready).toMatchObject({ ok: true, data: { blockers: 4, findings: expect.arrayContaining([expect.objectContaining({ code: 'sous-minimum', criterionId: 'A08.5.23' })]) } });
     expect((ready as { data: { findings: { code: string }[] } }).data.findings[0]?.code).toBe('sous-minimum');
-    const hist = await send({ type: 'answers.history', payload: { productId, questionnaire: 'interoperabilite', criterionId: 'A08.5.23' } });
-    expect(hist).toMatchObject({ ok: true, data: { entries: [{ author: 'alice', before: null }] } });
-    const undo = await send({ type: 'operations.undoLast', payload: { author: 'alice', undoToken: (save as { data: { undoToken: string } }).data.undoToken } });
+    const hist = await send({ type: 'answers.history', payload: { productId, questionnaire: 'interoperabilite', criterionId: 'A08.5.23' } }, 'extension-page');
+    expect(hist).toMatchObject({ ok: true, data: { entries: [{ author: 'Assistant Convergence (page)', before: null }] } });
+    // La dernière opération est l'enregistrement de la capture (après l'apprentissage du critère).
+    const undo = await send({ type: 'operations.undoLast', payload: { author: 'alice' } }, 'extension-page');
     expect(undo).toMatchObject({ ok: true, data: { undone: { kind: 'capture' } } });
-    expect(await send({ type: 'answers.resolved', payload: { productId } })).toMatchObject({ ok: true, data: { answers: [] } });
-    const unknownProduct = await send({ type: 'readiness.get', payload: { productId: 'nope' } });
+    expect(await send({ type: 'answers.resolved', payload: { productId } }, 'extension-page')).toMatchObject({ ok: true, data: { answers: [] } });
+    const unknownProduct = await send({ type: 'readiness.get', payload: { productId: 'nope' } }, 'extension-page');
     expect(unknownProduct).toEqual({ ok: false, error: 'Produit introuvable (identifiant « nope »).' });
   });
 
-  it('profil de l’entreprise : lecture et écriture', async () => {
+  it('fiche administrative : lire, enregistrer, relire', async () => {
     const { send } = setup();
-    expect(await send({ type: 'company.get', payload: {} })).toEqual({ ok: true, data: null });
-    expect(await send({ type: 'company.put', payload: { company: { id: 'c1', denomination: 'ACME', extra: {} }, author: 'a' } })).toMatchObject({ ok: true, data: { denomination: 'ACME' } });
-    expect(await send({ type: 'company.get', payload: { id: 'c1' } })).toMatchObject({ ok: true, data: { id: 'c1' } });
+    expect(await send({ type: 'company.get', payload: {} }, 'extension-page')).toEqual({ ok: true, data: null });
+    expect(await send({ type: 'company.put', payload: { company: { id: 'c1', denomination: 'ACME', extra: {} }, author: 'a' } }, 'extension-page')).toMatchObject({ ok: true, data: { denomination: 'ACME' } });
+    expect(await send({ type: 'company.get', payload: { id: 'c1' } }, 'extension-page')).toMatchObject({ ok: true, data: { id: 'c1' } });
   });
 
-  it('aperçu d’import puis validation, et exports', async () => {
+  it('aperçu puis écriture d\'un import, et les exports', async () => {
     const { send, repo } = setup();
-    const p = await send({ type: 'product.create', payload: { product: { id: 'p1', name: 'X', version: '1', type: 'option', responsable: 'R', description: 'D' }, author: 'a' } });
+    const p = await send({ type: 'product.create', payload: { product: { id: 'p1', name: 'X', version: '1', type: 'option', responsable: 'R', description: 'D' }, author: 'a' } }, 'extension-page');
     expect(p.ok).toBe(true);
     const file = workbook([{ name: 'Interopérabilité', rows: [['ID', 'Critère', 'Niveau'], ['A06.1.1', 'CI-SIS', '3']] }]);
     const before = await snapshot(repo);
-    const preview = await send({ type: 'import.preview', payload: { fileName: 'suivi.xlsx', contentBase64: bytesToBase64(file), target: { productId: 'p1' } } });
+    const preview = await send({ type: 'import.preview', payload: { fileName: 'suivi.xlsx', contentBase64: bytesToBase64(file), target: { productId: 'p1' } } }, 'extension-page');
     expect(preview).toMatchObject({ ok: true, data: { counts: { nouveau: 1 }, items: [{ criterionId: 'A06.1.1', status: 'nouveau', after: 'Niveau 3' }] } });
     expect(await snapshot(repo)).toBe(before);
     const previewId = (preview as { data: { previewId: string } }).data.previewId;
-    const commit = await send({ type: 'import.commit', payload: { previewId, author: 'a' } });
+    const commit = await send({ type: 'import.commit', payload: { previewId, author: 'a' } }, 'extension-page');
     expect(commit).toMatchObject({ ok: true, data: { answers: { created: 1 }, criteria: { created: 1 }, undoToken: expect.any(String) } });
-    expect(await send({ type: 'import.commit', payload: { previewId, author: 'a' } })).toMatchObject({ ok: false, error: expect.stringContaining('introuvable ou expiré') });
-    const bad = await send({ type: 'import.preview', payload: { fileName: 'x.xlsx', contentBase64: bytesToBase64(new TextEncoder().encode('pas un classeur')), target: { productId: 'p1' } } });
+    expect(await send({ type: 'import.commit', payload: { previewId, author: 'a' } }, 'extension-page')).toMatchObject({ ok: false, error: expect.stringContaining('introuvable ou expiré') });
+    const bad = await send({ type: 'import.preview', payload: { fileName: 'x.xlsx', contentBase64: bytesToBase64(new TextEncoder().encode('pas un classeur')), target: { productId: 'p1' } } }, 'extension-page');
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining("ce n'est pas un classeur") });
-    const json = await send({ type: 'export.json', payload: {} });
+    const json = await send({ type: 'export.json', payload: {} }, 'extension-page');
     expect(json).toMatchObject({ ok: true, data: { fileName: expect.stringMatching(/\.json$/) } });
     expect(JSON.parse((json as { data: { json: string } }).data.json).answers).toHaveLength(1);
-    const xlsx = await send({ type: 'export.xlsx', payload: { productId: 'p1' } });
+    const xlsx = await send({ type: 'export.xlsx', payload: { productId: 'p1' } }, 'extension-page');
     expect(xlsx.ok).toBe(true);
     const wb = XLSX.read(base64ToBytes((xlsx as { data: { contentBase64: string } }).data.contentBase64), { type: 'array' });
     expect(wb.SheetNames).toContain('Interopérabilité');
   });
 
-  it('dispatch() marche aussi avec des gestionnaires explicites', async () => {
+  it('dispatch() fonctionne aussi avec des gestionnaires donnés', async () => {
     const { handlers } = setup();
-    expect(await dispatch(handlers, { type: 'products.list', payload: {} })).toEqual({ ok: true, data: { products: [] } });
+    expect(await dispatch(handlers, { type: 'products.list', payload: {} }, 'extension-page')).toEqual({ ok: true, data: { products: [] } });
   });
 });

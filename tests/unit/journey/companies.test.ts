@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { freshRepo } from '../core/helpers';
+import { seedAnswers } from '../messages/seed';
 
 type Ok<T> = { ok: true; data: T };
 
@@ -8,7 +9,7 @@ function setup() {
   const { repo } = freshRepo();
   const dispatch = createDispatcher(createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings() }));
   const must = async <T>(type: string, payload: unknown): Promise<T> => {
-    const r = (await dispatch({ type, payload }, 'page')) as Ok<T> | { ok: false; error: string };
+    const r = (await dispatch({ type, payload }, 'extension-page')) as Ok<T> | { ok: false; error: string };
     if (!r.ok) throw new Error(r.error);
     return r.data;
   };
@@ -20,11 +21,11 @@ const ANSWER = { questionnaire: 'interoperabilite', criterionId: 'A06.1.1', valu
 
 describe('chaque produit désigne son profil d\'entreprise (pour le compte d\'un tiers)', () => {
   it('le paquet producteur et « Remplir la page » prennent le profil du produit ; sans choix, le profil par défaut comme avant', async () => {
-    const { must } = setup();
+    const { must, repo } = setup();
     await must('company.put', { company: { id: 'editeur', denomination: 'Éditeur SAS', extra: {} }, author: 't' });
     await must('company.put', { company: { id: 'tiers-1', denomination: 'Client Tiers SA', extra: {} }, author: 't' });
     const p = await must<{ id: string }>('product.create', { product: PRODUCT, author: 't' });
-    await must('answers.saveCaptured', { productId: p.id, answers: [ANSWER], source: { kind: 'saisie', ref: 't' }, author: 't' });
+    await seedAnswers(repo, p.id, [ANSWER], { ref: 't', at: '2025-06-01T00:00:00.000Z' });
     const preview = () => must<{ companyName: string }>('package.share.preview', { productId: p.id, variantId: '', questionnaires: ['interoperabilite'] });
     const fill = () => must<{ company: { denomination: string } | null }>('page.fillSource', { source: { productId: p.id, variantId: '' } });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { freshRepo } from '../core/helpers';
+import { seedAnswers, seedCriteria } from '../messages/seed';
 
 type Ok<T> = { ok: true; data: T };
 type JourneyData = {
@@ -14,8 +15,8 @@ function setup() {
   let now = new Date('2025-03-12T09:30:00.000Z');
   const handlers = createHandlers(repo, { now: () => now, settings: memorySettings() });
   const dispatch = createDispatcher(handlers);
-  const send = async <T = unknown>(type: string, payload: unknown, from: 'content' | 'page' = 'page') => (await dispatch({ type, payload }, from)) as Ok<T> | { ok: false; error: string };
-  const must = async <T>(type: string, payload: unknown, from: 'content' | 'page' = 'page'): Promise<T> => {
+  const send = async <T = unknown>(type: string, payload: unknown, from: 'content' | 'extension-page' = 'extension-page') => (await dispatch({ type, payload }, from)) as Ok<T> | { ok: false; error: string };
+  const must = async <T>(type: string, payload: unknown, from: 'content' | 'extension-page' = 'extension-page'): Promise<T> => {
     const r = await send<T>(type, payload, from);
     if (!r.ok) throw new Error(r.error);
     return r.data;
@@ -30,10 +31,11 @@ const LIST = [
 
 describe('messages du parcours (journey.get, journey.forPage) sur une vraie base Dexie', () => {
   it('les statuts lus sur la liste sont datés pour le produit relié à ce n°, avec la préparation de la bibliothèque', async () => {
-    const { must } = setup();
+    const { must, repo } = setup();
     const p = await must<{ id: string }>('product.create', { product: { name: 'Produit', version: 'v0.1', type: 'socle', responsable: '', description: '', convergenceNumber: '3100' }, author: 't' });
-    await must('criteria.learn', { author: 't', source: { ref: 'page' }, criteria: [{ questionnaire: 'securite', id: '04.03', title: 'Identification', obligation: 'obligation', acceptableLevels: ['2', '3'] }] });
-    await must('answers.saveCaptured', { productId: p.id, answers: [{ questionnaire: 'securite', criterionId: '04.03', value: { kind: 'niveau', level: '1' } }], source: { kind: 'saisie', ref: 't' }, author: 't' });
+    const at = '2025-03-12T09:30:00.000Z';
+    await seedCriteria(repo, [{ questionnaire: 'securite', id: '04.03', title: 'Identification', obligation: 'obligation', acceptableLevels: ['2', '3'] }], { at });
+    await seedAnswers(repo, p.id, [{ questionnaire: 'securite', criterionId: '04.03', value: { kind: 'niveau', level: '1' } }], { ref: 't', at });
     await must('page.statuses.put', { productKey: 'Produit - v0.1 - 3100', statuses: LIST }, 'content');
 
     const j = await must<JourneyData>('journey.get', { productId: p.id, variantId: '' });
@@ -94,7 +96,7 @@ describe('messages du parcours (journey.get, journey.forPage) sur une vraie base
 
   it('page.journey.seen vient du script de contenu seulement, et refuse un statut vide', async () => {
     const { send } = setup();
-    expect((await send('page.journey.seen', { productKey: 'P - 1 - 1', steps: {} }, 'page')).ok).toBe(false);
+    expect((await send('page.journey.seen', { productKey: 'P - 1 - 1', steps: {} }, 'extension-page')).ok).toBe(false);
     const bad = await send('page.journey.seen', { productKey: 'P - 1 - 1', steps: { fiche: { status: '', done: true } } }, 'content');
     expect(bad.ok).toBe(false);
   });

@@ -30,7 +30,7 @@ function unmount() {
 /** Le gestionnaire d'une bibliothèque, comme sa page d'options. `author: null` : aucun nom donné par la page. */
 export async function mount(repo: Repository, options: { author?: string | null; now?: () => Date } = {}) {
   const handlers = createHandlers(repo, { settings: memorySettings(), ...(options.now ? { now: options.now } : {}) });
-  const send = createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'page'))));
+  const send = createClient(async (m) => JSON.parse(JSON.stringify(await dispatch(handlers, JSON.parse(JSON.stringify(m)), 'extension-page'))));
   const r = container();
   const author = options.author === undefined ? 'test' : options.author;
   await act(() => render(author === null ? <Manager send={send} /> : <Manager send={send} author={author} />, r));

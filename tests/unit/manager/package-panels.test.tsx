@@ -5,9 +5,8 @@ import { forceLanguage } from '../../../components/i18n';
 import type { Repository } from '../../../lib/db/repository';
 import { verifyPackage } from '../../../lib/exchange/package';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
-import { createHandlers, dispatch, memorySettings } from '../../../lib/messages/handlers';
 import { snapshot, workbook } from '../core/helpers';
-import { SRC, build, distributor, importAs, producer, updateProducer } from '../package/libraries';
+import { build, distributor, importAs, producer, updateProducer } from '../package/libraries';
 import {
   accessibleName,
   alertText,
@@ -27,6 +26,7 @@ import {
   type,
   waitFor,
 } from './harness';
+import { seedAnswers } from '../messages/seed';
 
 // Paquets producteur dans le gestionnaire (issue 10) : le vrai <Manager> dans jsdom, branché sur les vrais
 // gestionnaires de messages (aller-retour JSON) et deux bibliothèques Dexie sur fake-indexeddb, l'une
@@ -136,12 +136,7 @@ async function producerWithEvidence() {
     contentBase64: bytesToBase64(pdf),
     author: 'p',
   });
-  await p.must('answers.saveCaptured', {
-    productId: p.productId,
-    author: 'p',
-    source: SRC,
-    answers: [{ questionnaire: 'securite', criterionId: '01.01', evidence: [{ evidenceType: 'Politique de sécurité', name: 'politique.pdf', fileId: f.id, hash: f.hash, size: f.size }] }],
-  });
+  await seedAnswers(p.repo, p.productId, [{ questionnaire: 'securite', criterionId: '01.01', evidence: [{ evidenceType: 'Politique de sécurité', name: 'politique.pdf', fileId: f.id, hash: f.hash, size: f.size }] }], { author: 'p', at: '2026-03-12T10:00:00.000Z' });
   return { ...p, pdf: { ...f, bytes: pdf } };
 }
 
@@ -520,13 +515,8 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     expect(alertText()).toMatch(/^Ce produit vient d'un paquet producteur : il est en lecture seule/);
     expect(await snapshot(d.repo)).toBe(before);
 
-    // La capture depuis une page (message du panneau) est refusée de même.
-    const handlers = createHandlers(d.repo, { now: () => NOW, settings: memorySettings() });
-    const r = await dispatch(handlers, {
-      type: 'answers.saveCaptured',
-      payload: { productId: commit.producerProductId, answers: [{ questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '0' } }], source: SRC, author: 'd' },
-    });
-    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/lecture seule/) });
+    // L'écriture d'une capture (le dépôt, sous « page.capture ») est refusée de même.
+    await expect(seedAnswers(d.repo, commit.producerProductId, [{ questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '0' } }], { author: 'd', kind: 'page' })).rejects.toThrow(/lecture seule/);
     expect(await snapshot(d.repo)).toBe(before);
   });
 

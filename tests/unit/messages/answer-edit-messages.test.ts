@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { confidentialComments } from '../../../lib/library/packages';
 import { freshRepo } from '../core/helpers';
+import { seedAnswers } from './seed';
 
 // Les messages « modifier les réponses » sur une vraie base Dexie (fake-indexeddb) : journal, annulation, refus.
 
@@ -10,14 +11,14 @@ type Ok<T> = { ok: true; data: T };
 function setup() {
   const { repo, tick } = freshRepo();
   const dispatch = createDispatcher(createHandlers(repo, { settings: memorySettings() }));
-  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'page')) as Ok<T> | { ok: false; error: string };
+  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'extension-page')) as Ok<T> | { ok: false; error: string };
   const must = async <T = Record<string, unknown>>(type: string, payload: unknown): Promise<T> => {
     tick();
     const r = await send<T>(type, payload);
     if (!r.ok) throw new Error(r.error);
     return r.data;
   };
-  return { repo, send, must };
+  return { repo, tick, send, must };
 }
 
 type Resolved = { answers: { criterionKey: string; source: string; answer: { value: unknown; comment: string; validUntil?: string; variantId: string; provenance: { kind: string } } }[] };
@@ -29,15 +30,16 @@ const B = { questionnaire: 'interoperabilite', criterionId: 'A06.1.1' };
 async function seeded() {
   const s = setup();
   const p = await s.must<{ id: string }>('product.create', { product: PRODUCT, author: 't' });
-  await s.must('answers.saveCaptured', {
-    productId: p.id,
-    answers: [
+  s.tick();
+  await seedAnswers(
+    s.repo,
+    p.id,
+    [
       { ...A, value: { kind: 'niveau', level: '1' }, comment: 'Affichage prévu en v3', validUntil: '2025-01-31' },
       { ...B, value: { kind: 'niveau', level: '2' }, comment: 'Voir la v3' },
     ],
-    source: { kind: 'page', ref: 'Questionnaire Interopérabilité' },
-    author: 'Assistant Convergence (page)',
-  });
+    { kind: 'page', ref: 'Questionnaire Interopérabilité', author: 'Assistant Convergence (page)' },
+  );
   const resolved = async (variantId = '') => (await s.must<Resolved>('answers.resolved', { productId: p.id, variantId })).answers;
   return { ...s, productId: p.id, resolved };
 }
@@ -98,10 +100,9 @@ describe('modifier une réponse dans le gestionnaire', () => {
   });
 
   it("distributeur : modifier une réponse reprise du producteur crée la sienne, sans les preuves du producteur", async () => {
-    const { must, productId: producerId } = await seeded();
-    await must('answers.saveCaptured', {
-      productId: producerId, answers: [{ ...A, specificite: 'non', evidence: [{ evidenceType: 'Capture', name: 'cda.png' }] }], source: { kind: 'saisie', ref: 't' }, author: 't',
-    });
+    const { must, productId: producerId, repo, tick } = await seeded();
+    tick();
+    await seedAnswers(repo, producerId, [{ ...A, specificite: 'non', evidence: [{ evidenceType: 'Capture', name: 'cda.png' }] }], { ref: 't' });
     const d = await must<{ id: string }>('product.create', { product: { ...PRODUCT, name: 'Revendeur', role: { kind: 'distributeur', producerProductId: producerId } }, author: 't' });
     const before = (await must<Resolved>('answers.resolved', { productId: d.id })).answers;
     expect(before.map((x) => x.source)).toEqual(['producteur']);

@@ -13,21 +13,21 @@ describe('réception dans le script de contenu (sans zod)', () => {
   it('type connu, adressé au script de contenu, émetteur permis : sinon refusé sans appeler le gestionnaire', async () => {
     const calls: unknown[] = [];
     const handlers = { 'panel.view': async (r: unknown) => (calls.push(r), { vue: true }), 'page.identify': async () => ({ ok: 1 }) };
-    expect(await dispatchToContent(handlers, { type: 'panel.view', payload: {} }, 'page')).toEqual({ ok: true, data: { vue: true } });
+    expect(await dispatchToContent(handlers, { type: 'panel.view', payload: {} }, 'extension-page')).toEqual({ ok: true, data: { vue: true } });
     expect(await dispatchToContent(handlers, { type: 'page.identify' }, 'background')).toEqual({ ok: true, data: { ok: 1 } });
     expect(await dispatchToContent(handlers, { type: 'panel.view', payload: {} }, 'content')).toMatchObject({ ok: false, refused: true });
     expect(await dispatchToContent(handlers, { type: 'panel.view', payload: {} }, 'background')).toMatchObject({ ok: false, refused: true });
-    expect(await dispatchToContent(handlers, { type: 'products.list', payload: {} }, 'page')).toMatchObject({ ok: false, error: expect.stringMatching(/n'est pas traité par la page/) });
-    expect(await dispatchToContent(handlers, { type: 'toString', payload: {} }, 'page')).toMatchObject({ ok: false });
-    expect(await dispatchToContent(handlers, { type: 'panel.view', payload: [1] }, 'page')).toMatchObject({ ok: false, error: expect.stringMatching(/invalide/) });
-    expect(await dispatchToContent(handlers, 'panel.view', 'page')).toEqual({ ok: false, error: 'Message mal formé.' });
-    expect(await dispatchToContent(handlers, { type: 'panel.undo', payload: {} }, 'page')).toMatchObject({ ok: false, error: expect.stringMatching(/pas de gestionnaire/) });
+    expect(await dispatchToContent(handlers, { type: 'products.list', payload: {} }, 'extension-page')).toMatchObject({ ok: false, error: expect.stringMatching(/n'est pas traité par la page Convergence/) });
+    expect(await dispatchToContent(handlers, { type: 'toString', payload: {} }, 'extension-page')).toMatchObject({ ok: false });
+    expect(await dispatchToContent(handlers, { type: 'panel.view', payload: [1] }, 'extension-page')).toMatchObject({ ok: false, error: expect.stringMatching(/invalide/) });
+    expect(await dispatchToContent(handlers, 'panel.view', 'extension-page')).toEqual({ ok: false, error: 'Message mal formé.' });
+    expect(await dispatchToContent(handlers, { type: 'panel.undo', payload: {} }, 'extension-page')).toMatchObject({ ok: false, error: expect.stringMatching(/pas de gestionnaire/) });
     expect(calls).toEqual([{}]);
   });
 
   it('une erreur du gestionnaire revient en message, pas en exception', async () => {
     const handlers = { 'panel.zones': async () => { throw new Error('boum'); } };
-    expect(await dispatchToContent(handlers, { type: 'panel.zones', payload: {} }, 'page')).toEqual({ ok: false, error: 'Erreur interne : boum' });
+    expect(await dispatchToContent(handlers, { type: 'panel.zones', payload: {} }, 'extension-page')).toEqual({ ok: false, error: 'Erreur interne : boum' });
   });
 });
 
@@ -47,7 +47,7 @@ describe('ce que le script de contenu embarque', () => {
     });
     const inputs = Object.keys(r.metafile.inputs);
     expect(inputs.length).toBeGreaterThan(20);
-    const forbidden = inputs.filter((f) => /node_modules\/(zod|dexie|xlsx|@e965)\/|^lib\/(db|exchange)\/|^lib\/messages\/(protocol|handlers|dispatch)\.ts$|^lib\/domain\/(schemas|zod-fr)\.ts$/.test(f));
+    const forbidden = inputs.filter((f) => /node_modules\/(zod|dexie|xlsx|@e965)\/|^lib\/(db|exchange)\/|^lib\/messages\/(protocol(\/.*)?|handlers(-.*)?|handler-types|dispatch)\.ts$|^lib\/domain\/(schemas|zod-fr)\.ts$/.test(f));
     expect(forbidden).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { bytesToBase64 } from '../../../lib/messages/base64';
 import { freshRepo } from '../core/helpers';
+import { seedAnswers, seedCriteria } from './seed';
 
 type Ok<T> = { ok: true; data: T };
 
@@ -9,7 +10,7 @@ function setup() {
   const { repo } = freshRepo();
   const handlers = createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings() });
   const dispatch = createDispatcher(handlers);
-  const send = async <T = unknown>(type: string, payload: unknown, from: 'content' | 'page' = 'page') => (await dispatch({ type, payload }, from)) as Ok<T> | { ok: false; error: string };
+  const send = async <T = unknown>(type: string, payload: unknown, from: 'content' | 'extension-page' = 'extension-page') => (await dispatch({ type, payload }, from)) as Ok<T> | { ok: false; error: string };
   const must = async <T>(type: string, payload: unknown): Promise<T> => {
     const r = await send<T>(type, payload);
     if (!r.ok) throw new Error(r.error);
@@ -23,15 +24,11 @@ const ANSWER = { questionnaire: 'interoperabilite', criterionId: 'A08.5.23', val
 
 describe('messages du gestionnaire de bibliothèques', () => {
   it('criteria.list rend le catalogue appris, filtré par questionnaire', async () => {
-    const { must } = setup();
-    await must('criteria.learn', {
-      author: 't',
-      source: { ref: 'page' },
-      criteria: [
-        { questionnaire: 'interoperabilite', id: 'A08.5.23', title: 'Consommateur CDA', obligation: 'obligation', acceptableLevels: ['NA', '2', '3'] },
-        { questionnaire: 'ethique', id: 'ETH.1.1', title: 'Finalités', obligation: 'obligation' },
-      ],
-    });
+    const { must, repo } = setup();
+    await seedCriteria(repo, [
+      { questionnaire: 'interoperabilite', id: 'A08.5.23', title: 'Consommateur CDA', obligation: 'obligation', acceptableLevels: ['NA', '2', '3'] },
+      { questionnaire: 'ethique', id: 'ETH.1.1', title: 'Finalités', obligation: 'obligation' },
+    ], { at: '2025-06-01T00:00:00.000Z' });
     const all = await must<{ criteria: { key: string; title: string }[] }>('criteria.list', {});
     expect(all.criteria.map((c) => c.key).sort()).toEqual(['ethique/ETH.1.1', 'interoperabilite/A08.5.23']);
     const interop = await must<{ criteria: { title: string; acceptableLevels: string[] }[] }>('criteria.list', { questionnaire: 'interoperabilite' });
@@ -39,9 +36,9 @@ describe('messages du gestionnaire de bibliothèques', () => {
   });
 
   it('operations.list rend le journal, la plus récente d\'abord, et l\'opération qu\'annuler viserait', async () => {
-    const { must } = setup();
+    const { must, repo } = setup();
     const p = await must<{ id: string }>('product.create', { product: PRODUCT, author: 'alice' });
-    await must('answers.saveCaptured', { productId: p.id, answers: [ANSWER], source: { kind: 'saisie', ref: 'test' }, author: 'alice' });
+    await seedAnswers(repo, p.id, [ANSWER], { author: 'alice', at: '2025-06-01T00:00:00.000Z' });
     let list = await must<{ operations: { label: string; undone: boolean; author: string }[]; nextUndo: { label: string } | null }>('operations.list', {});
     expect(list.operations.map((o) => o.label)).toEqual(['Saisie (test)', 'Création du produit « SantéPlus »']);
     expect(list.operations[0]).toMatchObject({ author: 'alice', undone: false });
@@ -57,10 +54,10 @@ describe('messages du gestionnaire de bibliothèques', () => {
   });
 
   it('variant.delete retire la variante, ses réponses et ses preuves ; annulable', async () => {
-    const { must } = setup();
+    const { must, repo } = setup();
     const p = await must<{ id: string }>('product.create', { product: PRODUCT, author: 't' });
     const v = await must<{ id: string }>('variant.create', { variant: { productId: p.id, os: 'android', device: 'mobile' }, author: 't' });
-    await must('answers.saveCaptured', { productId: p.id, variantId: v.id, answers: [ANSWER], source: { kind: 'saisie', ref: 'test' }, author: 't' });
+    await seedAnswers(repo, p.id, [ANSWER], { variantId: v.id, at: '2025-06-01T00:00:00.000Z' });
     await must('evidence.add', {
       productId: p.id, variantId: v.id, name: 'a.pdf', type: 'application/pdf', evidenceType: 'Preuve', contentBase64: bytesToBase64(new Uint8Array([1, 2, 3])), author: 't',
     });
@@ -76,14 +73,14 @@ describe('messages du gestionnaire de bibliothèques', () => {
   });
 
   it('product.delete retire toute la famille, refuse un producteur auquel un distributeur est rattaché', async () => {
-    const { must, send } = setup();
+    const { must, send, repo } = setup();
     const producer = await must<{ id: string }>('product.create', { product: { ...PRODUCT, name: 'Solution', role: { kind: 'producteur' } }, author: 't' });
     const distributor = await must<{ id: string }>('product.create', {
       product: { ...PRODUCT, name: 'Revendeur', role: { kind: 'distributeur', producerProductId: producer.id } },
       author: 't',
     });
     await must('variant.create', { variant: { productId: producer.id, os: 'web', device: 'site-web' }, author: 't' });
-    await must('answers.saveCaptured', { productId: producer.id, answers: [ANSWER], source: { kind: 'saisie', ref: 'test' }, author: 't' });
+    await seedAnswers(repo, producer.id, [ANSWER], { at: '2025-06-01T00:00:00.000Z' });
     const refused = await send('product.delete', { id: producer.id, author: 't' });
     expect(refused).toEqual({ ok: false, error: expect.stringContaining("est l'éditeur producteur de « Revendeur »") });
     expect((await must<{ products: unknown[] }>('products.list', {})).products).toHaveLength(2);

@@ -19,12 +19,12 @@ function setup() {
   const handlers = createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings(), tabs: memorySettings() });
   const dispatch = createDispatcher(handlers);
   // Le panneau est une page de l'extension dans un onglet : l'arrière-plan connaît son onglet.
-  const send = async <T = unknown>(type: string, payload: unknown, tabId?: number, from: 'content' | 'page' = 'page'): Promise<T> => {
+  const send = async <T = unknown>(type: string, payload: unknown, tabId?: number, from: 'content' | 'extension-page' = 'extension-page'): Promise<T> => {
     const r = await dispatch({ type, payload }, from, { tabId });
     if (!r.ok) throw new Error(r.error);
     return r.data as T;
   };
-  const attempt = (type: string, payload: unknown, tabId?: number, from: 'content' | 'page' = 'page') => dispatch({ type, payload }, from, { tabId });
+  const attempt = (type: string, payload: unknown, tabId?: number, from: 'content' | 'extension-page' = 'extension-page') => dispatch({ type, payload }, from, { tabId });
   return { repo, send, attempt, tick };
 }
 
@@ -104,7 +104,7 @@ describe('variantes reconnues à leur nom', () => {
   it('une variante existante de même OS sans n° est reliée plutôt que dupliquée', async () => {
     const { send } = setup();
     const fam = await send<{ productId: string }>('page.link', { pageProduct: DOSSIA, author: 't' }, 1);
-    const v = await send<{ id: string }>('variant.create', { variant: { productId: fam.productId, os: 'ios', device: 'mobile' }, author: 't' }, undefined, 'page');
+    const v = await send<{ id: string }>('variant.create', { variant: { productId: fam.productId, os: 'ios', device: 'mobile' }, author: 't' }, undefined, 'extension-page');
     const ctx = await send<Ctx>('page.context', { pageProduct: DOSSIA_IOS }, 1);
     expect(ctx.variantCandidate?.variantId).toBe(v.id);
     expect(await send('page.linkVariant', { pageProduct: DOSSIA_IOS, author: 't' }, 1)).toEqual({ productId: fam.productId, variantId: v.id });
@@ -123,7 +123,7 @@ describe('variantes reconnues à leur nom', () => {
 
   it('enregistrer un produit de même nom et version qu\'une famille sans n° la relie au lieu d\'en créer une autre', async () => {
     const { send } = setup();
-    const created = await send<{ id: string }>('product.create', { product: { name: 'Dossia', version: '3.1', type: 'socle', responsable: '', description: '' }, author: 't' }, undefined, 'page');
+    const created = await send<{ id: string }>('product.create', { product: { name: 'Dossia', version: '3.1', type: 'socle', responsable: '', description: '' }, author: 't' }, undefined, 'extension-page');
     const ctx = await send<Ctx>('page.context', { pageProduct: DOSSIA }, 1);
     expect(ctx.suggestedSource).toEqual({ productId: created.id, variantId: '' });
     expect(ctx.suggestedReason).toBe('meme-nom');
@@ -149,7 +149,8 @@ describe('l\'arrière-plan fait autorité sur ce qu\'un script de contenu peut d
     const refused = [
       ['products.list', {}],
       ['answers.resolved', { productId: fam.productId, variantId: '' }],
-      ['answers.saveCaptured', { productId: fam.productId, variantId: '', answers: [], source: { kind: 'page', ref: 'x' }, author: 't' }],
+      ['answers.edit', { productId: fam.productId, variantId: '', questionnaire: 'ethique', criterionId: 'ETH.1.1', comment: 'x', author: 't' }],
+      ['page.capture', { pageProduct: DOSSIA, captured: { model: 'criteria', title: 'x', criteria: [], answers: [], empty: [] } }],
       ['page.link', { pageProduct: { name: 'Pirate', version: 'v1', number: '6666' }, author: 't' }],
       ['page.context', { pageProduct: DOSSIA }],
       ['page.evidence.list', { pageProduct: DOSSIA }],

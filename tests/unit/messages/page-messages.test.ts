@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
-import { bytesToBase64 } from '../../../lib/messages/base64';
+import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
 import { freshRepo } from '../core/helpers';
 
 function setup() {
@@ -8,7 +8,7 @@ function setup() {
   const handlers = createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings() });
   const send = createDispatcher(handlers);
   // Les messages « page.* » viennent du panneau (page de l'extension) ; « page.statuses.* » du script de contenu.
-  return { repo, send: (type: string, payload: unknown, from: 'content' | 'page' = type.startsWith('page.statuses') ? 'content' : 'page') => send({ type, payload }, from) };
+  return { repo, send: (type: string, payload: unknown, from: 'content' | 'extension-page' = type.startsWith('page.statuses') ? 'content' : 'extension-page') => send({ type, payload }, from) };
 }
 
 const PAGE = { name: 'Produit', version: 'v0.1', number: '3100' };
@@ -30,7 +30,7 @@ describe('messages des pages Convergence', () => {
   it('une variante OS reprend son n° ; un n° passe d\'une portée à l\'autre sans doublon', async () => {
     const { send } = setup();
     const fam = (await send('page.link', { pageProduct: PAGE, author: 't' })) as { data: { productId: string } };
-    const v = (await send('variant.create', { variant: { productId: fam.data.productId, os: 'android', device: 'mobile' }, author: 't' }, 'page')) as { data: { id: string } };
+    const v = (await send('variant.create', { variant: { productId: fam.data.productId, os: 'android', device: 'mobile' }, author: 't' }, 'extension-page')) as { data: { id: string } };
     const android = { name: 'Produit Android', version: 'v0.1', number: '3101' };
     await send('page.link', { pageProduct: android, scope: { productId: fam.data.productId, variantId: v.data.id }, author: 't' });
     const ctx = (await send('page.context', { pageProduct: android })) as { data: { current: unknown; suggestedReason: string } };
@@ -60,7 +60,7 @@ describe('messages des pages Convergence', () => {
     expect(await send('page.statuses.put', { productKey: key, statuses })).toEqual({ ok: true, data: {} });
     expect(await send('page.statuses.get', { productKey: key })).toMatchObject({ ok: true, data: { statuses } });
     expect(await send('page.statuses.put', { productKey: key, statuses: [{ questionnaire: 'inconnu' }] })).toMatchObject({ ok: false });
-    expect(await send('page.statuses.put', { productKey: key, statuses }, 'page')).toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé/) });
+    expect(await send('page.statuses.put', { productKey: key, statuses }, 'extension-page')).toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé/) });
   });
 
   it('preuves : ajout par une page de l\'extension, lecture limitée à la portée (confidentialité producteur)', async () => {
@@ -70,14 +70,15 @@ describe('messages des pages Convergence', () => {
     const added = (await send('evidence.add', {
       productId: producer.data.productId, variantId: '', name: 'ecoscore.pdf', type: 'application/pdf', evidenceType: "Résultat de l'écoscore",
       contentBase64: bytesToBase64(new TextEncoder().encode('%PDF-1.4 test')), author: 't',
-    }, 'page')) as { ok: boolean; data: { id: string; size: number } };
+    }, 'extension-page')) as { ok: boolean; data: { id: string; size: number } };
     expect(added).toMatchObject({ ok: true, data: { size: 13 } });
     expect(await send('evidence.add', { productId: producer.data.productId, variantId: '', name: 'x', type: '', evidenceType: 'x', contentBase64: 'AA==', author: 't' }, 'content'))
       .toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé depuis cet émetteur \(content\)/) });
-    const own = (await send('evidence.get', { productId: producer.data.productId, variantId: '', fileId: added.data.id }, 'page')) as { ok: boolean; data: { contentBase64: string } };
+    const own = (await send('page.evidence.get', { pageProduct: { name: 'Solution producteur', version: 'v1', number: '2726' }, fileId: added.data.id }, 'extension-page')) as { ok: boolean; data: { contentBase64: string } };
     expect(own.ok).toBe(true);
+    expect(new TextDecoder().decode(base64ToBytes(own.data.contentBase64))).toBe('%PDF-1.4 test');
     // Un script de contenu ne choisit pas la portée : elle vient du produit affiché (n° Convergence).
-    expect(await send('evidence.get', { productId: producer.data.productId, variantId: '', fileId: added.data.id }, 'content'))
+    expect(await send('evidence.list', { productId: producer.data.productId, variantId: '' }, 'content'))
       .toMatchObject({ ok: false, error: expect.stringMatching(/pas autorisé depuis cet émetteur \(content\)/) });
     expect(await send('page.evidence.list', { pageProduct: { name: 'Solution producteur', version: 'v1', number: '2726' } })).toMatchObject({ ok: true, data: { files: [{ name: 'ecoscore.pdf' }] } });
     expect(await send('page.evidence.list', { pageProduct: { name: 'Solution distributeur', version: 'v1', number: '2742' } })).toMatchObject({ ok: true, data: { files: [] } });

@@ -5,6 +5,7 @@ import { createPageSession, memoryStore } from '../../../lib/page-session/sessio
 import { captureMessages } from '../../../components/panel/actions';
 import { forceLanguage } from '../../../components/i18n';
 import { freshRepo } from '../core/helpers';
+import { seedAnswers } from './seed';
 
 // Un remplissage et un enregistrement : un seul message chacun à l'arrière-plan, qui décide (lib/page-session),
 // sur une vraie base Dexie (fake-indexeddb), à travers la validation zod du protocole.
@@ -18,7 +19,7 @@ function setup() {
   const handlers = createHandlers(repo, { now: () => new Date('2025-06-01T00:00:00Z'), settings: memorySettings(), tabs: memorySettings() });
   const dispatch = createDispatcher(handlers);
   const send = async <T = unknown>(type: string, payload: unknown, tabId = 1): Promise<T> => {
-    const r = await dispatch({ type, payload }, 'page', { tabId });
+    const r = await dispatch({ type, payload }, 'extension-page', { tabId });
     if (!r.ok) throw new Error(r.error);
     return r.data as T;
   };
@@ -142,9 +143,9 @@ describe('remplir : un message rend tout ce que le remplissage demande', () => {
   });
 
   it('distributeur : les critères susceptibles de différer en marque blanche sont marqués à revoir', async () => {
-    const { send } = setup();
+    const { send, repo } = setup();
     const producer = await send<{ id: string }>('product.create', { product: { name: 'Prod', version: '1', type: 'socle', responsable: '', description: '', role: { kind: 'producteur' } }, author: 't' });
-    await send('answers.saveCaptured', { productId: producer.id, answers: [{ questionnaire: 'ethique', criterionId: 'ETH.1.1', value: { kind: 'conformite', conformity: 'conforme' }, specificite: 'non' }], source: { kind: 'saisie', ref: 't' }, author: 't' });
+    await seedAnswers(repo, producer.id, [{ questionnaire: 'ethique', criterionId: 'ETH.1.1', value: { kind: 'conformite', conformity: 'conforme' }, specificite: 'non' }], { ref: 't', at: '2025-06-01T00:00:00.000Z' });
     const dist = await send<{ id: string }>('product.create', { product: { name: 'Dist', version: '1', type: 'socle', responsable: '', description: '', role: { kind: 'distributeur', producerProductId: producer.id } }, author: 't' });
     const r = await send<FillSource>('page.fillSource', { source: { productId: dist.id, variantId: '' } });
     expect(r.review).toEqual(['ETH.1.1']);
@@ -153,7 +154,7 @@ describe('remplir : un message rend tout ce que le remplissage demande', () => {
 
   it('une source qui n\'existe plus : erreur en français', async () => {
     const { dispatch } = setup();
-    expect(await dispatch({ type: 'page.fillSource', payload: { source: { productId: 'disparu', variantId: '' } } }, 'page', { tabId: 1 })).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'page.fillSource', payload: { source: { productId: 'disparu', variantId: '' } } }, 'extension-page', { tabId: 1 })).toMatchObject({ ok: false });
   });
 });
 
@@ -171,7 +172,7 @@ describe('règles d\'émetteur', () => {
 
   it('une capture mal formée est refusée avant toute écriture', async () => {
     const { dispatch, repo } = setup();
-    const bad = await dispatch({ type: 'page.capture', payload: { pageProduct: PAGE, captured: questionnaire([{ questionnaire: 'inconnu', criterionId: 'A' }]) } }, 'page', { tabId: 1 });
+    const bad = await dispatch({ type: 'page.capture', payload: { pageProduct: PAGE, captured: questionnaire([{ questionnaire: 'inconnu', criterionId: 'A' }]) } }, 'extension-page', { tabId: 1 });
     expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/^Message « page.capture » invalide/) });
     expect(await repo.listProducts()).toEqual([]);
   });

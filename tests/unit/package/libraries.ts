@@ -3,6 +3,7 @@ import { createDispatcher, createHandlers, memorySettings } from '../../../lib/m
 import { exportLibrary } from '../../../lib/exchange/service';
 import type { Repository } from '../../../lib/db/repository';
 import { freshRepo } from '../core/helpers';
+import { seedAnswers, seedCriteria } from '../messages/seed';
 
 // Paquets producteur de bout en bout dans deux bibliothèques (deux « navigateurs ») : construire chez le
 // producteur, importer chez le distributeur par les messages du protocole (zod à la réception), comme le gestionnaire.
@@ -12,7 +13,7 @@ type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 export function library() {
   const { repo, tick } = freshRepo();
   const dispatch = createDispatcher(createHandlers(repo, { now: () => new Date('2026-03-12T10:00:00Z'), settings: memorySettings() }));
-  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'page')) as Reply<T>;
+  const send = async <T = unknown>(type: string, payload: unknown) => (await dispatch({ type, payload }, 'extension-page')) as Reply<T>;
   // Réponses lues champ par champ dans les assertions : leur forme exacte est celle du protocole.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const must = async <T = any>(type: string, payload: unknown): Promise<T> => {
@@ -23,8 +24,6 @@ export function library() {
   return { repo, tick, send, must };
 }
 
-export const SRC = { kind: 'saisie' as const, ref: 'test' };
-
 /** Un producteur : fiche administrative, produit 2726, réponses de Sécurité et d'Éthique (spécificité Oui/Non). */
 export async function producer() {
   const lib = library();
@@ -34,28 +33,19 @@ export async function producer() {
     author: 'p',
   });
   // Le catalogue appris des pages du producteur : le paquet le transmet au distributeur.
-  await lib.must('criteria.learn', {
-    author: 'p',
-    source: { ref: 'page' },
-    criteria: [
+  await seedCriteria(lib.repo, [
       { questionnaire: 'securite', id: '01.01', title: 'Politique de sécurité', kind: 'niveau', obligation: 'obligation', acceptableLevels: ['2', '3'] },
       { questionnaire: 'securite', id: '01.02', title: 'Engagements contractuels', kind: 'niveau', obligation: 'obligation', acceptableLevels: ['2', '3'] },
       { questionnaire: 'securite', id: '09.04', title: 'Réalisation des sauvegardes', kind: 'niveau', obligation: 'obligation', acceptableLevels: ['1', '2', '3'] },
       { questionnaire: 'ethique', id: 'ETH.1.7', title: 'Destinataires/Sous-traitants', kind: 'conformite', obligation: 'obligation' },
-    ],
-  });
-  await lib.must('answers.saveCaptured', {
-    productId: p.id,
-    author: 'p',
-    source: SRC,
-    answers: [
+    ], { author: 'p', at: '2026-03-12T10:00:00.000Z' });
+  await seedAnswers(lib.repo, p.id, [
       { questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '2' }, comment: 'Politique publique', specificite: 'non' },
       { questionnaire: 'securite', criterionId: '01.02', value: { kind: 'niveau', level: '3' }, comment: 'Contrat interne du client X', specificite: 'non' },
       { questionnaire: 'securite', criterionId: '09.04', value: { kind: 'niveau', level: '1' }, comment: 'Sauvegardes', specificite: 'oui' },
       { questionnaire: 'ethique', criterionId: 'ETH.1.7', value: { kind: 'conformite', conformity: 'conforme' }, comment: 'Sous-traitants', specificite: 'non' },
       { questionnaire: 'orientation', criterionId: 'Q1', value: { kind: 'choix', choices: ['Oui'] } },
-    ],
-  });
+    ], { author: 'p', at: '2026-03-12T10:00:00.000Z' });
   return { ...lib, productId: p.id };
 }
 
@@ -70,15 +60,10 @@ export async function build(lib: Awaited<ReturnType<typeof producer>>) {
 
 /** La mise à jour du producteur : 01.01 change de niveau, ETH.1.7 de commentaire (le paquet suivant les diffère). */
 export async function updateProducer(p: Awaited<ReturnType<typeof producer>>) {
-  await p.must('answers.saveCaptured', {
-    productId: p.productId,
-    author: 'p',
-    source: SRC,
-    answers: [
+  await seedAnswers(p.repo, p.productId, [
       { questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '3' } },
       { questionnaire: 'ethique', criterionId: 'ETH.1.7', comment: 'Nouveaux sous-traitants' },
-    ],
-  });
+    ], { author: 'p', at: '2026-03-12T10:00:00.000Z' });
 }
 
 /** Un distributeur : son produit 2742, encore sans producteur. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
 import { canonicalJson, generateSigningKeyPair, signPackageDocument } from '../../../lib/exchange/package';
-import { SHARE, SRC, build, distributor, importAs, producer, snapshot, updateProducer } from './libraries';
+import { SHARE, build, distributor, importAs, producer, snapshot, updateProducer } from './libraries';
+import { seedAnswers } from '../messages/seed';
 
 describe('paquet producteur : clé, construction, import vérifié', () => {
   it('la clé de signature est créée une fois puis réutilisée (non exportable, rangée dans IndexedDB)', async () => {
@@ -71,10 +72,7 @@ describe('paquet producteur : clé, construction, import vérifié', () => {
       });
 
     // Produit du producteur en lecture seule.
-    expect(await d.send('answers.saveCaptured', { productId: commit.producerProductId, answers: [{ questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '0' } }], source: SRC, author: 'd' })).toMatchObject({
-      ok: false,
-      error: expect.stringMatching(/lecture seule/),
-    });
+    await expect(seedAnswers(d.repo, commit.producerProductId, [{ questionnaire: 'securite', criterionId: '01.01', value: { kind: 'niveau', level: '0' } }], { author: 'd' })).rejects.toThrow(/lecture seule/);
 
     // Résolution : spécificité Non reprise, Oui non ; commentaire confidentiel absent.
     const resolved = await d.must('answers.resolved', { productId: d.productId });
@@ -143,7 +141,7 @@ describe('paquet producteur : clé, construction, import vérifié', () => {
 
     // Le producteur change 01.01 (niveau) et ETH.1.7 (commentaire) ; le distributeur répond lui-même à ETH.1.7.
     await updateProducer(p);
-    await d.must('answers.saveCaptured', { productId: d.productId, answers: [{ questionnaire: 'ethique', criterionId: 'ETH.1.7', value: { kind: 'conformite', conformity: 'conforme' } }], source: SRC, author: 'd' });
+    await seedAnswers(d.repo, d.productId, [{ questionnaire: 'ethique', criterionId: 'ETH.1.7', value: { kind: 'conformite', conformity: 'conforme' } }], { author: 'd', at: '2026-03-12T10:00:00.000Z' });
     const v2 = await build(p);
     d.tick();
     const inspect = await d.must('package.inspect', v2);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
 import { sha256Hex } from '../../../lib/domain/evidence';
 import { library } from './libraries';
+import { seedAnswers } from '../messages/seed';
 
 // Preuves du producteur sur la page d'un distributeur (issue 10) : seulement celles dont le paquet porte le
 // contenu, seulement sur une zone de leur type, et seulement quand on les demande (page.evidence.get).
@@ -25,11 +26,7 @@ async function producerPackage() {
     p.must<{ id: string; hash: string; size: number }>('evidence.add', { productId: prod.id, variantId: '', name, type, evidenceType, contentBase64: bytesToBase64(bytes), author: 'p' });
   const pdf = await add('politique.pdf', 'application/pdf', POLITIQUE, PDF);
   const png = await add('capture.png', 'image/png', CAPTURE, PNG);
-  await p.must('answers.saveCaptured', {
-    productId: prod.id,
-    author: 'p',
-    source: { kind: 'saisie', ref: 'test' },
-    answers: [
+  await seedAnswers(p.repo, prod.id, [
       {
         questionnaire: 'securite',
         criterionId: '01.01',
@@ -40,8 +37,7 @@ async function producerPackage() {
           { evidenceType: CAPTURE, name: 'capture.png', fileId: png.id, hash: png.hash, size: png.size },
         ],
       },
-    ],
-  });
+    ], { author: 'p', at: '2026-03-12T10:00:00.000Z' });
   const built = await p.must<{ fileName: string; contentBase64: string }>('package.share.build', {
     productId: prod.id,
     variantId: '',

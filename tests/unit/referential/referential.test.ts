@@ -67,7 +67,7 @@ function setup() {
   const handlers = createHandlers(repo, { now: () => repo['clock'](), settings: memorySettings(), tabs: memorySettings() });
   const dispatch = createDispatcher(handlers);
   const send = async <T = unknown>(type: string, payload: unknown): Promise<T> => {
-    const r = await dispatch({ type, payload }, 'page', { tabId: 1 });
+    const r = await dispatch({ type, payload }, 'extension-page', { tabId: 1 });
     if (!r.ok) throw new Error(r.error);
     return r.data as T;
   };
