@@ -311,3 +311,10 @@ export const ShownStatusSchema = z.strictObject({
   count: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
 });
 export type ShownStatusData = z.infer<typeof ShownStatusSchema>;
+
+/** Le produit tel que la page Convergence l'affiche (« Produit - v0.1 - 3100 »). */
+export const PageProductSchema = z.strictObject({
+  name: text(300).min(1),
+  version: text(100).min(1),
+  number: z.string().regex(/^\d{1,12}$/),
+});

@@ -27,7 +27,7 @@ import type { BlobInfo, LibrarySnapshot, Repository } from '../db/repository';
 import { CURRENT_VERSION, JOURNAL_TABLES, OPERATION_KINDS } from '../db/schema';
 import type { OperationRecord, PackageRecord } from '../db/schema';
 import { SharingBackupSchema } from '../db/sharing';
-import { base64ToBytes, bytesToBase64 } from '../messages/base64';
+import { base64ToBytes, encodeBase64 } from '../text/base64';
 import { verifyPackage } from './package/verify';
 
 export const BACKUP_FORMAT = 'assistant-convergence-sauvegarde';
@@ -187,7 +187,7 @@ function countsOf(data: LibrarySnapshot, blobs: readonly BlobInfo[]): BackupCoun
 
 function packageToBackup(p: PackageRecord): PackageBackup {
   const { bytes, ...rest } = p;
-  return { ...rest, content: bytesToBase64(bytes) };
+  return { ...rest, content: encodeBase64(bytes) };
 }
 
 /**
@@ -464,7 +464,7 @@ export async function blobForBackup(repo: Repository, sha256: string): Promise<s
   if (!b) throw new UserError('Un contenu de preuve a disparu pendant la sauvegarde (bibliothèque modifiée entre-temps) : recommencez la sauvegarde.');
   const bytes = new Uint8Array(await b.blob.arrayBuffer());
   if ((await sha256Hex(bytes)) !== sha256) throw new UserError(`Le contenu de preuve ${sha256.slice(0, 12)}… est abîmé dans la base (empreinte différente) : sauvegarde impossible.`);
-  return bytesToBase64(bytes);
+  return encodeBase64(bytes);
 }
 
 /** Le fichier entier, en mémoire (tests, outil en ligne de commande). La page passe par les messages. */

@@ -8,7 +8,7 @@ import { UserError } from '../domain/errors';
 import { variantDisplayName } from '../domain/naming';
 import type { Scope } from '../domain/schemas';
 import { scopeOfNumber } from '../page/plan/identity';
-import type { KeyValueStore } from '../page-session/session';
+import type { KeyValueStore } from '../db/key-value';
 import { buildJourney, observeList, type Journey, type JourneyObservations } from '../rules/journey';
 import { mergeObservations, observationsOf, observationsOfNumber } from './journey-store';
 import { z } from 'zod';

@@ -8,7 +8,7 @@ import { QUESTIONNAIRES } from '../domain/questionnaires';
 import { writeCompareWorkbook } from '../library/compare-xlsx';
 import { alignOnFamily, comparableQuestionnaires, compareProduct, keepDifference } from '../library/compare';
 import { todayIso } from '../rules/product-readiness';
-import { bytesToBase64 } from './base64';
+import { encodeBase64 } from '../text/base64';
 import type { Handlers } from './handler-types';
 
 type CompareHandlers = Pick<Handlers, 'compare.questionnaires' | 'compare.get' | 'compare.align' | 'compare.keep' | 'compare.xlsx'>;
@@ -33,7 +33,7 @@ export function compareHandlers(repo: Repository, now: () => Date = () => new Da
       const matrices = (await Promise.all(wanted.map((q) => compareProduct(repo, productId, q)))).filter((m) => m.rows.length > 0 || questionnaire);
       const at = now();
       const bytes = writeCompareWorkbook(matrices, `${scopeDisplayName(product)} — comparaison du ${todayIso(at).split('-').reverse().join('/')}`);
-      return { fileName: `${safeName(product.name)}_comparaison_${todayIso(at)}.xlsx`, contentBase64: bytesToBase64(bytes) };
+      return { fileName: `${safeName(product.name)}_comparaison_${todayIso(at)}.xlsx`, contentBase64: encodeBase64(bytes) };
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { Repository } from '../db/repository';
 import { journeyOfPageProduct, journeyOfScope } from '../library/journey';
 import { recordShownSteps } from '../library/journey-store';
-import type { KeyValueStore } from '../page-session/session';
+import type { KeyValueStore } from '../db/key-value';
 import type { Handlers } from './handler-types';
 
 type JourneyHandlers = Pick<Handlers, 'journey.get' | 'journey.forPage' | 'company.list' | 'page.journey.seen'>;

@@ -8,7 +8,7 @@ import { answerId, criterionKey } from '../domain/schemas';
 import type { Repository } from '../db/repository';
 import { commitImport, exportLibraryJson, exportProductXlsx, previewImport } from '../exchange/service';
 import { beginRestore, blobForBackup, buildBackup, cancelRestore, commitRestore, receiveRestoreBlob } from '../exchange/backup';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { base64ToBytes, encodeBase64 } from '../text/base64';
 import {
   PACKAGE_EVIDENCE_PREFIX,
   buildShare,
@@ -23,7 +23,8 @@ import {
 } from '../library/packages';
 import { z } from 'zod';
 import { ShownStatusSchema } from '../domain/schemas';
-import { createPageSession, memoryStore, type KeyValueStore } from '../page-session/session';
+import { createPageSession } from '../page-session/session';
+import { memoryStore, type KeyValueStore } from '../db/key-value';
 import { saveCapture } from '../page-session/capture';
 import { fillSource } from '../page-session/fill';
 import { answerEditHandlers } from './handlers-answer-edit';
@@ -86,7 +87,7 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       throw new UserError('Preuve introuvable pour ce produit.');
     }
     const { blob, ...meta } = file;
-    return { meta, contentBase64: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
+    return { meta, contentBase64: encodeBase64(new Uint8Array(await blob.arrayBuffer())) };
   };
 
   return {
@@ -126,7 +127,7 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       if (fileId.startsWith(PACKAGE_EVIDENCE_PREFIX)) {
         // Demandée sur une zone précise : une preuve du producteur ne va que sur une zone de son type.
         const { meta, bytes } = await producerEvidenceFor(repo, scope.productId, fileId, zone);
-        return { meta, contentBase64: bytesToBase64(bytes) };
+        return { meta, contentBase64: encodeBase64(bytes) };
       }
       return fileContent(scope.productId, scope.variantId, fileId);
     },
@@ -175,7 +176,7 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
     'package.share.preview': async (req) => previewShare(repo, req, now()),
     'package.share.build': async (req) => {
       const b = await buildShare(repo, req, now());
-      return { fileName: b.fileName, contentBase64: bytesToBase64(b.bytes), sequence: b.sequence, fingerprint: b.fingerprint, summary: b.summary };
+      return { fileName: b.fileName, contentBase64: encodeBase64(b.bytes), sequence: b.sequence, fingerprint: b.fingerprint, summary: b.summary };
     },
     'package.inspect': async ({ fileName, contentBase64 }) => inspectPackage(repo, packageBytes(fileName, contentBase64), fileName),
     'package.commit': async ({ fileName, contentBase64, author, ...choices }) => {
@@ -230,7 +231,7 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
     'export.json': async ({ productIds }) => exportLibraryJson(repo, productIds),
     'export.xlsx': async ({ productId, variantId }) => {
       const { fileName, bytes } = await exportProductXlsx(repo, productId, variantId, now());
-      return { fileName, contentBase64: bytesToBase64(bytes) };
+      return { fileName, contentBase64: encodeBase64(bytes) };
     },
     'backup.create': async () => {
       const { fileName, head, tail, blobs, counts } = await buildBackup(repo, now());

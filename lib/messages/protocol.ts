@@ -17,7 +17,6 @@ import { PACKAGE_MESSAGES } from './protocol/package';
 import { PAGE_MESSAGES } from './protocol/page';
 import { REFERENTIAL_MESSAGES } from './protocol/referential';
 
-export { PageProductSchema } from './protocol/common';
 export { ReadinessReportSchema, ResolvedAnswerSchema, FindingSchema } from './protocol/library';
 export { ImportPreviewSummarySchema } from './protocol/exchange';
 export { FillHoldSchema, ReferentialChangeItemSchema } from './protocol/referential';

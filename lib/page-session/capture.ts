@@ -6,7 +6,8 @@
  * traduit. Jamais muet : chaque cas où rien n'est écrit a son code.
  */
 import type { Repository } from '../db/repository';
-import type { ParsedRequestOf } from '../messages/protocol';
+import { z } from 'zod';
+import { AnswerInputSchema, CompanyProfileSchema, CriterionInputSchema, ProductSchema } from '../domain/schemas';
 import { mergeCompany, withoutInherited } from '../page/plan/capture';
 import { scopeDisplayName } from '../domain/naming';
 import { scopeName } from '../page/plan/identity';
@@ -15,8 +16,22 @@ import { foldText } from '../text/normalize';
 import type { PageContext, PageSession } from './session';
 import { companyOfProductId } from '../library/companies';
 
-/** Ce que le script de contenu a lu pour l'enregistrer (message « panel.capture »), validé par l'arrière-plan. */
-type CapturedPage = ParsedRequestOf<'page.capture'>['captured'];
+/**
+ * Ce qu'une page offre à enregistrer (lu par le script de contenu, « panel.capture ») : le panneau le transmet à
+ * l'arrière-plan (« page.capture »), qui le valide par ce schéma et décide où l'écrire.
+ */
+export const CapturedPageSchema = z.strictObject({
+  model: z.enum(['criteria', 'deposits', 'form', 'none']),
+  form: z.enum(['orientation', 'produit', 'fiche-administrative', 'marque-blanche']).optional(),
+  /** Titre de la page et produit affiché : la provenance lisible des réponses. */
+  title: z.string().max(2000),
+  criteria: z.array(CriterionInputSchema).max(2000),
+  answers: z.array(AnswerInputSchema).max(5000),
+  product: ProductSchema.pick({ name: true, version: true, type: true, nil: true, responsable: true, description: true, certifications: true, interests: true }).partial().optional(),
+  company: CompanyProfileSchema.omit({ id: true, updatedAt: true }).partial().optional(),
+  empty: z.array(z.string().max(2000)).max(5000),
+});
+type CapturedPage = z.infer<typeof CapturedPageSchema>;
 
 export type CaptureOutcome =
   /** La page ne montre ni critère, ni champ, ni zone lisible. */

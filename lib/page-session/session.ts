@@ -15,21 +15,10 @@ import { UserError } from '../domain/errors';
 import { variantDisplayName } from '../domain/naming';
 import type { Product, Variant } from '../domain/schemas';
 import type { Repository } from '../db/repository';
-import { ScopeSchema, type Scope } from '../domain/schemas';
-import { PageProductSchema } from '../messages/protocol';
+import { memoryStore, type KeyValueStore } from '../db/key-value';
+import { PageProductSchema, ScopeSchema, type Scope } from '../domain/schemas';
 import { familyByName, resolveIdentity, scopeOfNumber, suggestSource, variantCandidate, type IdentityFrom, type TabMemory, type VariantCandidate } from '../page/plan/identity';
 import type { PageProduct } from '../page/read/product';
-
-/** Petit stockage clé → valeur (storage.local ou storage.session dans l'extension, une Map en test). */
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-}
-
-export function memoryStore(): KeyValueStore {
-  const m = new Map<string, unknown>();
-  return { get: async (k) => m.get(k), set: async (k, v) => void m.set(k, v) };
-}
 
 interface PageSessionOptions {
   /** Réglages : la dernière source utilisée y est notée. */

@@ -1,6 +1,6 @@
 /**
- * lib/text — le repli du texte affiché (accents, casse, guillemets, tirets) partagé par la lecture des pages et le modèle.
- * Module feuille : domain et page en dépendent, il ne dépend de rien.
+ * lib/text — textes et octets sans métier : le repli du texte affiché (accents, casse, guillemets, tirets), ici,
+ * partagé par la lecture des pages et le modèle ; le base64 des messages, sauvegardes et paquets (base64.ts).
  * N'importe rien, ni de lib/ ni d'ailleurs.
  */
 /**

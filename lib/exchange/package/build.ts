@@ -27,7 +27,7 @@ import {
   PACKAGE_VERSION,
 } from './format';
 import type { PackageAnswer, PackageCriterion, PackageEvidence, PackageQuestionnaire, PackageValue, ProducerPackage, UnsignedPackage } from './format';
-import { encodeBase64 } from './base64';
+import { encodeBase64 } from '../../text/base64';
 import { exportSpki, keyFingerprint, signBytes } from './keys';
 import type { KeyFingerprint } from './keys';
 import { verifyPackage } from './verify';

@@ -5,7 +5,7 @@
  */
 export * from './format';
 export { canonicalBytes, canonicalJson, CanonicalError } from './canonical';
-export { decodeCanonicalBase64, encodeBase64 } from './base64';
+export { decodeCanonicalBase64, encodeBase64 } from '../../text/base64';
 export {
   displayFingerprint,
   exportPublicKeyJwk,

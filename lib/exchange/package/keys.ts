@@ -8,7 +8,7 @@
  *   (« 3F2A 9C01 … »). 128 bits suffisent contre une seconde préimage (2^128 essais), et des chiffres
  *   hexadécimaux se dictent sans ambiguïté en français (« trois, F, deux, A ») sans liste de mots à traduire.
  */
-import { encodeBase64 } from './base64';
+import { encodeBase64 } from '../../text/base64';
 
 const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;

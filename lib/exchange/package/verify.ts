@@ -24,7 +24,7 @@ import { FILE_LIMITS, formatMiB } from '../limits';
 import { CanonicalError, canonicalJson } from './canonical';
 import { PACKAGE_EXTENSION, PACKAGE_FORMAT, PACKAGE_SIGNATURE_ALGORITHM, PACKAGE_VERSION, PackageFileSchema } from './format';
 import type { ProducerPackage } from './format';
-import { decodeCanonicalBase64 } from './base64';
+import { decodeCanonicalBase64 } from '../../text/base64';
 import { importPublicSpki, keyFingerprint, verifyBytes } from './keys';
 import type { KeyFingerprint } from './keys';
 

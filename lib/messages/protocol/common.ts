@@ -15,13 +15,6 @@ export const ScopeRequestSchema = z.strictObject({ productId: id, variantId });
 export const UndoToken = z.string().nullable();
 export const OperationSummarySchema = z.strictObject({ id: z.string(), kind: z.string(), label: z.string(), at: IsoDateTimeSchema, author: z.string() });
 
-/** Le produit tel que la page Convergence l'affiche (« Produit - v0.1 - 3100 »). */
-export const PageProductSchema = z.strictObject({
-  name: text(300).min(1),
-  version: text(100).min(1),
-  number: z.string().regex(/^\d{1,12}$/),
-});
-
 /** Un message sans son sens : ce qu'il fait, et ses schémas (la requête est vérifiée à la réception). */
 export interface MessageSchemas {
   description: string;

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { JourneySchema } from '../../rules/journey-schema';
 import { CompanyProfileSchema, ScopeSchema, text } from '../../domain/schemas';
-import { PageProductSchema, type MessageSchemas, ScopeRequestSchema } from './common';
+import { PageProductSchema } from '../../domain/schemas';
+import { type MessageSchemas, ScopeRequestSchema } from './common';
 
 const JourneyShownStepSchema = z.strictObject({ status: text(300).min(1), done: z.boolean() });
 

@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { PAGE_KINDS } from '../../page/model/kinds';
 import { PAGE_TEXT_KEYS } from '../../page/model/text';
-import { AnswerSchema, CompanyProfileSchema, ScopeSchema, EvidenceFileMetaSchema, IsoDateTimeSchema, ProductSchema, QuestionnaireIdSchema, VariantSchema, text, CriterionInputSchema, AnswerInputSchema, ShownStatusSchema } from '../../domain/schemas';
-import { id, author, PageProductSchema, type MessageSchemas } from './common';
+import { AnswerSchema, CompanyProfileSchema, ScopeSchema, EvidenceFileMetaSchema, IsoDateTimeSchema, ProductSchema, QuestionnaireIdSchema, VariantSchema, text, CriterionInputSchema, ShownStatusSchema, PageProductSchema } from '../../domain/schemas';
+import { id, author, type MessageSchemas } from './common';
 import { ProductEntrySchema } from './library';
 import { ReferentialChangeItemSchema } from './referential';
+import { CapturedPageSchema } from '../../page-session/capture';
 
 /** D'où vient le produit retenu pour un onglet : lu sur la page, page précédente de l'onglet, choix, aucun (lib/page/plan/identity.ts). */
 const IdentityFromSchema = z.enum(['page', 'precedente', 'choix', 'aucune']);
@@ -67,19 +68,6 @@ const FillExplanationSchema = z.discriminatedUnion('code', [
   z.strictObject({ code: z.literal('tout-identique'), identical: z.number().int() }),
   z.strictObject({ code: z.literal('rien-ecrit'), conflict: z.number().int(), identical: z.number().int(), missing: z.number().int() }),
 ]);
-/** Ce qu'une page offre à enregistrer : le panneau le transmet à l'arrière-plan (« page.capture »), qui décide où l'écrire. */
-const CapturedSchema = z.strictObject({
-  model: z.enum(['criteria', 'deposits', 'form', 'none']),
-  form: z.enum(['orientation', 'produit', 'fiche-administrative', 'marque-blanche']).optional(),
-  /** Titre de la page et produit affiché : la provenance lisible des réponses. */
-  title: z.string().max(2000),
-  criteria: z.array(CriterionInputSchema).max(2000),
-  answers: z.array(AnswerInputSchema).max(5000),
-  product: ProductSchema.pick({ name: true, version: true, type: true, nil: true, responsable: true, description: true, certifications: true, interests: true }).partial().optional(),
-  company: CompanyProfileSchema.omit({ id: true, updatedAt: true }).partial().optional(),
-  empty: z.array(z.string().max(2000)).max(5000),
-});
-
 /** Le contexte d'une page Convergence pour le panneau (cf. lib/page-session/session.ts). */
 const PageContextSchema = z.strictObject({
   products: z.array(ProductEntrySchema),
@@ -168,7 +156,7 @@ export const PAGE_MESSAGES = {
   'page.capture': {
     description:
       "Enregistrer ce que le script de contenu a lu sur la page, en un message : l'arrière-plan choisit la bibliothèque (fiche administrative, formulaire produit, ou celle du produit affiché, reliée ou créée), apprend les critères, retire d'une variante ce qu'elle hérite déjà, enregistre, et rend ce qui s'est passé (codes et nombres traduits par le panneau) avec le contexte de la page à jour.",
-    request: z.strictObject({ pageProduct: PageProductSchema.nullable(), captured: CapturedSchema }),
+    request: z.strictObject({ pageProduct: PageProductSchema.nullable(), captured: CapturedPageSchema }),
     response: z.strictObject({ outcome: CaptureOutcomeSchema, context: PageContextSchema }),
   },
   'page.evidence.list': {
@@ -212,7 +200,7 @@ export const PAGE_MESSAGES = {
   'panel.capture': {
     description: "Lire ce qu'il y a à enregistrer sur la page (réponses, critères, formulaire produit, fiche administrative). Le panneau le transmet à l'arrière-plan (« page.capture »), qui décide où l'écrire ; le script de contenu n'écrit rien.",
     request: z.strictObject({}),
-    response: CapturedSchema,
+    response: CapturedPageSchema,
   },
   'panel.fill': {
     description: 'Remplir la page avec ce que le panneau a obtenu de l\'arrière-plan (« page.fillSource ») : geste de la personne dans le panneau.',

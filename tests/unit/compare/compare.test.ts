@@ -5,7 +5,7 @@ import type { AnswerInput } from '../../../lib/domain/schemas';
 import { alignOnFamily, compareProduct, keepDifference } from '../../../lib/library/compare';
 import type { CompareMatrix } from '../../../lib/library/compare';
 import { KeepMarkSchema, keepKey } from '../../../lib/db/sharing';
-import { base64ToBytes } from '../../../lib/messages/base64';
+import { base64ToBytes } from '../../../lib/text/base64';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { PROV, freshRepo, level } from '../core/helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, dispatch } from '../../../lib/messages/handlers';
 import { PROTOCOL } from '../../../lib/messages/protocol';
-import { bytesToBase64, base64ToBytes } from '../../../lib/messages/base64';
+import { encodeBase64, base64ToBytes } from '../../../lib/text/base64';
 import { freshRepo, workbook, snapshot } from './helpers';
 import * as XLSX from 'xlsx';
 
@@ -88,14 +88,14 @@ describe('protocole des messages', () => {
     expect(p.ok).toBe(true);
     const file = workbook([{ name: 'Interopérabilité', rows: [['ID', 'Critère', 'Niveau'], ['A06.1.1', 'CI-SIS', '3']] }]);
     const before = await snapshot(repo);
-    const preview = await send({ type: 'import.preview', payload: { fileName: 'suivi.xlsx', contentBase64: bytesToBase64(file), target: { productId: 'p1' } } }, 'extension-page');
+    const preview = await send({ type: 'import.preview', payload: { fileName: 'suivi.xlsx', contentBase64: encodeBase64(file), target: { productId: 'p1' } } }, 'extension-page');
     expect(preview).toMatchObject({ ok: true, data: { counts: { nouveau: 1 }, items: [{ criterionId: 'A06.1.1', status: 'nouveau', after: 'Niveau 3' }] } });
     expect(await snapshot(repo)).toBe(before);
     const previewId = (preview as { data: { previewId: string } }).data.previewId;
     const commit = await send({ type: 'import.commit', payload: { previewId, author: 'a' } }, 'extension-page');
     expect(commit).toMatchObject({ ok: true, data: { answers: { created: 1 }, criteria: { created: 1 }, undoToken: expect.any(String) } });
     expect(await send({ type: 'import.commit', payload: { previewId, author: 'a' } }, 'extension-page')).toMatchObject({ ok: false, error: expect.stringContaining('introuvable ou expiré') });
-    const bad = await send({ type: 'import.preview', payload: { fileName: 'x.xlsx', contentBase64: bytesToBase64(new TextEncoder().encode('pas un classeur')), target: { productId: 'p1' } } }, 'extension-page');
+    const bad = await send({ type: 'import.preview', payload: { fileName: 'x.xlsx', contentBase64: encodeBase64(new TextEncoder().encode('pas un classeur')), target: { productId: 'p1' } } }, 'extension-page');
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining("ce n'est pas un classeur") });
     const json = await send({ type: 'export.json', payload: {} }, 'extension-page');
     expect(json).toMatchObject({ ok: true, data: { fileName: expect.stringMatching(/\.json$/) } });

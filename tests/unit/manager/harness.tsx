@@ -6,7 +6,7 @@ import { act } from 'preact/test-utils';
 import { Manager } from '../../../components/manager/Manager';
 import { fileToBase64 } from '../../../components/manager/files';
 import type { Repository } from '../../../lib/db/repository';
-import { base64ToBytes } from '../../../lib/messages/base64';
+import { base64ToBytes } from '../../../lib/text/base64';
 import { createClient } from '../../../lib/messages/client';
 import { createHandlers, dispatch, memorySettings } from '../../../lib/messages/handlers';
 

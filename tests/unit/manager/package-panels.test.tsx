@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { forceLanguage } from '../../../components/i18n';
 import type { Repository } from '../../../lib/db/repository';
 import { verifyPackage } from '../../../lib/exchange/package';
-import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
+import { base64ToBytes, encodeBase64 } from '../../../lib/text/base64';
 import { snapshot, workbook } from '../core/helpers';
 import { build, distributor, importAs, producer, updateProducer } from '../package/libraries';
 import {
@@ -133,7 +133,7 @@ async function producerWithEvidence() {
     name: 'politique.pdf',
     type: 'application/pdf',
     evidenceType: 'Politique de sécurité',
-    contentBase64: bytesToBase64(pdf),
+    contentBase64: encodeBase64(pdf),
     author: 'p',
   });
   await seedAnswers(p.repo, p.productId, [{ questionnaire: 'securite', criterionId: '01.01', evidence: [{ evidenceType: 'Politique de sécurité', name: 'politique.pdf', fileId: f.id, hash: f.hash, size: f.size }] }], { author: 'p', at: '2026-03-12T10:00:00.000Z' });
@@ -247,7 +247,7 @@ describe('paquets producteur dans le gestionnaire (rendu)', () => {
     expect(v2.package.sequence).toBe(2);
     expect(new TextDecoder().decode(second.bytes)).not.toContain(CONFIDENTIAL);
     const ev2 = v2.package.answers.find((a) => a.id === '01.01')?.evidence?.[0];
-    expect(ev2?.content && bytesToBase64(base64ToBytes(ev2.content))).toBe(bytesToBase64(p.pdf.bytes));
+    expect(ev2?.content && encodeBase64(base64ToBytes(ev2.content))).toBe(encodeBase64(p.pdf.bytes));
   });
 
   it("producteur : un questionnaire décoché reste proposé sous son nom et à sa place, se recoche ; fermer rend le focus au bouton", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
-import { bytesToBase64 } from '../../../lib/messages/base64';
+import { encodeBase64 } from '../../../lib/text/base64';
 import { freshRepo } from '../core/helpers';
 import { seedAnswers, seedCriteria } from './seed';
 
@@ -59,7 +59,7 @@ describe('messages du gestionnaire de bibliothèques', () => {
     const v = await must<{ id: string }>('variant.create', { variant: { productId: p.id, os: 'android', device: 'mobile' }, author: 't' });
     await seedAnswers(repo, p.id, [ANSWER], { variantId: v.id, at: '2025-06-01T00:00:00.000Z' });
     await must('evidence.add', {
-      productId: p.id, variantId: v.id, name: 'a.pdf', type: 'application/pdf', evidenceType: 'Preuve', contentBase64: bytesToBase64(new Uint8Array([1, 2, 3])), author: 't',
+      productId: p.id, variantId: v.id, name: 'a.pdf', type: 'application/pdf', evidenceType: 'Preuve', contentBase64: encodeBase64(new Uint8Array([1, 2, 3])), author: 't',
     });
     const r = await must<{ deleted: unknown; undoToken: string }>('variant.delete', { id: v.id, author: 't' });
     expect(r.deleted).toEqual({ variants: 1, answers: 1, files: 1 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
-import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
+import { base64ToBytes, encodeBase64 } from '../../../lib/text/base64';
 import { freshRepo } from '../core/helpers';
 
 function setup() {
@@ -69,7 +69,7 @@ describe('messages des pages Convergence', () => {
     await (send('page.link', { pageProduct: { name: 'Solution distributeur', version: 'v1', number: '2742' }, author: 't' }));
     const added = (await send('evidence.add', {
       productId: producer.data.productId, variantId: '', name: 'ecoscore.pdf', type: 'application/pdf', evidenceType: "Résultat de l'écoscore",
-      contentBase64: bytesToBase64(new TextEncoder().encode('%PDF-1.4 test')), author: 't',
+      contentBase64: encodeBase64(new TextEncoder().encode('%PDF-1.4 test')), author: 't',
     }, 'extension-page')) as { ok: boolean; data: { id: string; size: number } };
     expect(added).toMatchObject({ ok: true, data: { size: 13 } });
     expect(await send('evidence.add', { productId: producer.data.productId, variantId: '', name: 'x', type: '', evidenceType: 'x', contentBase64: 'AA==', author: 't' }, 'content'))

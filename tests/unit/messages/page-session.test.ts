@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { saveCapture } from '../../../lib/page-session/capture';
-import { createPageSession, memoryStore } from '../../../lib/page-session/session';
+import { createPageSession } from '../../../lib/page-session/session';
+import { memoryStore } from '../../../lib/db/key-value';
 import { captureMessages } from '../../../components/panel/actions';
 import { forceLanguage } from '../../../components/i18n';
 import { freshRepo } from '../core/helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
+import { base64ToBytes, encodeBase64 } from '../../../lib/text/base64';
 import { canonicalJson, generateSigningKeyPair, signPackageDocument } from '../../../lib/exchange/package';
 import { SHARE, build, distributor, importAs, producer, snapshot, updateProducer } from './libraries';
 import { seedAnswers } from '../messages/seed';
@@ -62,7 +62,7 @@ describe('paquet producteur : clé, construction, import vérifié', () => {
     expect(mine.role).toEqual({ kind: 'distributeur', producerProductId: commit.producerProductId });
     // Octets bruts gardés.
     const row = (await d.repo.db.packages.toArray())[0]!;
-    expect(bytesToBase64(row.bytes)).toBe(file.contentBase64);
+    expect(encodeBase64(row.bytes)).toBe(file.contentBase64);
 
     // Le produit reçu ne se partage pas au nom du distributeur : ses réponses passeraient pour les siennes.
     for (const type of ['package.share.preview', 'package.share.build'])
@@ -119,13 +119,13 @@ describe('paquet producteur : clé, construction, import vérifié', () => {
     variants.push(enc(edited));
     expect(canonicalJson(edited)).not.toBe(canonicalJson(doc));
     for (const [i, v] of variants.entries()) {
-      const f = { fileName: 'p.convergence-paquet', contentBase64: bytesToBase64(v) };
+      const f = { fileName: 'p.convergence-paquet', contentBase64: encodeBase64(v) };
       const r = await d.send('package.inspect', f);
       expect(r.ok, `variante ${i}`).toBe(false);
       const c = await d.send('package.commit', { ...f, confirmedFingerprint: file.built.fingerprint.hex, acceptOtherKey: true, distributorProductId: d.productId, author: 'd' });
       expect(c.ok, `variante ${i}`).toBe(false);
     }
-    const last = await d.send('package.commit', { fileName: 'p.convergence-paquet', contentBase64: bytesToBase64(variants.at(-1)!), confirmedFingerprint: file.built.fingerprint.hex, author: 'd' });
+    const last = await d.send('package.commit', { fileName: 'p.convergence-paquet', contentBase64: encodeBase64(variants.at(-1)!), confirmedFingerprint: file.built.fingerprint.hex, author: 'd' });
     expect(last).toMatchObject({ ok: false, error: expect.stringMatching(/modifié/) });
     expect(await snapshot(d.repo)).toBe(before);
     expect(await d.repo.db.packages.count()).toBe(0);

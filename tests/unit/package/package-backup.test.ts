@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, contentChecksum, restoreBackupFile, writeBackup } from '../../../lib/exchange/backup';
-import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
+import { base64ToBytes, encodeBase64 } from '../../../lib/text/base64';
 import { SIGNING_KEY_ID } from '../../../lib/db/sharing';
 import { sha256Hex } from '../../../lib/domain/evidence';
 import { build, distributor, importAs, library, producer, snapshot } from './libraries';
@@ -86,7 +86,7 @@ describe('sauvegarde complète : paquets producteur et réglages de partage', ()
       const bytes = base64ToBytes(pkg.content);
       const doc2 = JSON.parse(new TextDecoder().decode(bytes));
       doc2.answers[0].comment = 'Réponse changée dans la sauvegarde';
-      pkg.content = bytesToBase64(new TextEncoder().encode(JSON.stringify(doc2)));
+      pkg.content = encodeBase64(new TextEncoder().encode(JSON.stringify(doc2)));
     });
     await expect(restoreBackupFile(d.repo, bad, 'modifiee.json', 'd')).rejects.toThrow(/data\.packages\[0\].*empreinte SHA-256/);
     // Avec l'empreinte du paquet recalculée elle aussi : c'est la signature qui le refuse.
@@ -95,7 +95,7 @@ describe('sauvegarde complète : paquets producteur et réglages de partage', ()
     const inner = JSON.parse(new TextDecoder().decode(base64ToBytes(pkg.content)));
     inner.answers[0].comment = 'Réponse changée dans la sauvegarde';
     const changed = new TextEncoder().encode(JSON.stringify(inner));
-    pkg.content = bytesToBase64(changed);
+    pkg.content = encodeBase64(changed);
     pkg.sha256 = await sha256Hex(changed);
     const forgedFile = await rewritten(JSON.stringify(doc), () => undefined);
     await expect(restoreBackupFile(d.repo, forgedFile, 'signature.json', 'd')).rejects.toThrow(/data\.packages\[0\].*(modifié|altéré)/);

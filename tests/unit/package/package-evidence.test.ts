@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64 } from '../../../lib/messages/base64';
+import { base64ToBytes, encodeBase64 } from '../../../lib/text/base64';
 import { sha256Hex } from '../../../lib/domain/evidence';
 import { library } from './libraries';
 import { seedAnswers } from '../messages/seed';
@@ -23,7 +23,7 @@ async function producerPackage() {
     author: 'p',
   });
   const add = (name: string, type: string, evidenceType: string, bytes: Uint8Array) =>
-    p.must<{ id: string; hash: string; size: number }>('evidence.add', { productId: prod.id, variantId: '', name, type, evidenceType, contentBase64: bytesToBase64(bytes), author: 'p' });
+    p.must<{ id: string; hash: string; size: number }>('evidence.add', { productId: prod.id, variantId: '', name, type, evidenceType, contentBase64: encodeBase64(bytes), author: 'p' });
   const pdf = await add('politique.pdf', 'application/pdf', POLITIQUE, PDF);
   const png = await add('capture.png', 'image/png', CAPTURE, PNG);
   await seedAnswers(p.repo, prod.id, [

@@ -1,5 +1,6 @@
 /**
- * Base64 standard (RFC 4648 § 4, avec remplissage) pour les paquets : clé, signature, contenus de preuves.
+ * Base64 standard (RFC 4648 § 4, avec remplissage) : contenus de fichiers portés par les messages (la messagerie de
+ * l'extension ne transporte que du JSON), sauvegardes, et paquets (clé, signature, contenus de preuves).
  * Écrit à la main, par table : `btoa`/`atob` de Node 20 coûtent plusieurs secondes sur 10 Mo. Le décodage est
  * STRICT : une seule écriture acceptée par suite d'octets (alphabet, remplissage, bits inutilisés nuls), pour
  * qu'un caractère changé ne puisse jamais donner les mêmes octets.
@@ -69,5 +70,13 @@ export function decodeCanonicalBase64(b64: string): Uint8Array | null {
       out[o + 1] = ((b & 15) << 4) | (c >> 2);
     }
   }
+  return out;
+}
+
+/** Décodage tolérant des contenus portés par les messages et les sauvegardes (le paquet, lui, exige la forme canonique). */
+export function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
