@@ -11,7 +11,7 @@ import { answerId, criterionKey } from '../domain/schemas';
 import type { Answer, CompanyProfile, Criterion, Product, Provenance, Scope, Variant } from '../domain/schemas';
 import { applyAnswerInput, formatAnswerValue, sameAnswerContent } from '../domain/values';
 import type { AnswerInput } from '../domain/schemas';
-import type { ChangeSet } from '../db/repository';
+import type { ChangeSet } from '../db/change-set';
 import type { Library } from './json-format';
 import type { ParsedSheet, ParsedWorkbook } from './sheet-import';
 

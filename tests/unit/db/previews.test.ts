@@ -30,7 +30,7 @@ describe("aperçus d'import en attente : dans IndexedDB, bornés, expirés aprè
 
     // Le service d'arrière-plan a été arrêté : une nouvelle instance rouvre la même base.
     const worker2 = openTarget();
-    const loaded = await worker2.loadPreview(preview.id);
+    const loaded = await worker2.loadPreview<typeof preview>(preview.id);
     expect(loaded).toEqual(preview);
     const r = await commitImport(worker2, loaded!, { conflicts: 'garder', author: 'bob' });
     expect(r.result.answers.created).toBe(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CriterionInput } from '../../../lib/domain/schemas';
 import { MAX_CHANGES, compareCriterion, fillHold, pendingChange, withReferentialChange } from '../../../lib/domain/referential';
 import { mergeCriterion } from '../../../lib/domain/catalogue';
-import { applyReferentialReview } from '../../../lib/library/referential-review';
+import { applyReferentialReview } from '../../../lib/rules/referential-review';
 import { parseLibraryJson } from '../../../lib/exchange/json-format';
 import { createDispatcher, createHandlers, memorySettings } from '../../../lib/messages/handlers';
 import { crit, freshRepo } from '../core/helpers';
