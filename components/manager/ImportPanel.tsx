@@ -155,28 +155,28 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
           <dl class="mgr-counts">
             <div>
               <dt>{t('countNew')}</dt>
-              <dd>{preview.counts.nouveau}</dd>
+              <dd>{preview.counts.created}</dd>
             </div>
             <div>
               <dt>{t('countChanged')}</dt>
-              <dd>{preview.counts.modifie}</dd>
+              <dd>{preview.counts.changed}</dd>
             </div>
             <div>
               <dt>{t('countUnchanged')}</dt>
-              <dd>{preview.counts.identique}</dd>
+              <dd>{preview.counts.unchanged}</dd>
             </div>
             <div>
               <dt>{t('countConflict')}</dt>
-              <dd>{preview.counts.conflit}</dd>
+              <dd>{preview.counts.conflict}</dd>
             </div>
             <div>
               <dt>{t('countCriteria')}</dt>
-              <dd>{t('newAndChanged', { n: preview.criteria.nouveaux, m: preview.criteria.modifies })}</dd>
+              <dd>{t('newAndChanged', { n: preview.criteria.created, m: preview.criteria.changed })}</dd>
             </div>
             {preview.source === 'json' && (
               <div>
                 <dt>{t('countProducts')}</dt>
-                <dd>{t('newAndChanged', { n: preview.products.nouveaux, m: preview.products.modifies })}</dd>
+                <dd>{t('newAndChanged', { n: preview.products.created, m: preview.products.changed })}</dd>
               </div>
             )}
           </dl>
@@ -223,9 +223,9 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
               </table>
             </div>
           )}
-          {preview.counts.conflit > 0 && (
+          {preview.counts.conflict > 0 && (
             <fieldset class="mgr-fieldset">
-              <legend>{t('conflictsLegend', { count: preview.counts.conflit })}</legend>
+              <legend>{t('conflictsLegend', { count: preview.counts.conflict })}</legend>
               <label class="mgr-block-label">
                 <input type="radio" name={`${id}-conflits`} checked={conflicts === 'garder'} onChange={() => setConflicts('garder')} /> {t('conflictsKeep')}
               </label>

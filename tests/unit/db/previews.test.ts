@@ -41,7 +41,7 @@ describe("aperçus d'import en attente : dans IndexedDB, bornés, expirés aprè
   it('expirent après une heure, et seuls les plus récents sont gardés', async () => {
     const { open, advance } = sharedDb();
     const repo = open();
-    const make = (id: string) => ({ id, fileName: `${id}.json`, source: 'json' as const, counts: { nouveau: 0, modifie: 0, identique: 0, conflit: 0 }, criteria: { nouveaux: 0, modifies: 0 }, products: { nouveaux: 0, modifies: 0 }, items: [], plan: [], changeBase: {} });
+    const make = (id: string) => ({ id, fileName: `${id}.json`, source: 'json' as const, counts: { created: 0, changed: 0, unchanged: 0, conflict: 0 }, criteria: { created: 0, changed: 0 }, products: { created: 0, changed: 0 }, items: [], plan: [], changeBase: {} });
     await repo.savePreview(make('ancien'));
     advance(59 * 60 * 1000);
     expect(await repo.loadPreview('ancien')).toBeDefined();

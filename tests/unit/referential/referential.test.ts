@@ -209,10 +209,10 @@ describe('catalogue, « à revoir » et « J\'ai revu » (vraie base Dexie)', ()
     const first = await send<{ context: { current: { productId: string; variantId: string } } }>('page.capture', { pageProduct: PAGE, captured: captured([U()], '2') });
     const target = first.context.current;
     const csv = (levels: string) => Buffer.from(`ID;Critère;Obligation;Niveaux acceptables;Réponse\nU01.1;Identification électronique des usagers (FranceConnect);Obligation;${levels};Niveau 2\n`).toString('base64');
-    const same = await send<{ criteria: { nouveaux: number; modifies: number } }>('import.preview', { fileName: 'Urbanisation.csv', contentBase64: csv('2, 3'), target });
-    expect(same.criteria).toEqual({ nouveaux: 0, modifies: 0 });
-    const changed = await send<{ previewId: string; criteria: { nouveaux: number; modifies: number } }>('import.preview', { fileName: 'Urbanisation.csv', contentBase64: csv('3'), target });
-    expect(changed.criteria).toEqual({ nouveaux: 0, modifies: 1 });
+    const same = await send<{ criteria: { created: number; changed: number } }>('import.preview', { fileName: 'Urbanisation.csv', contentBase64: csv('2, 3'), target });
+    expect(same.criteria).toEqual({ created: 0, changed: 0 });
+    const changed = await send<{ previewId: string; criteria: { created: number; changed: number } }>('import.preview', { fileName: 'Urbanisation.csv', contentBase64: csv('3'), target });
+    expect(changed.criteria).toEqual({ created: 0, changed: 1 });
     await send('import.commit', { previewId: changed.previewId, author: 'Camille' });
     const c = await repo.db.criteria.get('urbanisation/U01.1');
     expect(c?.changes?.[0]).toMatchObject({ aspects: ['minimum'], source: { kind: 'import' } });
