@@ -55,4 +55,16 @@ describe("aperçus d'import en attente : dans IndexedDB, bornés, expirés aprè
     expect(await repo.loadPreview('a0')).toBeUndefined();
     expect(await repo.loadPreview(`a${MAX_PREVIEWS + 1}`)).toBeDefined();
   });
+
+  it("un aperçu gardé par une version précédente (statuts en français) est refusé : « garder » n'y verrait pas les conflits", async () => {
+    const { open } = sharedDb();
+    const repo = open();
+    await seedProduct(repo, 'p1');
+    const answer = { productId: 'p1', variantId: '', input: { questionnaire: 'interoperabilite' as const, criterionId: 'A08.5.23', value: level('2') }, provenance: PROV, expectedUpdatedAt: null };
+    const old = { id: 'v-1', fileName: 'f.xlsx', source: 'tableur' as const, counts: {}, criteria: {}, products: {}, items: [], plan: [{ status: 'conflit', change: answer }], changeBase: {} };
+    await repo.savePreview(old);
+    const loaded = await repo.loadPreview<Parameters<typeof commitImport>[1]>('v-1');
+    await expect(commitImport(repo, loaded!, { conflicts: 'garder', author: 'bob' })).rejects.toThrow('version précédente');
+    expect(await repo.answersOfProduct('p1')).toEqual([]);
+  });
 });
