@@ -1,7 +1,10 @@
 /**
  * Le journal des opérations : écriture des changements (une ligne, ou des lots), bornes et élagage des plus
- * anciennes opérations, contenus de preuves que seul le journal garde. Dans la transaction de l'appelant.
+ * anciennes opérations, contenus de preuves que seul le journal garde (dans la transaction de l'appelant) ;
+ * lecture de l'historique d'une réponse et de ce que l'annulation peut défaire.
  */
+import type { Answer } from '../domain/schemas';
+import { journalChanges } from './schema';
 import type { ConvergenceDB, JournalEntry, JournalTable, OperationKind, OperationRecord } from './schema';
 
 // packages (v5) : un paquet importé est écrit dans la transaction de son opération ; une restauration le vide.
@@ -35,6 +38,30 @@ export interface OperationMeta {
   author: string;
   /** Pour une annulation : l'opération annulée. */
   undoes?: string;
+}
+
+/** Une entrée de l'historique d'une réponse : qui, quand, quelle opération, avant → après. */
+export interface HistoryEntry {
+  at: string;
+  author: string;
+  operation: string;
+  kind: OperationKind;
+  before: Answer | null;
+  after: Answer | null;
+}
+
+/** Jusqu'où « Annuler la dernière opération » peut remonter, et ce que le journal garde. */
+export interface UndoReach {
+  /** Opérations annulables l'une après l'autre. */
+  operations: number;
+  /** Date de la plus ancienne d'entre elles (null : rien à annuler). */
+  since: string | null;
+  /** Une restauration arrête l'annulation (date de la restauration), null sinon. */
+  stoppedByRestore: string | null;
+  /** Opérations gardées dans le journal, et octets de preuves qu'il est seul à garder. */
+  journalOperations: number;
+  journalBlobBytes: number;
+  limits: JournalLimits;
 }
 
 export interface OperationResult<T = undefined> {
@@ -150,4 +177,66 @@ async function collectBlobs(db: ConvergenceDB, candidates: Iterable<string>): Pr
     const used = (await db.files.where('hash').equals(h).count()) + (await db.journal.where('blobs').equals(h).count());
     if (used === 0) await db.blobs.delete(h);
   }
+}
+
+// ---------- lecture : historique d'une réponse, portée de l'annulation ----------
+
+/** L'historique d'une réponse, du plus ancien au plus récent : ses lignes du journal et sa part des lots. */
+export async function answerHistory(db: ConvergenceDB, answerIdValue: string): Promise<HistoryEntry[]> {
+  const [rows, lots] = await Promise.all([
+    db.journal.where('[table+key]').equals(['answers', answerIdValue]).toArray(),
+    db.journal.where('lot.keys').equals(answerIdValue).toArray(),
+  ]);
+  const entries = [
+    ...rows.filter((e) => !e.lot),
+    ...lots.filter((l) => l.table === 'answers').flatMap((l) => journalChanges(l).filter((e) => e.key === answerIdValue)),
+  ].sort((a, b) => a.seq! - b.seq!);
+  const ops = new Map((await db.operations.bulkGet([...new Set(entries.map((e) => e.opId))])).filter((o): o is OperationRecord => !!o).map((o) => [o.id, o]));
+  return entries.map((e) => {
+    const op = ops.get(e.opId);
+    return {
+      at: e.at,
+      author: op?.author ?? '',
+      operation: op?.label ?? '',
+      kind: op?.kind ?? 'saisie',
+      before: (e.before as Answer | null) ?? null,
+      after: (e.after as Answer | null) ?? null,
+    };
+  });
+}
+
+/**
+ * Les opérations que l'annulation peut défaire, la plus récente d'abord : ni annulées, ni annulations, et
+ * aucune avant une restauration (le journal d'avant décrit une autre base).
+ */
+export async function undoable(db: ConvergenceDB): Promise<{ ops: OperationRecord[]; restoredAt: string | null }> {
+  const ops: OperationRecord[] = [];
+  let restoredAt: string | null = null;
+  await db.operations
+    .orderBy('order')
+    .reverse()
+    .until((o) => {
+      if (o.kind === 'restauration') restoredAt = o.at;
+      return o.kind === 'restauration';
+    })
+    .each((o) => {
+      if (o.undone === 0 && o.kind !== 'annulation' && o.kind !== 'restauration') ops.push(o);
+    });
+  return { ops, restoredAt };
+}
+
+/** Jusqu'où l'annulation remonte (« L'annulation remonte jusqu'au … (N opérations) ») et ce que garde le journal. */
+export function undoReach(db: ConvergenceDB, limits: JournalLimits): Promise<UndoReach> {
+  return db.transaction('r', [db.operations, db.journal, db.files, db.blobs], async () => {
+    const { ops, restoredAt } = await undoable(db);
+    const oldest = ops[ops.length - 1];
+    return {
+      operations: ops.length,
+      since: oldest?.at ?? null,
+      stoppedByRestore: restoredAt,
+      journalOperations: await db.operations.count(),
+      journalBlobBytes: (await journalOnlyBlobs(db)).bytes,
+      limits: { ...limits },
+    };
+  });
 }

@@ -36,13 +36,13 @@ import { applyReferentialReview } from '../rules/referential-review';
 import type { ReadinessReport } from '../rules/types';
 import { emptySaveCounts } from './change-set';
 import type { ChangeSet, SaveCounts } from './change-set';
-import { ALL_TABLES, DEFAULT_JOURNAL_LIMITS, journalOnlyBlobs, pruneJournal, writeJournal } from './journal';
-import type { JournalLimits, OperationMeta, OperationResult } from './journal';
+import { ALL_TABLES, DEFAULT_JOURNAL_LIMITS, answerHistory, pruneJournal, undoReach, undoable, writeJournal } from './journal';
+import type { HistoryEntry, JournalLimits, OperationMeta, OperationResult, UndoReach } from './journal';
 import { LibraryCache } from './library-cache';
 import { dropPreview, loadPreview, savePreview } from './previews';
 import type { StoredPreview } from './previews';
 import { ConvergenceDB, JOURNAL_TABLES, journalChanges } from './schema';
-import type { OperationKind, OperationRecord, PackageRecord } from './schema';
+import type { OperationRecord, PackageRecord } from './schema';
 import { readSnapshot, restoreSnapshot } from './snapshot';
 import type { BlobInfo, LibrarySnapshot } from './snapshot';
 import { withStorageErrors } from './storage-errors';
@@ -55,34 +55,11 @@ export type { AnswerInput, BlobInfo, ChangeSet, JournalLimits, LibrarySnapshot, 
 export { LOT_SIZE } from './journal';
 export { MAX_PREVIEWS } from './previews';
 
-interface HistoryEntry {
-  at: string;
-  author: string;
-  operation: string;
-  kind: OperationKind;
-  before: Answer | null;
-  after: Answer | null;
-}
-
 /** Ce qu'une suppression a retiré (outre le produit ou la variante), pour le dire à la personne. */
 interface DeleteCounts {
   variants: number;
   answers: number;
   files: number;
-}
-
-/** Jusqu'où « Annuler la dernière opération » peut remonter, et ce que le journal garde. */
-interface UndoReach {
-  /** Opérations annulables l'une après l'autre. */
-  operations: number;
-  /** Date de la plus ancienne d'entre elles (null : rien à annuler). */
-  since: string | null;
-  /** Une restauration arrête l'annulation (date de la restauration), null sinon. */
-  stoppedByRestore: string | null;
-  /** Opérations gardées dans le journal, et octets de preuves qu'il est seul à garder. */
-  journalOperations: number;
-  journalBlobBytes: number;
-  limits: JournalLimits;
 }
 
 export class Repository {
@@ -550,68 +527,19 @@ export class Repository {
     return this.db.operations.orderBy('order').reverse().limit(limit).toArray();
   }
 
-  async history(answerIdValue: string): Promise<HistoryEntry[]> {
-    const [rows, lots] = await Promise.all([
-      this.db.journal.where('[table+key]').equals(['answers', answerIdValue]).toArray(),
-      this.db.journal.where('lot.keys').equals(answerIdValue).toArray(),
-    ]);
-    const entries = [
-      ...rows.filter((e) => !e.lot),
-      ...lots.filter((l) => l.table === 'answers').flatMap((l) => journalChanges(l).filter((e) => e.key === answerIdValue)),
-    ].sort((a, b) => a.seq! - b.seq!);
-    const ops = new Map((await this.db.operations.bulkGet([...new Set(entries.map((e) => e.opId))])).filter((o): o is OperationRecord => !!o).map((o) => [o.id, o]));
-    return entries.map((e) => {
-      const op = ops.get(e.opId);
-      return {
-        at: e.at,
-        author: op?.author ?? '',
-        operation: op?.label ?? '',
-        kind: op?.kind ?? 'saisie',
-        before: (e.before as Answer | null) ?? null,
-        after: (e.after as Answer | null) ?? null,
-      };
-    });
-  }
-
-  /**
-   * Les opérations que l'annulation peut défaire, la plus récente d'abord : ni annulées, ni annulations, et
-   * aucune avant une restauration (le journal d'avant décrit une autre base).
-   */
-  private async undoable(): Promise<{ ops: OperationRecord[]; restoredAt: string | null }> {
-    const ops: OperationRecord[] = [];
-    let restoredAt: string | null = null;
-    await this.db.operations
-      .orderBy('order')
-      .reverse()
-      .until((o) => {
-        if (o.kind === 'restauration') restoredAt = o.at;
-        return o.kind === 'restauration';
-      })
-      .each((o) => {
-        if (o.undone === 0 && o.kind !== 'annulation' && o.kind !== 'restauration') ops.push(o);
-      });
-    return { ops, restoredAt };
+  /** L'historique d'une réponse, du plus ancien au plus récent (lignes et lots du journal). */
+  history(answerIdValue: string): Promise<HistoryEntry[]> {
+    return answerHistory(this.db, answerIdValue);
   }
 
   /** L'opération qu'« Annuler » défait : la dernière pas encore annulée (les annulations exclues). */
   async lastUndoable(): Promise<OperationRecord | undefined> {
-    return (await this.undoable()).ops[0];
+    return (await undoable(this.db)).ops[0];
   }
 
   /** Jusqu'où l'annulation remonte (« L'annulation remonte jusqu'au … (N opérations) ») et ce que garde le journal. */
-  async undoReach(): Promise<UndoReach> {
-    return this.db.transaction('r', [this.db.operations, this.db.journal, this.db.files, this.db.blobs], async () => {
-      const { ops, restoredAt } = await this.undoable();
-      const oldest = ops[ops.length - 1];
-      return {
-        operations: ops.length,
-        since: oldest?.at ?? null,
-        stoppedByRestore: restoredAt,
-        journalOperations: await this.db.operations.count(),
-        journalBlobBytes: (await journalOnlyBlobs(this.db)).bytes,
-        limits: { ...this.limits },
-      };
-    });
+  undoReach(): Promise<UndoReach> {
+    return undoReach(this.db, this.limits);
   }
 
   /**
