@@ -123,7 +123,7 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
           <p class="mgr-hint">{t('previewNothingWritten')}</p>
           <dl class="mgr-counts">
             <div>
-              <dt>{t('countNew')}</dt>
+              <dt>{t('countCreated')}</dt>
               <dd>{preview.counts.created}</dd>
             </div>
             <div>
@@ -140,12 +140,12 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
             </div>
             <div>
               <dt>{t('countCriteria')}</dt>
-              <dd>{t('newAndChanged', { n: preview.criteria.created, m: preview.criteria.changed })}</dd>
+              <dd>{t('createdAndChanged', preview.criteria)}</dd>
             </div>
             {preview.source === 'json' && (
               <div>
                 <dt>{t('countProducts')}</dt>
-                <dd>{t('newAndChanged', { n: preview.products.created, m: preview.products.changed })}</dd>
+                <dd>{t('createdAndChanged', preview.products)}</dd>
               </div>
             )}
           </dl>
