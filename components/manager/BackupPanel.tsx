@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAction, useManager } from './context';
-import { FieldError } from './fields';
 import { downloadBlob, formatDate, formatSize } from './files';
 import { downloadBackup, sendBackup } from './backup-transfer';
 import type { RestorePreview } from './backup-transfer';
+import { ConfirmButtons, FileField, PreviewSection, PreviewTable, useFileChoice } from './PreviewParts';
 import { t } from './strings';
 
 const TABLES = ['products', 'variants', 'companies', 'criteria', 'answers', 'files'] as const;
@@ -14,9 +14,7 @@ export function BackupPanel() {
   const [busy, run] = useAction();
   const [progress, setProgress] = useState('');
   const [preview, setPreview] = useState<{ file: File; data: RestorePreview } | null>(null);
-  const [fileError, setFileError] = useState('');
-  const [inputKey, setInputKey] = useState(0);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const file = useFileChoice(() => setPreview(null));
   const previewHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -27,8 +25,8 @@ export function BackupPanel() {
   useEffect(() => {
     if (!focusFile.current) return;
     focusFile.current = false;
-    fileInput.current?.focus();
-  }, [inputKey]);
+    file.inputRef.current?.focus();
+  }, [file.inputKey]);
 
   const backup = () =>
     void run(async () => {
@@ -43,26 +41,21 @@ export function BackupPanel() {
 
   const reset = () => {
     setPreview(null);
-    setInputKey((k) => k + 1);
+    file.clear();
     focusFile.current = true;
   };
 
   const check = (ev: Event) => {
     ev.preventDefault();
-    const file = fileInput.current?.files?.[0];
-    setFileError('');
+    const chosen = file.take();
     setPreview(null);
-    if (!file) {
-      setFileError(t('errNoFile'));
-      fileInput.current?.focus();
-      return;
-    }
+    if (!chosen) return;
     void run(async () => {
       setProgress(t('restoreReading'));
       try {
-        const r = await sendBackup(send, file, file.name, 'apercu', author, (done, total) => setProgress(t('restoreVerifying', { done, total })));
-        setPreview({ file, data: r.preview });
-        announce(t('restorePreviewReady', { name: file.name }));
+        const r = await sendBackup(send, chosen, chosen.name, 'apercu', author, (done, total) => setProgress(t('restoreVerifying', { done, total })));
+        setPreview({ file: chosen, data: r.preview });
+        announce(t('restorePreviewReady', { name: chosen.name }));
       } finally {
         setProgress('');
       }
@@ -72,13 +65,13 @@ export function BackupPanel() {
   const restore = () =>
     void run(async () => {
       if (!preview) return;
-      const { file } = preview;
+      const chosen = preview.file;
       setProgress(t('restoreReading'));
       try {
         // Le fichier est relu et revérifié : l'aperçu n'a rien gardé dans l'arrière-plan.
-        const r = await sendBackup(send, file, file.name, 'restauration', author, (done, total) => setProgress(t('restoreWriting', { done, total })));
+        const r = await sendBackup(send, chosen, chosen.name, 'restauration', author, (done, total) => setProgress(t('restoreWriting', { done, total })));
         const tb = r.preview.tables;
-        announce(t('restoreDone', { name: file.name, products: tb.products.backup, answers: tb.answers.backup, files: tb.files.backup }));
+        announce(t('restoreDone', { name: chosen.name, products: tb.products.backup, answers: tb.answers.backup, files: tb.files.backup }));
         reset();
         changed();
       } finally {
@@ -107,69 +100,30 @@ export function BackupPanel() {
         <form class="mgr-form" noValidate onSubmit={check} aria-labelledby="mgr-restauration">
           <h3 id="mgr-restauration">{t('restoreTitle')}</h3>
           <p class="mgr-hint">{t('restoreHint')}</p>
-          <div class="mgr-field">
-            <label for="mgr-restauration-fichier">{t('fRestoreFile')}</label>
-            <input
-              key={inputKey}
-              ref={fileInput}
-              id="mgr-restauration-fichier"
-              type="file"
-              accept=".json,application/json"
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? 'mgr-restauration-fichier-error' : undefined}
-              onChange={() => {
-                setPreview(null);
-                setFileError('');
-              }}
-            />
-            <FieldError id="mgr-restauration-fichier-error" error={fileError} />
-          </div>
-          <div class="mgr-buttons">
-            <button type="submit" class="btn secondary" disabled={busy}>
-              {t('restoreCheck')}
-            </button>
-          </div>
+          <FileField id="mgr-restauration-fichier" label={t('fRestoreFile')} accept=".json,application/json" {...file.field} submitLabel={t('restoreCheck')} busy={busy} />
         </form>
         <p class="mgr-hint" aria-live="polite">
           {progress}
         </p>
         {preview && p && (
-          <section class="mgr-preview" aria-labelledby="mgr-restauration-apercu">
-            <h4 id="mgr-restauration-apercu" ref={previewHeading} tabIndex={-1}>
-              {t('restorePreviewTitle', { name: p.fileName })}
-            </h4>
+          <PreviewSection id="mgr-restauration-apercu" title={t('restorePreviewTitle', { name: p.fileName })} headingRef={previewHeading}>
             <p>{t('restoreVerified', { date: formatDate(p.createdAt, true), blobs: p.blobs, size: formatSize(p.blobBytes) })}</p>
             <p class="mgr-confirm">{t('restoreWarning')}</p>
-            <div class="mgr-table-wrap">
-              <table class="mgr-table">
-                <caption>{t('restoreCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colData')}</th>
-                    <th scope="col">{t('colInBackup')}</th>
-                    <th scope="col">{t('colRestoreAdded')}</th>
-                    <th scope="col">{t('colReplaced')}</th>
-                    <th scope="col">{t('colIdentical')}</th>
-                    <th scope="col">{t('colRemoved')}</th>
+            <PreviewTable caption={t('restoreCaption')} columns={[t('colData'), t('colInBackup'), t('colRestoreAdded'), t('colReplaced'), t('colIdentical'), t('colRemoved')]}>
+              {TABLES.map((k) => {
+                const c = p.tables[k];
+                return (
+                  <tr key={k}>
+                    <th scope="row">{t(`table_${k}`)}</th>
+                    <td>{c.backup}</td>
+                    <td>{c.added}</td>
+                    <td>{c.replaced}</td>
+                    <td>{c.identical}</td>
+                    <td>{c.removed}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {TABLES.map((k) => {
-                    const c = p.tables[k];
-                    return (
-                      <tr key={k}>
-                        <th scope="row">{t(`table_${k}`)}</th>
-                        <td>{c.backup}</td>
-                        <td>{c.added}</td>
-                        <td>{c.replaced}</td>
-                        <td>{c.identical}</td>
-                        <td>{c.removed}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </PreviewTable>
             <p>{t('restoreJournal', { count: p.operations })}</p>
             {p.sharing === null ? (
               <p>{t('restoreSharingV1')}</p>
@@ -184,15 +138,8 @@ export function BackupPanel() {
               {p.productNames.replaced.length > 0 && <li>{t('restoreProductsReplaced', { names: p.productNames.replaced.join(', ') })}</li>}
               {p.productNames.removed.length > 0 && <li>{t('restoreProductsRemoved', { names: p.productNames.removed.join(', ') })}</li>}
             </ul>
-            <div class="mgr-buttons">
-              <button type="button" class="btn danger" disabled={busy} onClick={restore}>
-                {t('doRestore')}
-              </button>
-              <button type="button" class="btn secondary" disabled={busy} onClick={cancel}>
-                {t('cancel')}
-              </button>
-            </div>
-          </section>
+            <ConfirmButtons busy={busy} confirmLabel={t('doRestore')} danger onConfirm={restore} onCancel={cancel} />
+          </PreviewSection>
         )}
       </section>
     </>

@@ -3,9 +3,9 @@ import { UserError } from '../../lib/domain/errors';
 import { QUESTIONNAIRE_LABELS } from '../../lib/domain/questionnaires';
 import type { ResponseOf } from '../../lib/messages/protocol';
 import { useAction, useManager } from './context';
-import { FieldError } from './fields';
 import { fileToBase64, formatSize } from './files';
 import type { ProductEntry, Scope } from './types';
+import { ConfirmButtons, FileField, PreviewSection, PreviewTable, useFileChoice } from './PreviewParts';
 import { t } from './strings';
 
 type Preview = ResponseOf<'import.preview'>;
@@ -30,9 +30,7 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
   const [preview, setPreview] = useState<Preview | null>(null);
   const [conflicts, setConflicts] = useState<'garder' | 'remplacer'>('garder');
   const [chosenTarget, setChosenTarget] = useState('');
-  const [fileError, setFileError] = useState('');
-  const [inputKey, setInputKey] = useState(0);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const file = useFileChoice(() => setPreview(null));
   const previewHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -48,21 +46,16 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
 
   const doPreview = (ev: Event) => {
     ev.preventDefault();
-    const file = fileInput.current?.files?.[0];
-    setFileError('');
+    const chosen = file.take();
     setPreview(null);
-    if (!file) {
-      setFileError(t('errNoFile'));
-      fileInput.current?.focus();
-      return;
-    }
-    if (file.size > MAX_IMPORT_BYTES) {
-      fail(new UserError(t('errImportTooBig', { name: file.name, max: formatSize(MAX_IMPORT_BYTES) })));
+    if (!chosen) return;
+    if (chosen.size > MAX_IMPORT_BYTES) {
+      fail(new UserError(t('errImportTooBig', { name: chosen.name, max: formatSize(MAX_IMPORT_BYTES) })));
       return;
     }
     void run(async () => {
       const tgt = effectiveTarget();
-      const p = await send('import.preview', { fileName: file.name, contentBase64: await fileToBase64(file), ...(tgt ? { target: tgt } : {}) });
+      const p = await send('import.preview', { fileName: chosen.name, contentBase64: await fileToBase64(chosen), ...(tgt ? { target: tgt } : {}) });
       setConflicts('garder');
       setPreview(p);
       announce(t('previewReady', { name: p.fileName }));
@@ -71,7 +64,7 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
 
   const reset = () => {
     setPreview(null);
-    setInputKey((k) => k + 1);
+    file.clear();
   };
 
   const commit = () =>
@@ -89,14 +82,14 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
       );
       reset();
       changed();
-      setTimeout(() => fileInput.current?.focus(), 0);
+      setTimeout(() => file.inputRef.current?.focus(), 0);
     });
 
   const cancel = () => {
     clearError();
     announce(t('importCancelled'));
     reset();
-    setTimeout(() => fileInput.current?.focus(), 0);
+    setTimeout(() => file.inputRef.current?.focus(), 0);
   };
 
   return (
@@ -122,61 +115,37 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
             </select>
           </div>
         )}
-        <div class="mgr-field">
-          <label for={`${id}-fichier`}>{t('fImportFile')}</label>
-          <input
-            key={inputKey}
-            ref={fileInput}
-            id={`${id}-fichier`}
-            type="file"
-            accept=".xlsx,.xlsm,.xls,.ods,.csv,.json"
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={fileError ? `${id}-fichier-error` : undefined}
-            onChange={() => {
-              setPreview(null);
-              setFileError('');
-            }}
-          />
-          <FieldError id={`${id}-fichier-error`} error={fileError} />
-        </div>
-        <div class="mgr-buttons">
-          <button type="submit" class="btn secondary" disabled={busy}>
-            {t('previewImport')}
-          </button>
-        </div>
+        <FileField id={`${id}-fichier`} label={t('fImportFile')} accept=".xlsx,.xlsm,.xls,.ods,.csv,.json" {...file.field} submitLabel={t('previewImport')} busy={busy} />
       </form>
 
       {preview && (
-        <section class="mgr-preview" aria-labelledby={`${id}-apercu`}>
-          <h4 id={`${id}-apercu`} ref={previewHeading} tabIndex={-1}>
-            {t('previewTitle', { name: preview.fileName })}
-          </h4>
+        <PreviewSection id={`${id}-apercu`} title={t('previewTitle', { name: preview.fileName })} headingRef={previewHeading}>
           <p class="mgr-hint">{t('previewNothingWritten')}</p>
           <dl class="mgr-counts">
             <div>
-              <dt>{t('countNew')}</dt>
-              <dd>{preview.counts.nouveau}</dd>
+              <dt>{t('countCreated')}</dt>
+              <dd>{preview.counts.created}</dd>
             </div>
             <div>
               <dt>{t('countChanged')}</dt>
-              <dd>{preview.counts.modifie}</dd>
+              <dd>{preview.counts.changed}</dd>
             </div>
             <div>
               <dt>{t('countUnchanged')}</dt>
-              <dd>{preview.counts.identique}</dd>
+              <dd>{preview.counts.unchanged}</dd>
             </div>
             <div>
               <dt>{t('countConflict')}</dt>
-              <dd>{preview.counts.conflit}</dd>
+              <dd>{preview.counts.conflict}</dd>
             </div>
             <div>
               <dt>{t('countCriteria')}</dt>
-              <dd>{t('newAndChanged', { n: preview.criteria.nouveaux, m: preview.criteria.modifies })}</dd>
+              <dd>{t('createdAndChanged', preview.criteria)}</dd>
             </div>
             {preview.source === 'json' && (
               <div>
                 <dt>{t('countProducts')}</dt>
-                <dd>{t('newAndChanged', { n: preview.products.nouveaux, m: preview.products.modifies })}</dd>
+                <dd>{t('createdAndChanged', preview.products)}</dd>
               </div>
             )}
           </dl>
@@ -193,39 +162,27 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
             </>
           )}
           {preview.items.length > 0 && (
-            <div class="mgr-table-wrap">
-              <table class="mgr-table">
-                <caption>{t('previewItemsCaption', { shown: Math.min(MAX_ROWS, preview.items.length), total: preview.items.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colWhere')}</th>
-                    <th scope="col">{t('colQuestionnaire')}</th>
-                    <th scope="col">{t('colId')}</th>
-                    <th scope="col">{t('colStatus')}</th>
-                    <th scope="col">{t('colBefore')}</th>
-                    <th scope="col">{t('colAfter')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.items.slice(0, MAX_ROWS).map((it, i) => (
-                    <tr key={i} class={`mgr-status-${it.status}`}>
-                      <td>{it.where}</td>
-                      <td>{QUESTIONNAIRE_LABELS[it.questionnaire]}</td>
-                      <th scope="row">
-                        <code>{it.criterionId}</code>
-                      </th>
-                      <td>{t(`status_${it.status}`)}</td>
-                      <td>{it.before}</td>
-                      <td>{it.after}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PreviewTable
+              caption={t('previewItemsCaption', { shown: Math.min(MAX_ROWS, preview.items.length), total: preview.items.length })}
+              columns={[t('colWhere'), t('colQuestionnaire'), t('colId'), t('colStatus'), t('colBefore'), t('colAfter')]}
+            >
+              {preview.items.slice(0, MAX_ROWS).map((it, i) => (
+                <tr key={i} class={`mgr-status-${it.status}`}>
+                  <td>{it.where}</td>
+                  <td>{QUESTIONNAIRE_LABELS[it.questionnaire]}</td>
+                  <th scope="row">
+                    <code>{it.criterionId}</code>
+                  </th>
+                  <td>{t(`status_${it.status}`)}</td>
+                  <td>{it.before}</td>
+                  <td>{it.after}</td>
+                </tr>
+              ))}
+            </PreviewTable>
           )}
-          {preview.counts.conflit > 0 && (
+          {preview.counts.conflict > 0 && (
             <fieldset class="mgr-fieldset">
-              <legend>{t('conflictsLegend', { count: preview.counts.conflit })}</legend>
+              <legend>{t('conflictsLegend', { count: preview.counts.conflict })}</legend>
               <label class="mgr-block-label">
                 <input type="radio" name={`${id}-conflits`} checked={conflicts === 'garder'} onChange={() => setConflicts('garder')} /> {t('conflictsKeep')}
               </label>
@@ -234,15 +191,8 @@ export function ImportPanel({ id, target, targetName, entries }: ImportPanelProp
               </label>
             </fieldset>
           )}
-          <div class="mgr-buttons">
-            <button type="button" class="btn" disabled={busy} onClick={commit}>
-              {t('doImport')}
-            </button>
-            <button type="button" class="btn secondary" disabled={busy} onClick={cancel}>
-              {t('cancel')}
-            </button>
-          </div>
-        </section>
+          <ConfirmButtons busy={busy} confirmLabel={t('doImport')} onConfirm={commit} onCancel={cancel} />
+        </PreviewSection>
       )}
     </div>
   );

@@ -1,10 +1,10 @@
-import { base64ToBytes, bytesToBase64 } from '../../lib/messages/base64';
+import { base64ToBytes, encodeBase64 } from '../../lib/text/base64';
 import { uiLanguage } from '../i18n';
 
 /** Contenu d'un fichier choisi par l'utilisateur, en base64 (les messages ne portent que du JSON). */
 export async function fileToBase64(file: Blob): Promise<string> {
   const buffer = await readAsArrayBuffer(file);
-  return bytesToBase64(new Uint8Array(buffer));
+  return encodeBase64(new Uint8Array(buffer));
 }
 
 function readAsArrayBuffer(file: Blob): Promise<ArrayBuffer> {

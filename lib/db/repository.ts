@@ -1,27 +1,19 @@
 /**
- * lib/db — la base Dexie : ce module est le SEUL par où passe toute écriture, chacune dans une opération journalisée
- * (historique par enregistrement, annulation de la dernière opération) et une seule transaction Dexie.
- * N'importe pas : messages, page, page-session, platform, cli, components, entrypoints.
+ * lib/db — la base Dexie : Repository (ce module) est le SEUL par où passe toute écriture, chacune dans une opération
+ * journalisée (runOperation : writer.ts, journal.ts ; historique, annulation de la dernière opération) et une transaction.
+ * N'importe que lib/domain et lib/rules : ni exchange, ni library, ni messages, page, page-session, platform, cli, components, entrypoints.
  */
-import { SIGNING_KEY_ID, reviewKey, sharingKindOf } from './sharing';
+import { reviewKey } from './sharing';
 import { mergeCriterion } from '../domain/catalogue';
 import { UserError } from '../domain/errors';
 import { variantDisplayName } from '../domain/naming';
 import { makeEvidenceFile } from '../domain/evidence';
 import type { NewEvidenceFile } from '../domain/evidence';
 import type { QuestionnaireId } from '../domain/questionnaires';
+import { withReferentialChange } from '../domain/referential';
 import { resolveAnswers } from '../domain/resolve';
 import type { ResolvedAnswer } from '../domain/resolve';
-import {
-  AnswerSchema,
-  CompanyProfileSchema,
-  CriterionSchema,
-  EvidenceFileMetaSchema,
-  ProductSchema,
-  VariantSchema,
-  answerId,
-  criterionKey,
-} from '../domain/schemas';
+import { AnswerSchema, CompanyProfileSchema, CriterionSchema, EvidenceFileMetaSchema, ProductSchema, VariantSchema, answerId, criterionKey } from '../domain/schemas';
 import type {
   Answer,
   AnswerInput,
@@ -37,65 +29,31 @@ import type {
   VariantInput,
 } from '../domain/schemas';
 import { applyAnswerInput, sameAnswerContent } from '../domain/values';
-import { formatZodIssues } from '../domain/zod-fr';
+import { applyPackageReview } from '../rules/package-review';
+import type { PackageReviewState } from '../rules/package-review';
 import { productReadiness, todayIso } from '../rules/product-readiness';
+import { applyReferentialReview } from '../rules/referential-review';
 import type { ReadinessReport } from '../rules/types';
-import type { ImportPreview } from '../exchange/import-plan';
+import { emptySaveCounts } from './change-set';
+import type { ChangeSet, SaveCounts } from './change-set';
+import { ALL_TABLES, DEFAULT_JOURNAL_LIMITS, answerHistory, pruneJournal, undoReach, undoable, writeJournal } from './journal';
+import type { HistoryEntry, JournalLimits, OperationMeta, OperationResult, UndoReach } from './journal';
 import { LibraryCache } from './library-cache';
-import { ConvergenceDB } from './schema';
-import { JOURNAL_TABLES, journalChanges } from './schema';
-import type { JournalEntry, JournalTable, OperationKind, OperationRecord, PackageRecord, SharingRecord } from './schema';
-import { applyPackageReview } from '../library/package-review';
-import { applyReferentialReview } from '../library/referential-review';
-import { withReferentialChange } from '../domain/referential';
-import type { PackageReviewState } from '../library/package-review';
-
-/** Entrée de la table sharing : critères confirmés par un distributeur (critère → paquet en vigueur alors). */
-export { reviewKey };
+import { dropPreview, loadPreview, savePreview } from './previews';
+import type { StoredPreview } from './previews';
+import { ConvergenceDB, JOURNAL_TABLES, journalChanges } from './schema';
+import type { OperationRecord, PackageRecord } from './schema';
+import { readSnapshot, restoreSnapshot } from './snapshot';
+import type { BlobInfo, LibrarySnapshot } from './snapshot';
 import { withStorageErrors } from './storage-errors';
+import { Writer, sameContent, validate } from './writer';
+import type { WriteOutcome } from './writer';
 
-interface OperationMeta {
-  kind: OperationKind;
-  label: string;
-  author: string;
-  /** Pour une annulation : l'opération annulée. */
-  undoes?: string;
-}
-
-export type { AnswerInput };
-
-interface SaveCounts {
-  created: number;
-  changed: number;
-  unchanged: number;
-}
-
-interface OperationResult<T = undefined> {
-  /** Jeton d'annulation : l'id de l'opération (null si rien n'a changé : rien à annuler). */
-  opId: string | null;
-  result: T;
-}
-
-/** Un lot d'écritures appliqué en une transaction (validation d'un import, import d'une bibliothèque). */
-export interface ChangeSet {
-  criteria?: { input: CriterionInput; source: Provenance }[];
-  products?: Product[];
-  variants?: Variant[];
-  companies?: CompanyProfile[];
-  answers?: { productId: string; variantId: string; input: AnswerInput; provenance: Provenance; expectedUpdatedAt?: string | null }[];
-  /** Critères et réponses écrits tels quels (import d'une bibliothèque JSON : sans perte). */
-  rawCriteria?: Criterion[];
-  rawAnswers?: (Answer & { expectedUpdatedAt?: string | null })[];
-}
-
-interface HistoryEntry {
-  at: string;
-  author: string;
-  operation: string;
-  kind: OperationKind;
-  before: Answer | null;
-  after: Answer | null;
-}
+// L'API publique du dépôt, inchangée pour ses appelants (lib/messages, lib/library, lib/exchange, lib/cli, tests).
+export { reviewKey, sameContent };
+export type { AnswerInput, BlobInfo, ChangeSet, JournalLimits, LibrarySnapshot, Writer };
+export { LOT_SIZE } from './journal';
+export { MAX_PREVIEWS } from './previews';
 
 /** Ce qu'une suppression a retiré (outre le produit ou la variante), pour le dire à la personne. */
 interface DeleteCounts {
@@ -103,254 +61,6 @@ interface DeleteCounts {
   answers: number;
   files: number;
 }
-
-// packages (v5) : un paquet importé est écrit dans la transaction de son opération ; une restauration le vide.
-const ALL_TABLES = ['answers', 'criteria', 'products', 'variants', 'companies', 'files', 'operations', 'journal', 'blobs', 'packages'] as const;
-
-/**
- * Bornes du journal : au-delà, les plus anciennes opérations sont oubliées (avec leurs entrées), et
- * l'annulation ne remonte plus jusqu'à elles. La dernière opération est toujours gardée.
- */
-export interface JournalLimits {
-  /** Nombre d'opérations gardées. */
-  maxOperations: number;
-  /** Octets de contenus de preuves que seul le journal garde en vie (preuves supprimées ou remplacées). */
-  maxJournalBlobBytes: number;
-}
-
-/** À partir de SCAN_MIN clés, le Writer lit l'intervalle des clés en une requête au lieu d'une requête par clé. */
-const SCAN_MIN = 50;
-
-/** Une table dont une opération change au moins LOT_MIN enregistrements va au journal par lots de LOT_SIZE (JournalLot). */
-const LOT_MIN = 50;
-/**
- * 100 : l'historique d'une réponse ne relit qu'un petit lot ; et un import écrit alors plus de 50 lignes de
- * lots, ce qui évite à Dexie de noter une à une les clés d'index de chaque lot (il le fait sous 50 lignes).
- */
-export const LOT_SIZE = 100;
-
-const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxOperations: 500, maxJournalBlobBytes: 200 * 1024 * 1024 };
-
-/** Aperçus d'import gardés en attente de validation : les plus récents, une heure au plus. */
-export const MAX_PREVIEWS = 5;
-const PREVIEW_TTL_MS = 60 * 60 * 1000;
-
-/** Jusqu'où « Annuler la dernière opération » peut remonter, et ce que le journal garde. */
-interface UndoReach {
-  /** Opérations annulables l'une après l'autre. */
-  operations: number;
-  /** Date de la plus ancienne d'entre elles (null : rien à annuler). */
-  since: string | null;
-  /** Une restauration arrête l'annulation (date de la restauration), null sinon. */
-  stoppedByRestore: string | null;
-  /** Opérations gardées dans le journal, et octets de preuves qu'il est seul à garder. */
-  journalOperations: number;
-  journalBlobBytes: number;
-  limits: JournalLimits;
-}
-
-/** Tout ce qu'une sauvegarde complète contient (les contenus de preuves à part, désignés par empreinte). */
-export interface LibrarySnapshot {
-  products: Product[];
-  variants: Variant[];
-  companies: CompanyProfile[];
-  criteria: Criterion[];
-  answers: Answer[];
-  files: EvidenceFileMeta[];
-  operations: OperationRecord[];
-  journal: JournalEntry[];
-  /** Paquets producteur reçus (sauvegarde v2) : absents d'une sauvegarde v1. */
-  packages?: PackageRecord[];
-  /** Réglages de partage sauvegardés (lib/db/sharing.ts), jamais la clé de signature ; absents en v1. */
-  sharing?: SharingRecord[];
-}
-
-export interface BlobInfo {
-  sha256: string;
-  size: number;
-  type: string;
-}
-
-/** Empreintes des contenus qu'un enregistrement du journal désigne (seulement pour la table files). */
-function blobRefs(table: string, ...records: unknown[]): string[] {
-  if (table !== 'files') return [];
-  const out = new Set<string>();
-  for (const r of records) {
-    const h = r && typeof r === 'object' ? (r as { hash?: unknown }).hash : undefined;
-    if (typeof h === 'string' && h) out.add(h);
-  }
-  return [...out];
-}
-
-/**
- * Même contenu, à l'ordre des champs près, au sens de JSON (un champ undefined est absent) et sans les
- * contenus de preuves (blob, lignes files d'avant la v3). Sans sérialiser : la comparaison de 10 000
- * enregistrements d'un import ne doit pas coûter deux JSON.stringify chacun.
- */
-export function sameContent(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i])) return false;
-    return true;
-  }
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in ra) {
-    if (!Object.hasOwn(ra, k) || k === 'blob' || ra[k] === undefined) continue;
-    if (!Object.hasOwn(rb, k) || !sameContent(ra[k], rb[k])) return false;
-    n++;
-  }
-  for (const k in rb) if (Object.hasOwn(rb, k) && k !== 'blob' && rb[k] !== undefined) n--;
-  return n === 0;
-}
-
-function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  throw new UserError(`${what} invalide : ${formatZodIssues(r.error.issues as never)}`);
-}
-
-/**
- * Les changements d'une opération, dans sa transaction. Les lectures et écritures des tables journalisées
- * passent par lui : chaque enregistrement est lu une fois (load : une requête par table pour tout un lot), les
- * écritures sont gardées en mémoire puis envoyées en une fois par table (flush : bulkPut / bulkDelete) avant
- * le journal. Un aller-retour IndexedDB par enregistrement coûtait 2 s pour 5 000 réponses.
- * - Tant que flush n'a pas eu lieu, la base ne voit pas les écritures : dans une opération, relire par le
- *   Writer, jamais par this.db après une écriture.
- * - Les boucles d'un lot utilisent les formes synchrones (get, write, drop) après load : une longue suite
- *   d'await natifs sans requête Dexie fait perdre à Dexie sa transaction (PrematureCommitError).
- */
-class Writer {
-  readonly entries: JournalEntry[] = [];
-  /** État de chaque enregistrement lu ou écrit par l'opération (null : absent de la base). */
-  private readonly current = new Map<JournalTable, Map<string, unknown>>();
-  /** Clés écrites, envoyées par flush. */
-  private readonly pending = new Map<JournalTable, Set<string>>();
-
-  constructor(
-    private readonly db: ConvergenceDB,
-    private readonly opId: string,
-    private readonly at: string,
-  ) {}
-
-  private view(table: JournalTable): Map<string, unknown> {
-    let m = this.current.get(table);
-    if (!m) this.current.set(table, (m = new Map()));
-    return m;
-  }
-
-  /**
-   * Lit d'avance, en une requête, les enregistrements qu'un lot va comparer ou écrire. Pour beaucoup de clés,
-   * une lecture de l'intervalle [plus petite, plus grande] des clés primaires : un enregistrement existant de
-   * l'une de ces clés y est forcément, et une requête par clé (bulkGet) coûtait plus que les écritures.
-   */
-  async load(table: JournalTable, keys: Iterable<string>): Promise<void> {
-    const m = this.view(table);
-    const wanted = new Set<string>();
-    for (const k of keys) if (!m.has(k)) wanted.add(k);
-    if (wanted.size === 0) return;
-    const missing = [...wanted];
-    const t = this.db.table(table);
-    if (missing.length < SCAN_MIN) {
-      const rows = (await t.bulkGet(missing)) as unknown[];
-      missing.forEach((k, i) => m.set(k, rows[i] ?? null));
-      return;
-    }
-    let lo = missing[0]!;
-    let hi = lo;
-    for (const k of missing) {
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-    }
-    const keyPath = t.schema.primKey.keyPath as string;
-    for (const r of (await t.where(':id').between(lo, hi, true, true).toArray()) as Record<string, unknown>[]) {
-      const k = r[keyPath] as string;
-      if (!m.has(k)) m.set(k, r);
-    }
-    for (const k of missing) if (!m.has(k)) m.set(k, null);
-  }
-
-  /** Enregistrements déjà lus dans la transaction (avant toute écriture) : pas besoin de les relire. */
-  seen<T>(table: JournalTable, rows: readonly T[], keyOf: (r: T) => string): void {
-    const m = this.view(table);
-    for (const r of rows) if (!m.has(keyOf(r))) m.set(keyOf(r), r);
-  }
-
-  /** L'enregistrement tel que l'opération le voit (ses propres écritures comprises) ; il doit avoir été chargé. */
-  get<T>(table: JournalTable, key: string): T | undefined {
-    const m = this.view(table);
-    if (!m.has(key)) throw new Error(`Writer : « ${table}/${key} » lu sans load préalable.`);
-    return (m.get(key) ?? undefined) as T | undefined;
-  }
-
-  /** get, en chargeant l'enregistrement s'il ne l'est pas (un seul enregistrement : pas pour une boucle). */
-  async fetch<T>(table: JournalTable, key: string): Promise<T | undefined> {
-    await this.load(table, [key]);
-    return this.get<T>(table, key);
-  }
-
-  /** Écrit un enregistrement chargé : rien si identique, sinon noté pour flush et au journal. */
-  write(table: JournalTable, key: string, record: { [k: string]: unknown }): 'created' | 'changed' | 'unchanged' {
-    const before = this.get<unknown>(table, key) ?? null;
-    if (before !== null && sameContent(before, record)) return 'unchanged';
-    this.stage(table, key, before, record);
-    return before === null ? 'created' : 'changed';
-  }
-
-  /** Supprime un enregistrement chargé (rien s'il est absent). */
-  drop(table: JournalTable, key: string): void {
-    const before = this.get<unknown>(table, key) ?? null;
-    if (before !== null) this.stage(table, key, before, null);
-  }
-
-  async put<T extends { [k: string]: unknown }>(table: JournalTable, key: string, record: T): Promise<'created' | 'changed' | 'unchanged'> {
-    await this.load(table, [key]);
-    return this.write(table, key, record);
-  }
-
-  async remove(table: JournalTable, key: string): Promise<void> {
-    await this.load(table, [key]);
-    this.drop(table, key);
-  }
-
-  /** Envoie les écritures en attente : une requête par table et par sorte (écrire, supprimer). */
-  async flush(): Promise<void> {
-    for (const [table, keys] of this.pending) {
-      const m = this.view(table);
-      const puts: unknown[] = [];
-      const dels: string[] = [];
-      for (const k of keys) {
-        const v = m.get(k);
-        if (v === null || v === undefined) dels.push(k);
-        else puts.push(v);
-      }
-      if (dels.length) await this.db.table(table).bulkDelete(dels);
-      if (puts.length) await this.db.table(table).bulkPut(puts);
-    }
-    this.pending.clear();
-  }
-
-  private stage(table: JournalTable, key: string, before: unknown, after: unknown): void {
-    this.view(table).set(key, after);
-    let keys = this.pending.get(table);
-    if (!keys) this.pending.set(table, (keys = new Set()));
-    keys.add(key);
-    this.push(table, key, before, after);
-  }
-
-  /** Une preuve n'entre au journal que par sa description : le contenu est désigné par son empreinte. */
-  private push(table: JournalTable, key: string, before: unknown, after: unknown): void {
-    const entry: JournalEntry = { opId: this.opId, table, key, before, after, at: this.at };
-    const blobs = blobRefs(table, before, after);
-    if (blobs.length) entry.blobs = blobs;
-    this.entries.push(entry);
-  }
-}
-
-export type { Writer };
 
 export class Repository {
   readonly limits: JournalLimits;
@@ -388,130 +98,20 @@ export class Repository {
         const result = await fn(w, at, opId);
         await w.flush();
         if (w.entries.length === 0) return { opId: null, result };
-        await this.writeJournal(w.entries);
+        await writeJournal(this.db, w.entries);
         const last = await this.db.operations.orderBy('order').last();
         const op: OperationRecord = { id: opId, order: (last?.order ?? 0) + 1, kind: meta.kind, label: meta.label, author: meta.author, at, undone: 0 };
         if (meta.undoes) op.undoes = meta.undoes;
         await this.db.operations.add(op);
         // Une annulation n'élague pas : « L'annulation remonte jusqu'au … (N opérations) » reste vrai
         // annulation après annulation (le journal dépasse alors sa borne d'au plus N, jusqu'à la prochaine opération).
-        if (meta.kind !== 'annulation') await this.pruneJournal(w.entries.some((e) => e.blobs));
+        if (meta.kind !== 'annulation') await pruneJournal(this.db, this.limits, w.entries.some((e) => e.blobs));
         return { opId, result };
       }),
     );
   }
 
-  /**
-   * Écrit les changements d'une opération au journal : une ligne par changement, sauf pour une table dont
-   * l'opération change au moins LOT_MIN enregistrements (hors preuves) : ceux-là vont par lots de LOT_SIZE.
-   * Les numéros d'un lot suivent le plus grand numéro du journal ; les lignes ajoutées ensuite viennent après.
-   */
-  private async writeJournal(entries: readonly JournalEntry[]): Promise<void> {
-    const byTable = new Map<JournalTable, JournalEntry[]>();
-    for (const e of entries) {
-      const list = byTable.get(e.table);
-      if (list) list.push(e);
-      else byTable.set(e.table, [e]);
-    }
-    const batched = new Set([...byTable].filter(([t, list]) => t !== 'files' && list.length >= LOT_MIN).map(([t]) => t));
-    if (batched.size) {
-      let next = (((await this.db.journal.orderBy(':id').lastKey()) as number | undefined) ?? 0) + 1;
-      const lots: JournalEntry[] = [];
-      for (const table of batched) {
-        const list = byTable.get(table)!;
-        for (let i = 0; i < list.length; i += LOT_SIZE) {
-          const part = list.slice(i, i + LOT_SIZE);
-          const first = next;
-          next += part.length;
-          const { opId, at } = part[0]!;
-          lots.push({
-            seq: next - 1,
-            opId,
-            table,
-            key: '',
-            before: null,
-            after: null,
-            at,
-            lot: { first, keys: part.map((e) => e.key), before: part.map((e) => e.before), after: part.map((e) => e.after) },
-          });
-        }
-      }
-      await this.db.journal.bulkAdd(lots);
-    }
-    const rows = batched.size ? entries.filter((e) => !batched.has(e.table)) : entries;
-    if (rows.length) await this.db.journal.bulkAdd([...rows]);
-  }
-
-  /**
-   * Oublie les plus anciennes opérations au-delà des bornes (nombre d'opérations ; octets de preuves que seul
-   * le journal garde), puis supprime les contenus que plus rien ne désigne. Opérations entières, les plus
-   * anciennes d'abord : ce qui reste est une suite continue jusqu'à la dernière, que l'annulation peut
-   * toujours défaire dans l'ordre. Dans la transaction de l'appelant.
-   */
-  private async pruneJournal(checkBlobs: boolean): Promise<void> {
-    const db = this.db;
-    const { maxOperations, maxJournalBlobBytes } = this.limits;
-    const total = await db.operations.count();
-    const dropOldest = Math.max(0, total - maxOperations);
-    let dropUpToOrder = -Infinity;
-    if (checkBlobs) {
-      const { sizes, bytes } = await this.journalOnlyBlobs();
-      if (bytes > maxJournalBlobBytes) {
-        const ops = await db.operations.orderBy('order').toArray();
-        const orderOf = new Map(ops.map((o) => [o.id, o.order]));
-        const newest = ops[ops.length - 1]?.order ?? 0;
-        // Pour chaque contenu, la plus récente opération qui le désigne : l'oublier libère le contenu.
-        const lastRef = new Map<string, number>();
-        for (const e of await db.journal.where('blobs').anyOf([...sizes.keys()]).toArray()) {
-          const order = orderOf.get(e.opId) ?? -Infinity;
-          for (const h of e.blobs ?? []) if (sizes.has(h)) lastRef.set(h, Math.max(lastRef.get(h) ?? -Infinity, order));
-        }
-        let left = bytes;
-        for (const [h, order] of [...lastRef].sort((a, b) => a[1] - b[1])) {
-          if (left <= maxJournalBlobBytes || order >= newest) break;
-          left -= sizes.get(h) ?? 0;
-          dropUpToOrder = order;
-        }
-      }
-    }
-    if (dropOldest === 0 && dropUpToOrder === -Infinity) return;
-    const newestOp = await db.operations.orderBy('order').last();
-    const victims = new Map<string, OperationRecord>();
-    if (dropOldest > 0) for (const o of await db.operations.orderBy('order').limit(dropOldest).toArray()) victims.set(o.id, o);
-    if (dropUpToOrder > -Infinity) for (const o of await db.operations.where('order').belowOrEqual(dropUpToOrder).toArray()) victims.set(o.id, o);
-    if (newestOp) victims.delete(newestOp.id);
-    if (victims.size === 0) return;
-    const ids = [...victims.keys()];
-    const entries = await db.journal.where('opId').anyOf(ids).toArray();
-    const candidates = new Set<string>();
-    for (const e of entries) e.blobs?.forEach((h) => candidates.add(h));
-    await db.journal.bulkDelete(entries.map((e) => e.seq!));
-    await db.operations.bulkDelete(ids);
-    await this.collectBlobs(candidates);
-  }
-
-  /** Contenus que seul le journal désigne (aucune preuve en vigueur), avec leur taille. */
-  private async journalOnlyBlobs(): Promise<{ sizes: Map<string, number>; bytes: number }> {
-    const inJournal = (await this.db.journal.orderBy('blobs').uniqueKeys()) as string[];
-    const sizes = new Map<string, number>();
-    if (inJournal.length === 0) return { sizes, bytes: 0 };
-    const live = new Set((await this.db.files.orderBy('hash').uniqueKeys()) as string[]);
-    const only = inJournal.filter((h) => !live.has(h));
-    for (const b of await this.db.blobs.bulkGet(only)) if (b) sizes.set(b.hash, b.size);
-    let bytes = 0;
-    for (const n of sizes.values()) bytes += n;
-    return { sizes, bytes };
-  }
-
-  /** Supprime les contenus que ni une preuve ni une entrée du journal ne désigne plus. */
-  private async collectBlobs(candidates: Iterable<string>): Promise<void> {
-    for (const h of candidates) {
-      const used = (await this.db.files.where('hash').equals(h).count()) + (await this.db.journal.where('blobs').equals(h).count());
-      if (used === 0) await this.db.blobs.delete(h);
-    }
-  }
-
-  // ---------- products, variants, company ----------
+  // ---------- produits, variantes, fiche administrative ----------
 
   async listProducts(): Promise<{ product: Product; variants: Variant[] }[]> {
     const [products, variants] = await Promise.all([this.db.products.toArray(), this.db.variants.toArray()]);
@@ -643,7 +243,7 @@ export class Repository {
   }
 
   private async learnInto(w: Writer, inputs: readonly { input: CriterionInput; source: Provenance }[]): Promise<SaveCounts> {
-    const counts: SaveCounts = { created: 0, changed: 0, unchanged: 0 };
+    const counts = emptySaveCounts();
     await w.load('criteria', inputs.map(({ input }) => criterionKey(input.questionnaire, input.id)));
     for (const { input, source } of inputs) {
       const key = criterionKey(input.questionnaire, input.id);
@@ -664,7 +264,7 @@ export class Repository {
     );
   }
 
-  // ---------- answers ----------
+  // ---------- réponses ----------
 
   /** Synchrone : la réponse existante a été chargée par l'appelant (w.load). */
   private putAnswer(w: Writer, productId: string, variantId: string, input: AnswerInput, provenance: Provenance, author: string, at: string) {
@@ -711,7 +311,7 @@ export class Repository {
       await Promise.all([w.load('products', [productId]), w.load('variants', variantId ? [variantId] : [])]);
       this.requireTarget(w, productId, variantId);
       await w.load('answers', inputs.map((i) => answerId(productId, variantId, criterionKey(i.questionnaire, i.criterionId))));
-      const counts: SaveCounts = { created: 0, changed: 0, unchanged: 0 };
+      const counts = emptySaveCounts();
       for (const input of inputs) counts[this.putAnswer(w, productId, variantId, input, provenance, meta.author, at)]++;
       return counts;
     });
@@ -725,7 +325,7 @@ export class Repository {
     // Produits venus d'un paquet producteur : lecture seule, un fichier ne les change pas plus qu'une page.
     // (Réimporter sa propre bibliothèque les réécrit à l'identique : permis.)
     const readOnly = new Set((await this.activePackages()).map((r) => r.producerProductId));
-    const guard = (productId: string, result: 'created' | 'changed' | 'unchanged') => {
+    const guard = (productId: string, result: WriteOutcome) => {
       if (result !== 'unchanged' && readOnly.has(productId))
         throw new UserError("Ce produit vient d'un paquet producteur : il est en lecture seule (importez un nouveau paquet du producteur pour le mettre à jour).");
       return result;
@@ -749,7 +349,7 @@ export class Repository {
       for (const p of changes.products ?? []) guard(p.id, w.write('products', p.id, validate(ProductSchema, p, `Produit ${p.id}`)));
       for (const v of changes.variants ?? []) w.write('variants', v.id, validate(VariantSchema, v, `Variante ${v.id}`));
       const criteria = await this.learnInto(w, changes.criteria ?? []);
-      const answers: SaveCounts = { created: 0, changed: 0, unchanged: 0 };
+      const answers = emptySaveCounts();
       for (const c of changes.rawCriteria ?? []) criteria[w.write('criteria', c.key, validate(CriterionSchema, c, `Critère ${c.id}`))]++;
       for (const [i, a] of answerInputs.entries()) {
         this.requireTarget(w, a.productId, a.variantId);
@@ -927,68 +527,19 @@ export class Repository {
     return this.db.operations.orderBy('order').reverse().limit(limit).toArray();
   }
 
-  async history(answerIdValue: string): Promise<HistoryEntry[]> {
-    const [rows, lots] = await Promise.all([
-      this.db.journal.where('[table+key]').equals(['answers', answerIdValue]).toArray(),
-      this.db.journal.where('lot.keys').equals(answerIdValue).toArray(),
-    ]);
-    const entries = [
-      ...rows.filter((e) => !e.lot),
-      ...lots.filter((l) => l.table === 'answers').flatMap((l) => journalChanges(l).filter((e) => e.key === answerIdValue)),
-    ].sort((a, b) => a.seq! - b.seq!);
-    const ops = new Map((await this.db.operations.bulkGet([...new Set(entries.map((e) => e.opId))])).filter((o): o is OperationRecord => !!o).map((o) => [o.id, o]));
-    return entries.map((e) => {
-      const op = ops.get(e.opId);
-      return {
-        at: e.at,
-        author: op?.author ?? '',
-        operation: op?.label ?? '',
-        kind: op?.kind ?? 'saisie',
-        before: (e.before as Answer | null) ?? null,
-        after: (e.after as Answer | null) ?? null,
-      };
-    });
-  }
-
-  /**
-   * Les opérations que l'annulation peut défaire, la plus récente d'abord : ni annulées, ni annulations, et
-   * aucune avant une restauration (le journal d'avant décrit une autre base).
-   */
-  private async undoable(): Promise<{ ops: OperationRecord[]; restoredAt: string | null }> {
-    const ops: OperationRecord[] = [];
-    let restoredAt: string | null = null;
-    await this.db.operations
-      .orderBy('order')
-      .reverse()
-      .until((o) => {
-        if (o.kind === 'restauration') restoredAt = o.at;
-        return o.kind === 'restauration';
-      })
-      .each((o) => {
-        if (o.undone === 0 && o.kind !== 'annulation' && o.kind !== 'restauration') ops.push(o);
-      });
-    return { ops, restoredAt };
+  /** L'historique d'une réponse, du plus ancien au plus récent (lignes et lots du journal). */
+  history(answerIdValue: string): Promise<HistoryEntry[]> {
+    return answerHistory(this.db, answerIdValue);
   }
 
   /** L'opération qu'« Annuler » défait : la dernière pas encore annulée (les annulations exclues). */
   async lastUndoable(): Promise<OperationRecord | undefined> {
-    return (await this.undoable()).ops[0];
+    return (await undoable(this.db)).ops[0];
   }
 
   /** Jusqu'où l'annulation remonte (« L'annulation remonte jusqu'au … (N opérations) ») et ce que garde le journal. */
-  async undoReach(): Promise<UndoReach> {
-    return this.db.transaction('r', [this.db.operations, this.db.journal, this.db.files, this.db.blobs], async () => {
-      const { ops, restoredAt } = await this.undoable();
-      const oldest = ops[ops.length - 1];
-      return {
-        operations: ops.length,
-        since: oldest?.at ?? null,
-        stoppedByRestore: restoredAt,
-        journalOperations: await this.db.operations.count(),
-        journalBlobBytes: (await this.journalOnlyBlobs()).bytes,
-        limits: { ...this.limits },
-      };
-    });
+  undoReach(): Promise<UndoReach> {
+    return undoReach(this.db, this.limits);
   }
 
   /**
@@ -1015,132 +566,31 @@ export class Repository {
     });
   }
 
-  // ---------- aperçus d'import (survivent à l'arrêt du service d'arrière-plan, MV3) ----------
+  // ---------- aperçus d'import (lib/db/previews.ts) ----------
 
   /** Garde un aperçu d'import jusqu'à sa validation : les MAX_PREVIEWS plus récents, une heure au plus. */
-  async savePreview(preview: ImportPreview, ttlMs = PREVIEW_TTL_MS): Promise<void> {
-    const now = this.clock();
-    const row = { id: preview.id, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + ttlMs).toISOString(), preview };
-    await withStorageErrors(() =>
-      this.db.transaction('rw', this.db.previews, async () => {
-        await this.db.previews.where('expiresAt').belowOrEqual(row.createdAt).delete();
-        await this.db.previews.put(row);
-        const all = await this.db.previews.orderBy('expiresAt').primaryKeys();
-        if (all.length > MAX_PREVIEWS) await this.db.previews.bulkDelete(all.slice(0, all.length - MAX_PREVIEWS));
-      }),
-    );
+  savePreview(preview: StoredPreview, ttlMs?: number): Promise<void> {
+    return savePreview(this.db, this.clock(), preview, ttlMs);
   }
 
-  /** Un aperçu en attente, ou undefined s'il est inconnu ou expiré. */
-  async loadPreview(id: string): Promise<ImportPreview | undefined> {
-    const row = await this.db.previews.get(id);
-    if (!row) return undefined;
-    if (row.expiresAt <= this.now()) {
-      await this.db.previews.delete(id);
-      return undefined;
-    }
-    return row.preview as ImportPreview;
+  /** Un aperçu en attente, ou undefined s'il est inconnu ou expiré ; l'appelant dit son type (lib/exchange/import-plan.ts). */
+  loadPreview<P extends StoredPreview>(id: string): Promise<P | undefined> {
+    return loadPreview<P>(this.db, this.now(), id);
   }
 
-  async dropPreview(id: string): Promise<void> {
-    await this.db.previews.delete(id);
+  dropPreview(id: string): Promise<void> {
+    return dropPreview(this.db, id);
   }
 
-  // ---------- sauvegarde complète et restauration (le format du fichier : lib/exchange/backup.ts) ----------
+  // ---------- sauvegarde complète et restauration (lib/db/snapshot.ts ; le format du fichier : lib/exchange/backup.ts) ----------
 
   /** Tout ce que contient une sauvegarde, lu en une transaction ; les contenus sont listés, pas lus. */
-  async readSnapshot(): Promise<{ data: LibrarySnapshot; blobs: BlobInfo[] }> {
-    const db = this.db;
-    return db.transaction('r', [...ALL_TABLES, 'sharing'], async () => {
-      const [products, variants, companies, criteria, answers, files, operations, journal, packages, sharing] = await Promise.all([
-        db.products.toArray(),
-        db.variants.toArray(),
-        db.companies.toArray(),
-        db.criteria.toArray(),
-        db.answers.toArray(),
-        db.files.toArray(),
-        db.operations.orderBy('order').toArray(),
-        db.journal.toArray(),
-        db.packages.toArray(),
-        db.sharing.toArray(),
-      ]);
-      const used = new Set<string>(files.map((f) => f.hash));
-      for (const e of journal) for (const h of e.blobs ?? []) used.add(h);
-      // Le fichier garde une entrée par changement : les lots (v4) sont dépliés.
-      const changes = journal.flatMap(journalChanges);
-      const blobs: BlobInfo[] = [];
-      for (const b of await db.blobs.bulkGet([...used].sort())) if (b) blobs.push({ sha256: b.hash, size: b.size, type: b.type });
-      if (blobs.length !== used.size) throw new UserError('Des contenus de preuves manquent dans la base : sauvegarde impossible.');
-      return {
-        data: {
-          products,
-          variants,
-          companies,
-          criteria,
-          answers,
-          files: files.map(({ blob: _b, ...m }) => m),
-          operations,
-          journal: changes,
-          packages: packages.sort((a, b) => a.id.localeCompare(b.id)),
-          // Seulement les réglages du registre : la clé de signature (non exportable) n'en est pas.
-          sharing: sharing.filter((r) => sharingKindOf(r.id)).sort((a, b) => a.id.localeCompare(b.id)),
-        },
-        blobs,
-      };
-    });
+  readSnapshot(): Promise<{ data: LibrarySnapshot; blobs: BlobInfo[] }> {
+    return readSnapshot(this.db);
   }
 
-  /**
-   * Remplace toute la bibliothèque par une sauvegarde vérifiée, en UNE transaction (tout ou rien) : chaque
-   * table est vidée puis remplie, les aperçus d'import en attente sont oubliés (ils décrivaient l'ancienne
-   * base), et une opération « restauration » est notée : l'annulation ne remonte pas au-delà. L'appelant a
-   * vérifié les données (lib/exchange/backup.ts).
-   */
-  async restoreSnapshot(data: LibrarySnapshot, blobs: ReadonlyMap<string, Blob>, meta: { author: string; label: string }): Promise<OperationRecord> {
-    const db = this.db;
-    const needed = new Set<string>(data.files.map((f) => f.hash));
-    const journal = data.journal.map((e) => {
-      const refs = blobRefs(e.table, e.before, e.after);
-      refs.forEach((h) => needed.add(h));
-      const { blobs: _old, ...rest } = e;
-      return refs.length ? { ...rest, blobs: refs } : rest;
-    });
-    for (const h of needed) if (!blobs.has(h)) throw new UserError(`Contenu de preuve manquant (empreinte ${h.slice(0, 12)}…) : restauration impossible.`);
-    const at = this.now();
-    return withStorageErrors(() =>
-      db.transaction('rw', [...ALL_TABLES, 'previews', 'sharing'], async () => {
-        // Réglages de partage (sauvegarde v2) : remplacés par ceux de la sauvegarde, la clé de signature de ce
-        // navigateur gardée ; les numéros d'ordre ne reculent pas. Une sauvegarde v1 ne les touche pas.
-        if (data.sharing) {
-          const current = new Map((await db.sharing.toArray()).map((r) => [r.id, r.value]));
-          await db.sharing.where('id').noneOf([SIGNING_KEY_ID]).delete();
-          await db.sharing.bulkPut(
-            data.sharing.map((r) => {
-              const merge = sharingKindOf(r.id)?.merge;
-              return { id: r.id, value: merge && current.has(r.id) ? merge(current.get(r.id), r.value) : r.value };
-            }),
-          );
-        }
-        for (const t of [...ALL_TABLES, 'previews']) await db.table(t).clear();
-        await db.products.bulkAdd(data.products);
-        await db.variants.bulkAdd(data.variants);
-        await db.companies.bulkAdd(data.companies);
-        await db.criteria.bulkAdd(data.criteria);
-        await db.answers.bulkAdd(data.answers);
-        await db.files.bulkAdd(data.files);
-        await db.blobs.bulkAdd([...needed].map((hash) => {
-          const blob = blobs.get(hash)!;
-          return { hash, blob, size: blob.size, type: blob.type };
-        }));
-        await db.operations.bulkAdd(data.operations);
-        await db.journal.bulkAdd(journal);
-        if (data.packages?.length) await db.packages.bulkAdd(data.packages);
-        const last = await db.operations.orderBy('order').last();
-        const op: OperationRecord = { id: crypto.randomUUID(), order: (last?.order ?? 0) + 1, kind: 'restauration', label: meta.label, author: meta.author, at, undone: 0 };
-        await db.operations.add(op);
-        await this.pruneJournal(true);
-        return op;
-      }),
-    );
+  /** Remplace toute la bibliothèque par une sauvegarde vérifiée, en UNE transaction (tout ou rien). */
+  restoreSnapshot(data: LibrarySnapshot, blobs: ReadonlyMap<string, Blob>, meta: { author: string; label: string }): Promise<OperationRecord> {
+    return restoreSnapshot(this.db, this.limits, this.now(), data, blobs, meta);
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Aperçu d'import : compare ce que dit un fichier à ce qui est enregistré, élément par élément
- * (nouveau / modifié / identique / conflit), et prépare le lot qu'écrira la validation.
+ * (ImportStatus : nouveau, modifié, inchangé, en conflit), et prépare le lot qu'écrira la validation.
  * Pur : l'appelant fournit les données enregistrées.
  */
+import { UserError } from '../domain/errors';
 import { withReferentialChange } from '../domain/referential';
 import { mergeCriterion } from '../domain/catalogue';
 import { QUESTIONNAIRE_LABELS } from '../domain/questionnaires';
@@ -11,11 +12,13 @@ import { answerId, criterionKey } from '../domain/schemas';
 import type { Answer, CompanyProfile, Criterion, Product, Provenance, Scope, Variant } from '../domain/schemas';
 import { applyAnswerInput, formatAnswerValue, sameAnswerContent } from '../domain/values';
 import type { AnswerInput } from '../domain/schemas';
-import type { ChangeSet } from '../db/repository';
+import type { ChangeSet } from '../db/change-set';
 import type { Library } from './json-format';
 import type { ParsedSheet, ParsedWorkbook } from './sheet-import';
 
-type ImportStatus = 'nouveau' | 'modifie' | 'identique' | 'conflit';
+/** Même vocabulaire que les écritures (Writer.write, SaveCounts), plus le conflit que la personne tranche. */
+export type ImportStatus = 'created' | 'changed' | 'unchanged' | 'conflict';
+const IMPORT_STATUSES: readonly ImportStatus[] = ['created', 'changed', 'unchanged', 'conflict'];
 
 interface ImportItem {
   /** « feuille Interopérabilité, ligne 7 » ou « answers[3] ». */
@@ -35,8 +38,8 @@ export interface ImportPreview {
   source: 'tableur' | 'json';
   target?: Scope;
   counts: Record<ImportStatus, number>;
-  criteria: { nouveaux: number; modifies: number };
-  products: { nouveaux: number; modifies: number };
+  criteria: { created: number; changed: number };
+  products: { created: number; changed: number };
   items: ImportItem[];
   sheets?: ParsedSheet[];
   skippedSheets?: { name: string; reason: string }[];
@@ -51,7 +54,7 @@ export interface ImportPreview {
 }
 
 function emptyCounts(): Record<ImportStatus, number> {
-  return { nouveau: 0, modifie: 0, identique: 0, conflit: 0 };
+  return { created: 0, changed: 0, unchanged: 0, conflict: 0 };
 }
 
 /** JSON aux clés triées (objets imbriqués compris). */
@@ -60,14 +63,14 @@ function canonical(v: unknown): string {
 }
 
 function countCriteria(inputs: { existing: Criterion | undefined; next: Criterion }[]) {
-  let nouveaux = 0;
-  let modifies = 0;
+  let created = 0;
+  let changed = 0;
   for (const { existing, next } of inputs) {
-    if (!existing) nouveaux++;
+    if (!existing) created++;
     // À l'ordre des champs près : la base rend les critères dans l'ordre du schéma, la fusion dans le sien.
-    else if (canonical({ ...existing, source: 0, updatedAt: 0 }) !== canonical({ ...next, source: 0, updatedAt: 0 })) modifies++;
+    else if (canonical({ ...existing, source: 0, updatedAt: 0 }) !== canonical({ ...next, source: 0, updatedAt: 0 })) changed++;
   }
-  return { nouveaux, modifies };
+  return { created, changed };
 }
 
 export function planSpreadsheetImport(
@@ -106,13 +109,13 @@ export function planSpreadsheetImport(
     const next = applyAnswerInput(existing, input);
     const scale = catalogue.get(key)?.scale ?? row.criterion.scale;
     let status: ImportStatus;
-    if (!existing) status = 'nouveau';
-    else if (sameAnswerContent(existing, next)) status = 'identique';
-    else if (row.date && existing.updatedAt > row.date) status = 'conflit';
+    if (!existing) status = 'created';
+    else if (sameAnswerContent(existing, next)) status = 'unchanged';
+    else if (row.date && existing.updatedAt > row.date) status = 'conflict';
     // Sans date dans le fichier, une réponse relevée sur Convergence ou saisie à la main n'est pas écrasée
     // d'office par un tableau peut-être plus ancien : la personne choisit.
-    else if (!row.date && existing.provenance.kind !== 'import') status = 'conflit';
-    else status = 'modifie';
+    else if (!row.date && existing.provenance.kind !== 'import') status = 'conflict';
+    else status = 'changed';
     counts[status]++;
     items.push({
       where,
@@ -132,7 +135,7 @@ export function planSpreadsheetImport(
     target,
     counts,
     criteria: countCriteria(critCompare),
-    products: { nouveaux: 0, modifies: 0 },
+    products: { created: 0, changed: 0 },
     items,
     sheets: parsed.sheets,
     skippedSheets: parsed.skippedSheets,
@@ -172,10 +175,10 @@ export function planLibraryImport(
   lib.answers.forEach((a, i) => {
     const existing = stored.answers.get(a.id);
     let status: ImportStatus;
-    if (!existing) status = 'nouveau';
-    else if (sameAnswerContent(existing, a)) status = 'identique';
-    else if (existing.updatedAt > a.updatedAt) status = 'conflit';
-    else status = 'modifie';
+    if (!existing) status = 'created';
+    else if (sameAnswerContent(existing, a)) status = 'unchanged';
+    else if (existing.updatedAt > a.updatedAt) status = 'conflict';
+    else status = 'changed';
     counts[status]++;
     const scale = catalogue.get(a.criterionKey)?.scale;
     items.push({
@@ -211,7 +214,7 @@ export function planLibraryImport(
     source: 'json',
     counts,
     criteria: countCriteria(lib.criteria.filter((c) => !keptCriteria.has(c.key)).map((c) => ({ existing: catalogue.get(c.key), next: c }))),
-    products: { nouveaux: pNew, modifies: pChanged },
+    products: { created: pNew, changed: pChanged },
     items,
     plan,
     changeBase: { companies: lib.companies, products: lib.products, variants: lib.variants, rawCriteria: lib.criteria },
@@ -221,7 +224,9 @@ export function planLibraryImport(
 
 /** Le lot qu'écrit une validation : les conflits seulement si la personne a choisi de les remplacer. */
 export function changeSetOf(preview: ImportPreview, conflicts: 'garder' | 'remplacer'): ChangeSet {
-  const keep = preview.plan.filter((p) => p.status !== 'identique' && (p.status !== 'conflit' || conflicts === 'remplacer'));
+  // Un aperçu gardé par une version précédente (statuts en français) : « garder » n'y reconnaîtrait pas les conflits.
+  if (preview.plan.some((p) => !IMPORT_STATUSES.includes(p.status))) throw new UserError("Aperçu d'import d'une version précédente de l'extension : relancez l'aperçu.");
+  const keep = preview.plan.filter((p) => p.status !== 'unchanged' && (p.status !== 'conflict' || conflicts === 'remplacer'));
   if (preview.source === 'json') {
     const base = { ...preview.changeBase };
     const kept = conflicts === 'garder' ? preview.keptOnGarder : undefined;

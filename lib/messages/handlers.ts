@@ -7,6 +7,7 @@ import { UserError } from '../domain/errors';
 import { answerId, criterionKey } from '../domain/schemas';
 import type { Repository } from '../db/repository';
 import { commitImport, exportLibraryJson, exportProductXlsx, previewImport } from '../exchange/service';
+import type { ImportPreview } from '../exchange/import-plan';
 import { beginRestore, blobForBackup, buildBackup, cancelRestore, commitRestore, receiveRestoreBlob } from '../exchange/backup';
 import { base64ToBytes, encodeBase64 } from '../text/base64';
 import {
@@ -222,7 +223,7 @@ export function createHandlers(repo: Repository, options: HandlerOptions = {}): 
       };
     },
     'import.commit': async ({ previewId, conflicts, author }) => {
-      const p = await repo.loadPreview(previewId);
+      const p = await repo.loadPreview<ImportPreview>(previewId);
       if (!p) throw new UserError("Aperçu d'import introuvable ou expiré : relancez l'aperçu.");
       const r = await commitImport(repo, p, { conflicts, author });
       await repo.dropPreview(previewId);

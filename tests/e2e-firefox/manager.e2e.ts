@@ -67,7 +67,7 @@ describe("gestionnaire des bibliothèques (page d'options) dans Firefox", () => 
     await input.dispose();
     await click(t('previewImport'));
     await expect.poll(() => page.evaluate(() => Array.from(document.querySelectorAll('h2, h3, h4')).map((x) => x.textContent).join('\n'))).toContain(t('previewTitle', { name: FIXTURE }));
-    expect(await count(t('countNew'))).toBe(fixture.answers.length);
+    expect(await count(t('countCreated'))).toBe(fixture.answers.length);
     // Aperçu : rien n'est écrit.
     expect((await bg<{ products: unknown[] }>('products.list', {})).products).toEqual([]);
     expect((await bg<{ operations: unknown[] }>('operations.list', { limit: 200 })).operations).toEqual([]);

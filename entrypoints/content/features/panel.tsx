@@ -1,4 +1,4 @@
-import { base64ToBytes } from '../../../lib/messages/base64';
+import { base64ToBytes } from '../../../lib/text/base64';
 import type { ParsedRequestOf, ResponseOf } from '../../../lib/messages/protocol';
 import { captureFromPage } from '../../../lib/page/plan/capture';
 import { attachFiles } from '../../../lib/page/fill/events';

@@ -7,15 +7,15 @@ import { id, author, UndoToken, OperationSummarySchema, type MessageSchemas, Sco
 
 const CountsSchema = z.strictObject({ created: z.number().int(), changed: z.number().int(), unchanged: z.number().int() });
 
-const ImportStatusSchema = z.enum(['nouveau', 'modifie', 'identique', 'conflit']);
+const ImportStatusSchema = z.enum(['created', 'changed', 'unchanged', 'conflict']);
 export const ImportPreviewSummarySchema = z.strictObject({
   previewId: z.string(),
   fileName: z.string(),
   source: z.enum(['tableur', 'json']),
   target: z.strictObject({ productId: z.string(), variantId: z.string() }).optional(),
-  counts: z.strictObject({ nouveau: z.number(), modifie: z.number(), identique: z.number(), conflit: z.number() }),
-  criteria: z.strictObject({ nouveaux: z.number(), modifies: z.number() }),
-  products: z.strictObject({ nouveaux: z.number(), modifies: z.number() }),
+  counts: z.strictObject({ created: z.number(), changed: z.number(), unchanged: z.number(), conflict: z.number() }),
+  criteria: z.strictObject({ created: z.number(), changed: z.number() }),
+  products: z.strictObject({ created: z.number(), changed: z.number() }),
   items: z.array(
     z.strictObject({
       where: z.string(),

@@ -84,7 +84,7 @@ describe('import Excel', () => {
     await seedProduct(fresh, 'p1');
     const preview = await previewImport(fresh, { fileName: 'export.xlsx', data: bytes });
     expect(preview.target).toEqual({ productId: 'p1', variantId: '' });
-    expect(preview.counts).toEqual({ nouveau: 7, modifie: 0, identique: 0, conflit: 0 });
+    expect(preview.counts).toEqual({ created: 7, changed: 0, unchanged: 0, conflict: 0 });
     await commitImport(fresh, preview, { conflicts: 'garder', author: 'bob' });
     const strip = (xs: { answer: { value: unknown; comment: string; evidence: unknown; specificite?: unknown; validUntil?: unknown; criterionKey: string } }[]) =>
       xs.map(({ answer: a }) => ({ k: a.criterionKey, v: a.value, c: a.comment, e: a.evidence, s: a.specificite, u: a.validUntil }));
@@ -94,7 +94,7 @@ describe('import Excel', () => {
     expect(critOf(await fresh.listCriteria())).toEqual(critOf(await repo.listCriteria()));
     // Une seconde fois : rien de nouveau.
     const again = await previewImport(fresh, { fileName: 'export.xlsx', data: bytes });
-    expect(again.counts).toEqual({ nouveau: 0, modifie: 0, identique: 7, conflit: 0 });
+    expect(again.counts).toEqual({ created: 0, changed: 0, unchanged: 7, conflict: 0 });
   });
 
   it('l’aperçu compte nouveaux / modifiés / inchangés / en conflit, sans rien écrire', async () => {
@@ -114,7 +114,7 @@ describe('import Excel', () => {
       ['A01.4', 'NA', ''],
     ] }]);
     const p = await previewImport(repo, { fileName: 'suivi.xlsx', data: file, target: { productId: 'p1', variantId: '' } });
-    expect(p.items.map((i) => [i.criterionId, i.status])).toEqual([['A01.1', 'modifie'], ['A01.2', 'identique'], ['A01.3', 'conflit'], ['A01.4', 'nouveau']]);
+    expect(p.items.map((i) => [i.criterionId, i.status])).toEqual([['A01.1', 'changed'], ['A01.2', 'unchanged'], ['A01.3', 'conflict'], ['A01.4', 'created']]);
     expect(p.items[0]).toMatchObject({ before: 'Niveau 1', after: 'Niveau 3', where: 'feuille « Interopérabilité », ligne 2' });
     expect((await repo.answersOfProduct('p1')).map((a) => a.value)).toEqual([level('1'), level('2'), level('2')]);
     const r = await commitImport(repo, p, { conflicts: 'garder', author: 'a' });

@@ -36,14 +36,14 @@ describe('format d’échange JSON', () => {
     const text = serializeLibrary(lib);
     const { repo: b } = freshRepo();
     const preview = await previewImport(b, { fileName: 'lib.json', data: enc(text) });
-    expect(preview.counts).toEqual({ nouveau: 3, modifie: 0, identique: 0, conflit: 0 });
-    expect(preview.products.nouveaux).toBe(1);
+    expect(preview.counts).toEqual({ created: 3, changed: 0, unchanged: 0, conflict: 0 });
+    expect(preview.products.created).toBe(1);
     await commitImport(b, preview, { conflicts: 'garder', author: 'bob' });
     const again = await exportLibrary(b, undefined, new Date('2025-05-01T00:00:00Z'));
     expect(again).toEqual(lib);
     // Réimporter le même fichier ne change rien.
     const p2 = await previewImport(b, { fileName: 'lib.json', data: enc(text) });
-    expect(p2.counts).toEqual({ nouveau: 0, modifie: 0, identique: 3, conflit: 0 });
+    expect(p2.counts).toEqual({ created: 0, changed: 0, unchanged: 3, conflict: 0 });
   });
 
   it('exporte un produit avec les critères qu’il utilise', async () => {
@@ -63,7 +63,7 @@ describe('format d’échange JSON', () => {
     tick();
     await b.saveAnswers('p1', '', [{ questionnaire: 'interoperabilite', criterionId: 'A08.5.23', value: level('NA') }], PROV, { kind: 'saisie', label: 's', author: 'x' });
     const p = await previewImport(b, { fileName: 'l.json', data: enc(text) });
-    expect(p.counts.conflit).toBe(1);
+    expect(p.counts.conflict).toBe(1);
     await commitImport(b, p, { conflicts: 'garder', author: 'x' });
     expect((await b.resolvedAnswers('p1')).find((r) => r.criterionKey === 'interoperabilite/A08.5.23')?.answer.value).toEqual(level('NA'));
     const p2 = await previewImport(b, { fileName: 'l.json', data: enc(text) });

@@ -89,7 +89,7 @@ describe('protocole des messages', () => {
     const file = workbook([{ name: 'Interopérabilité', rows: [['ID', 'Critère', 'Niveau'], ['A06.1.1', 'CI-SIS', '3']] }]);
     const before = await snapshot(repo);
     const preview = await send({ type: 'import.preview', payload: { fileName: 'suivi.xlsx', contentBase64: encodeBase64(file), target: { productId: 'p1' } } }, 'extension-page');
-    expect(preview).toMatchObject({ ok: true, data: { counts: { nouveau: 1 }, items: [{ criterionId: 'A06.1.1', status: 'nouveau', after: 'Niveau 3' }] } });
+    expect(preview).toMatchObject({ ok: true, data: { counts: { created: 1 }, items: [{ criterionId: 'A06.1.1', status: 'created', after: 'Niveau 3' }] } });
     expect(await snapshot(repo)).toBe(before);
     const previewId = (preview as { data: { previewId: string } }).data.previewId;
     const commit = await send({ type: 'import.commit', payload: { previewId, author: 'a' } }, 'extension-page');

@@ -35,7 +35,7 @@ describe("une capture ou un import n'efface jamais ce que la page ou le fichier 
     const repo = await seeded();
     const file = workbook([{ name: 'Interopérabilité', rows: [['ID', 'Niveau', 'Commentaire', 'Preuves'], ['A06.1.1', 'Niveau 2', '', '']] }]);
     const p = await previewImport(repo, { fileName: 'suivi.xlsx', data: file, target: { productId: 'p1', variantId: '' } });
-    expect(p.items.map((i) => i.status)).toEqual(['conflit']);
+    expect(p.items.map((i) => i.status)).toEqual(['conflict']);
     expect(p.items[0]).toMatchObject({ before: 'Niveau 3 — « ancien » — 1 preuve(s)', after: 'Niveau 2 — « ancien » — 1 preuve(s)' });
     await commitImport(repo, p, { conflicts: 'garder', author: 't' });
     expect((await repo.answersOfProduct('p1'))[0]).toMatchObject({ value: level('3'), comment: 'ancien' });

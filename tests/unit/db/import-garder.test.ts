@@ -27,7 +27,7 @@ describe('réimport d\'un export plus ancien : « garder » garde ce qui est enr
     const { repo, old } = await library();
     const preview = await previewImport(repo, { fileName: 'ancien.json', data: enc(old) });
     // Le produit du fichier est plus ancien : il n'est pas compté comme une modification.
-    expect(preview.products).toEqual({ nouveaux: 0, modifies: 0 });
+    expect(preview.products).toEqual({ created: 0, changed: 0 });
     expect(preview.keptOnGarder).toMatchObject({ products: ['p1'], variants: ['v1'], companies: ['c1'] });
     await commitImport(repo, preview, { conflicts: 'garder', author: 'bob' });
     expect(await repo.getProduct('p1')).toMatchObject({ name: 'Nouveau nom', convergenceNumber: '3100' });
@@ -52,7 +52,7 @@ describe('réimport d\'un export plus ancien : « garder » garde ce qui est enr
     tick();
     const newer = serializeLibrary(await exportLibrary(other));
     const preview = await previewImport(repo, { fileName: 'recent.json', data: enc(newer) });
-    expect(preview.products).toEqual({ nouveaux: 0, modifies: 1 });
+    expect(preview.products).toEqual({ created: 0, changed: 1 });
     await commitImport(repo, preview, { conflicts: 'garder', author: 'bob' });
     expect(await repo.getProduct('p1')).toMatchObject({ name: 'Nom plus récent', convergenceNumber: '3100' });
   });

@@ -30,7 +30,7 @@ describe("aperçus d'import en attente : dans IndexedDB, bornés, expirés aprè
 
     // Le service d'arrière-plan a été arrêté : une nouvelle instance rouvre la même base.
     const worker2 = openTarget();
-    const loaded = await worker2.loadPreview(preview.id);
+    const loaded = await worker2.loadPreview<typeof preview>(preview.id);
     expect(loaded).toEqual(preview);
     const r = await commitImport(worker2, loaded!, { conflicts: 'garder', author: 'bob' });
     expect(r.result.answers.created).toBe(1);
@@ -41,7 +41,7 @@ describe("aperçus d'import en attente : dans IndexedDB, bornés, expirés aprè
   it('expirent après une heure, et seuls les plus récents sont gardés', async () => {
     const { open, advance } = sharedDb();
     const repo = open();
-    const make = (id: string) => ({ id, fileName: `${id}.json`, source: 'json' as const, counts: { nouveau: 0, modifie: 0, identique: 0, conflit: 0 }, criteria: { nouveaux: 0, modifies: 0 }, products: { nouveaux: 0, modifies: 0 }, items: [], plan: [], changeBase: {} });
+    const make = (id: string) => ({ id, fileName: `${id}.json`, source: 'json' as const, counts: { created: 0, changed: 0, unchanged: 0, conflict: 0 }, criteria: { created: 0, changed: 0 }, products: { created: 0, changed: 0 }, items: [], plan: [], changeBase: {} });
     await repo.savePreview(make('ancien'));
     advance(59 * 60 * 1000);
     expect(await repo.loadPreview('ancien')).toBeDefined();
@@ -54,5 +54,17 @@ describe("aperçus d'import en attente : dans IndexedDB, bornés, expirés aprè
     expect(await repo.db.previews.count()).toBe(MAX_PREVIEWS);
     expect(await repo.loadPreview('a0')).toBeUndefined();
     expect(await repo.loadPreview(`a${MAX_PREVIEWS + 1}`)).toBeDefined();
+  });
+
+  it("un aperçu gardé par une version précédente (statuts en français) est refusé : « garder » n'y verrait pas les conflits", async () => {
+    const { open } = sharedDb();
+    const repo = open();
+    await seedProduct(repo, 'p1');
+    const answer = { productId: 'p1', variantId: '', input: { questionnaire: 'interoperabilite' as const, criterionId: 'A08.5.23', value: level('2') }, provenance: PROV, expectedUpdatedAt: null };
+    const old = { id: 'v-1', fileName: 'f.xlsx', source: 'tableur' as const, counts: {}, criteria: {}, products: {}, items: [], plan: [{ status: 'conflit', change: answer }], changeBase: {} };
+    await repo.savePreview(old);
+    const loaded = await repo.loadPreview<Parameters<typeof commitImport>[1]>('v-1');
+    await expect(commitImport(repo, loaded!, { conflicts: 'garder', author: 'bob' })).rejects.toThrow('version précédente');
+    expect(await repo.answersOfProduct('p1')).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ describe('disque plein (quota) : message français, rien à moitié écrit', () 
     repo.db.previews.hook('creating', () => {
       throw new Dexie.QuotaExceededError('plein');
     });
-    const preview = { id: 'ap-1', fileName: 'f.json', source: 'json', counts: { nouveau: 0, modifie: 0, identique: 0, conflit: 0 }, criteria: { nouveaux: 0, modifies: 0 }, products: { nouveaux: 0, modifies: 0 }, items: [], plan: [], changeBase: {} } as const;
+    const preview = { id: 'ap-1', fileName: 'f.json', source: 'json', counts: { created: 0, changed: 0, unchanged: 0, conflict: 0 }, criteria: { created: 0, changed: 0 }, products: { created: 0, changed: 0 }, items: [], plan: [], changeBase: {} } as const;
     await expect(repo.savePreview(structuredClone(preview) as never)).rejects.toThrow(QUOTA_MESSAGE);
     expect(await repo.db.previews.count()).toBe(0);
   });
