@@ -63,18 +63,18 @@ const parseScope = (k: string): Scope | null => {
 function countsOf(report: FillReportEntry[]) {
   return {
     filled: report.filter((e) => e.status === 'filled').length,
-    identical: report.filter((e) => e.status === 'identical').length,
+    unchanged: report.filter((e) => e.status === 'unchanged').length,
     conflict: report.filter((e) => e.status === 'conflict').length,
     missing: report.filter((e) => e.status === 'refused' || e.status === 'not-found').length,
   };
 }
 
 /** Ce qui demande un regard d'abord : conflits, refus, introuvables, puis remplis et identiques. */
-const STATUS_ORDER: Record<FillStatus, number> = { conflict: 0, refused: 1, 'not-found': 2, filled: 3, identical: 4 };
+const STATUS_ORDER: Record<FillStatus, number> = { conflict: 0, refused: 1, 'not-found': 2, filled: 3, unchanged: 4 };
 
 const STATUS_TEXT: Record<FillStatus, () => string> = {
   filled: () => t('statusFilled'),
-  identical: () => t('statusIdentical'),
+  unchanged: () => t('statusUnchanged'),
   conflict: () => t('statusConflict'),
   refused: () => t('statusRefused'),
   'not-found': () => t('statusNotFound'),
@@ -95,9 +95,9 @@ function explanationText(x: FillExplanation, source: string): string {
     case 'formulaire-absent':
       return x.form === 'produit' ? t('fillWhyNoProductForm', { source }) : t('fillWhyNoCompany');
     case 'tout-identique':
-      return t('fillWhyIdentical', { count: x.identical, source });
+      return t('fillWhyUnchanged', { count: x.unchanged, source });
     case 'rien-ecrit':
-      return t('fillWhyNothingWritten', { conflict: x.conflict, identical: x.identical, missing: x.missing });
+      return t('fillWhyNothingWritten', { conflict: x.conflict, unchanged: x.unchanged, missing: x.missing });
   }
 }
 
@@ -270,7 +270,7 @@ export function Panel({ view, api }: { view: PanelView; api: PanelApi }) {
       if (explanation) lines.push(explanationText(explanation, sourceName));
       setMessages(lines);
       // Le détail s'ouvre de lui-même quand il y a quelque chose à regarder (conflit, refus, introuvable).
-      setReportOpen(r.some((e) => e.status !== 'filled' && e.status !== 'identical'));
+      setReportOpen(r.some((e) => e.status !== 'filled' && e.status !== 'unchanged'));
     });
 
   const onCapture = () =>

@@ -116,9 +116,9 @@ export function BackupPanel() {
                   <tr key={k}>
                     <th scope="row">{t(`table_${k}`)}</th>
                     <td>{c.backup}</td>
-                    <td>{c.added}</td>
-                    <td>{c.replaced}</td>
-                    <td>{c.identical}</td>
+                    <td>{c.created}</td>
+                    <td>{c.changed}</td>
+                    <td>{c.unchanged}</td>
                     <td>{c.removed}</td>
                   </tr>
                 );
@@ -134,8 +134,8 @@ export function BackupPanel() {
               </>
             )}
             <ul class="mgr-plain">
-              {p.productNames.added.length > 0 && <li>{t('restoreProductsAdded', { names: p.productNames.added.join(', ') })}</li>}
-              {p.productNames.replaced.length > 0 && <li>{t('restoreProductsReplaced', { names: p.productNames.replaced.join(', ') })}</li>}
+              {p.productNames.created.length > 0 && <li>{t('restoreProductsAdded', { names: p.productNames.created.join(', ') })}</li>}
+              {p.productNames.changed.length > 0 && <li>{t('restoreProductsReplaced', { names: p.productNames.changed.join(', ') })}</li>}
               {p.productNames.removed.length > 0 && <li>{t('restoreProductsRemoved', { names: p.productNames.removed.join(', ') })}</li>}
             </ul>
             <ConfirmButtons busy={busy} confirmLabel={t('doRestore')} danger onConfirm={restore} onCancel={cancel} />

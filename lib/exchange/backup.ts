@@ -787,10 +787,11 @@ interface TableCounts {
   /** Dans la sauvegarde. */
   backup: number;
   /** Absents de la base : ajoutés. */
-  added: number;
+  created: number;
   /** Présents et différents : remplacés. */
-  replaced: number;
-  identical: number;
+  changed: number;
+  /** Présents et identiques. */
+  unchanged: number;
   /** Dans la base mais pas dans la sauvegarde : supprimés. */
   removed: number;
 }
@@ -804,7 +805,7 @@ export interface RestorePreview {
   blobs: number;
   blobBytes: number;
   /** Noms des produits ajoutés, remplacés et supprimés (50 au plus chacun). */
-  productNames: { added: string[]; replaced: string[]; removed: string[] };
+  productNames: { created: string[]; changed: string[]; removed: string[] };
   /** Paquets producteur reçus : dans la sauvegarde, et dans la bibliothèque aujourd'hui (remplacés). */
   packages: { backup: number; current: number };
   /** Réglages de partage de la sauvegarde ; null : sauvegarde v1, les réglages actuels restent. */
@@ -826,22 +827,22 @@ async function planRestore(repo: Repository, m: BackupManifest, fileName: string
     files: await db.files.toArray(),
   };
   const tables = {} as RestorePreview['tables'];
-  const names = { added: [] as string[], replaced: [] as string[], removed: [] as string[] };
+  const names = { created: [] as string[], changed: [] as string[], removed: [] as string[] };
   for (const table of ['products', 'variants', 'companies', 'criteria', 'answers', 'files'] as const) {
     const keyOf = RECORDS[table].key as (r: unknown) => string;
     const now = new Map((stored[table] as unknown[]).map((r) => [keyOf(r), r]));
     const next = new Map((m.data[table] as unknown[]).map((r) => [keyOf(r), r]));
-    const c: TableCounts = { backup: next.size, added: 0, replaced: 0, identical: 0, removed: 0 };
+    const c: TableCounts = { backup: next.size, created: 0, changed: 0, unchanged: 0, removed: 0 };
     const label = (r: unknown) => (r as { name: string }).name;
     for (const [k, r] of next) {
       const s = now.get(k);
       if (s === undefined) {
-        c.added++;
-        if (table === 'products' && names.added.length < 50) names.added.push(label(r));
-      } else if (comparable(s) === comparable(r)) c.identical++;
+        c.created++;
+        if (table === 'products' && names.created.length < 50) names.created.push(label(r));
+      } else if (comparable(s) === comparable(r)) c.unchanged++;
       else {
-        c.replaced++;
-        if (table === 'products' && names.replaced.length < 50) names.replaced.push(label(r));
+        c.changed++;
+        if (table === 'products' && names.changed.length < 50) names.changed.push(label(r));
       }
     }
     for (const [k, s] of now) {

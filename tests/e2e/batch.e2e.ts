@@ -61,7 +61,7 @@ async function fillPage(p: Page): Promise<Record<string, number>> {
   await expect.poll(async () => panel(p).getByRole('button', { name: t('fill') }).isEnabled(), { timeout: 30_000 }).toBe(true);
   const text = (await summary.textContent()) ?? '';
   const n = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
-  return { filled: n(/✓ (\d+)/), identical: n(/= (\d+)/), conflict: n(/⚠ (\d+)/), missing: n(/✗ (\d+)/) };
+  return { filled: n(/✓ (\d+)/), unchanged: n(/= (\d+)/), conflict: n(/⚠ (\d+)/), missing: n(/✗ (\d+)/) };
 }
 
 /** Commentaire d'un critère dans chaque balisage. */
@@ -102,7 +102,7 @@ describe.each(['a', 'b'] as const)('remplissage et état du framework, balisage 
       expect(got[w.id]?.level, `${w.id} niveau`).toBe(w.level);
       expect(got[w.id]?.comment, `${w.id} commentaire`).toBe(w.comment);
     }
-    expect(counts).toEqual({ filled: WANT.length * 2, identical: 0, conflict: 0, missing: 0 });
+    expect(counts).toEqual({ filled: WANT.length * 2, unchanged: 0, conflict: 0, missing: 0 });
     // La section est affichée et compte dans l'avancement de la page.
     await expect.poll(async () => page.locator('.q-progress').textContent()).toContain(`${WANT.length}/${WANT.length} critères évalués`);
     for (const id of COMPLEMENTAIRE_IDS) expect(await commentBox(page, style, id).count(), id).toBe(1);

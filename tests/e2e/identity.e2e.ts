@@ -52,7 +52,7 @@ describe('le produit affiché, quel que soit le balisage du fil d\'Ariane', () =
         await expect.poll(async () => panel(page).locator('.ac-why').last().textContent()).toBe(t('sourceWhyFamilyByName', { name: 'Produit v0.1' }));
         const counts = await fill(page);
         const n = await expectFilledFrom3100(page);
-        expect(counts).toEqual({ filled: n * 2, identical: 0, conflict: 0, missing: 0 });
+        expect(counts).toEqual({ filled: n * 2, unchanged: 0, conflict: 0, missing: 0 });
         await page.close();
       });
     }
@@ -100,7 +100,7 @@ describe('produit absent de la page', () => {
     const counts = await fill(page);
     // Le niveau choisi par la personne est gardé (en conflit, ou identique), le reste vient de « Produit v0.1 ».
     expect(counts.filled).toBeGreaterThan(0);
-    expect((counts.conflict ?? 0) + (counts.identical ?? 0)).toBe(1);
+    expect((counts.conflict ?? 0) + (counts.unchanged ?? 0)).toBe(1);
     await page.close();
   });
 });
@@ -164,7 +164,7 @@ describe('variante nommée selon la règle de l\'ANS', () => {
       const s = await state(page);
       const want = demarche(s, 4101).questionnaires[q]!.validated!.answers;
       const got = demarche(s, 4102).questionnaires[q]!.answers;
-      expect(counts, q).toEqual({ filled: Object.keys(want).length * 2, identical: 0, conflict: 0, missing: 0 });
+      expect(counts, q).toEqual({ filled: Object.keys(want).length * 2, unchanged: 0, conflict: 0, missing: 0 });
       for (const [id, a] of Object.entries(want)) expect(got[id]?.level, `${q} ${id}`).toBe(a.level);
     }
   });

@@ -81,12 +81,12 @@ export interface PanelDriver {
   text(selector: string): Promise<string | null>;
 }
 
-export type FillCounts = Record<'filled' | 'identical' | 'conflict' | 'missing', number>;
+export type FillCounts = Record<'filled' | 'unchanged' | 'conflict' | 'missing', number>;
 
 /** Les comptes du résumé du rapport de remplissage (« ✓ 12 = 3 ⚠ 1 ✗ 0 »). */
 export function fillCounts(summary: string): FillCounts {
   const n = (re: RegExp) => Number(re.exec(summary)?.[1] ?? NaN);
-  return { filled: n(/✓ (\d+)/), identical: n(/= (\d+)/), conflict: n(/⚠ (\d+)/), missing: n(/✗ (\d+)/) };
+  return { filled: n(/✓ (\d+)/), unchanged: n(/= (\d+)/), conflict: n(/⚠ (\d+)/), missing: n(/✗ (\d+)/) };
 }
 
 /** Le texte des messages du panneau une fois l'action finie (le panneau les vide au début de chaque action). */

@@ -20,7 +20,7 @@ export async function captureLevelsThenFill(tab: SimTab): Promise<void> {
     await tab.goto(`/produits/3101/demarches/mes/questionnaires/${q}`, 'b');
     const counts = await tab.fill('Produit v0.1');
     const want = demarche(sim0, 3100).questionnaires[q]!.validated!.answers;
-    expect(counts, q).toEqual({ filled: Object.keys(want).length * 2, identical: 0, conflict: 0, missing: 0 });
+    expect(counts, q).toEqual({ filled: Object.keys(want).length * 2, unchanged: 0, conflict: 0, missing: 0 });
     const got = demarche(await tab.state(), 3101).questionnaires[q]!.answers;
     for (const [id, a] of Object.entries(want)) {
       expect(got[id]?.level, `${q} ${id}`).toBe(a.level);

@@ -85,7 +85,7 @@ export const EXCHANGE_MESSAGES = {
     }),
     response: (() => {
       const n = z.number().int().nonnegative();
-      const counts = z.strictObject({ backup: n, added: n, replaced: n, identical: n, removed: n });
+      const counts = z.strictObject({ backup: n, created: n, changed: n, unchanged: n, removed: n });
       return z.strictObject({
         sessionId: z.string(),
         expectedBlobs: n,
@@ -96,7 +96,7 @@ export const EXCHANGE_MESSAGES = {
           operations: n,
           blobs: n,
           blobBytes: n,
-          productNames: z.strictObject({ added: z.array(z.string()), replaced: z.array(z.string()), removed: z.array(z.string()) }),
+          productNames: z.strictObject({ created: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()) }),
           packages: z.strictObject({ backup: n, current: n }),
           sharing: n.nullable(),
         }),

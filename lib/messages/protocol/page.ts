@@ -55,7 +55,7 @@ export const PanelViewSchema = z.strictObject({
 const FillReportEntrySchema = z.strictObject({
   key: z.string().max(300),
   label: z.string().max(2000),
-  status: z.enum(['filled', 'identical', 'conflict', 'refused', 'not-found']),
+  status: z.enum(['filled', 'unchanged', 'conflict', 'refused', 'not-found']),
   pageValue: z.string(),
   libraryValue: z.string(),
   detail: z.string().optional(),
@@ -65,8 +65,8 @@ const FillExplanationSchema = z.discriminatedUnion('code', [
   z.strictObject({ code: z.literal('source-vide') }),
   z.strictObject({ code: z.literal('questionnaire-absent'), questionnaire: QuestionnaireIdSchema, others: z.array(QuestionnaireIdSchema) }),
   z.strictObject({ code: z.literal('formulaire-absent'), form: z.enum(['produit', 'fiche-administrative']) }),
-  z.strictObject({ code: z.literal('tout-identique'), identical: z.number().int() }),
-  z.strictObject({ code: z.literal('rien-ecrit'), conflict: z.number().int(), identical: z.number().int(), missing: z.number().int() }),
+  z.strictObject({ code: z.literal('tout-identique'), unchanged: z.number().int() }),
+  z.strictObject({ code: z.literal('rien-ecrit'), conflict: z.number().int(), unchanged: z.number().int(), missing: z.number().int() }),
 ]);
 /** Le contexte d'une page Convergence pour le panneau (cf. lib/page-session/session.ts). */
 const PageContextSchema = z.strictObject({

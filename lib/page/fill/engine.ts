@@ -51,7 +51,7 @@ export interface FillTarget {
   clearable: boolean;
 }
 
-export type FillStatus = 'filled' | 'identical' | 'conflict' | 'refused' | 'not-found';
+export type FillStatus = 'filled' | 'unchanged' | 'conflict' | 'refused' | 'not-found';
 
 export interface FillReportEntry {
   key: string;
@@ -175,7 +175,7 @@ export async function fillTargets(
     const before = t.read();
     const base = { key: t.key, label: want.label ?? t.label, pageValue: show(t, before), libraryValue: show(t, want.value) };
     const item: (typeof plan)[number] = { target: t, value: want.value, label: base.label, before };
-    if (sameValue(before, want.value)) item.entry = { ...base, status: 'identical' };
+    if (sameValue(before, want.value)) item.entry = { ...base, status: 'unchanged' };
     else if (!isEmptyValue(before) && !opts.overwrite?.has(t.key)) {
       item.entry = { ...base, status: 'conflict', detail: 'Valeur déjà saisie sur la page, laissée telle quelle.' };
     } else {

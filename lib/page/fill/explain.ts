@@ -17,9 +17,9 @@ export type FillExplanation =
   /** Formulaire produit ou fiche administrative : la source n'en a pas. */
   | { code: 'formulaire-absent'; form: 'produit' | 'fiche-administrative' }
   /** Tout est déjà identique sur la page. */
-  | { code: 'tout-identique'; identical: number }
+  | { code: 'tout-identique'; unchanged: number }
   /** Rien d'écrit : des valeurs déjà saisies diffèrent (jamais écrasées), d'autres sont identiques ou introuvables. */
-  | { code: 'rien-ecrit'; conflict: number; identical: number; missing: number };
+  | { code: 'rien-ecrit'; conflict: number; unchanged: number; missing: number };
 
 /** Rend null quand au moins un champ a été rempli : le rapport parle alors de lui-même. */
 export function explainFill(
@@ -30,9 +30,9 @@ export function explainFill(
   if (report.some((e) => e.status === 'filled')) return null;
   if (report.length > 0) {
     const count = (s: FillReportEntry['status'][]) => report.filter((e) => s.includes(e.status)).length;
-    const identical = count(['identical']);
-    if (identical === report.length) return { code: 'tout-identique', identical };
-    return { code: 'rien-ecrit', conflict: count(['conflict']), identical, missing: count(['refused', 'not-found']) };
+    const unchanged = count(['unchanged']);
+    if (unchanged === report.length) return { code: 'tout-identique', unchanged };
+    return { code: 'rien-ecrit', conflict: count(['conflict']), unchanged, missing: count(['refused', 'not-found']) };
   }
   // Rapport vide : la source n'avait rien pour cette page.
   if (model.type === 'none' || (model.type === 'criteria' && model.criteria.length === 0) || (model.type === 'form' && model.fields.length === 0)) {

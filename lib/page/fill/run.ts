@@ -105,7 +105,7 @@ export async function fillPage(
       for (const e of r.report) {
         done.add(e.key);
         // Un champ repris garde son premier statut « rempli » s'il ne change plus rien maintenant.
-        if (!(e.status === 'identical' && report.get(e.key)?.status === 'filled')) report.set(e.key, e);
+        if (!(e.status === 'unchanged' && report.get(e.key)?.status === 'filled')) report.set(e.key, e);
       }
       undo = mergeUndo(undo, r.undo);
     }

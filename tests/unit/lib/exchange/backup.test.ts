@@ -39,7 +39,7 @@ describe('sauvegarde complète', () => {
     expect(await repo.db.products.count()).toBe(0);
     const file = new File([backup.file], backup.fileName);
     const checked = await sendBackup(send, file, file.name, 'apercu', 'carol');
-    expect(checked.preview.tables.products).toEqual({ backup: 2, added: 2, replaced: 0, identical: 0, removed: 0 });
+    expect(checked.preview.tables.products).toEqual({ backup: 2, created: 2, changed: 0, unchanged: 0, removed: 0 });
     expect(await repo.db.products.count()).toBe(0); // l'aperçu n'écrit rien
     const restored = await sendBackup(send, file, file.name, 'restauration', 'carol');
     expect(restored.operation).toMatchObject({ kind: 'restauration', author: 'carol' });
@@ -66,9 +66,9 @@ describe('sauvegarde complète', () => {
     await b.saveAnswers('p9', '', [{ questionnaire: 'securite', criterionId: '04.03', value: level('1') }], PROV, { kind: 'saisie', label: 'Saisie', author: 'x' });
     const send = pageClient(b);
     const { preview } = await sendBackup(send, file, fileName, 'apercu', 'x');
-    expect(preview.tables.products).toEqual({ backup: 2, added: 1, replaced: 1, identical: 0, removed: 1 });
-    expect(preview.tables.answers).toMatchObject({ backup: 3, added: 3, removed: 1 });
-    expect(preview.productNames).toEqual({ added: ['Produit p2'], replaced: ['Produit p1'], removed: ['Produit p9'] });
+    expect(preview.tables.products).toEqual({ backup: 2, created: 1, changed: 1, unchanged: 0, removed: 1 });
+    expect(preview.tables.answers).toMatchObject({ backup: 3, created: 3, removed: 1 });
+    expect(preview.productNames).toEqual({ created: ['Produit p2'], changed: ['Produit p1'], removed: ['Produit p9'] });
     expect(preview).toMatchObject({ blobs: 3, operations: (await a.readSnapshot()).data.operations.length });
 
     await sendBackup(send, file, fileName, 'restauration', 'x');

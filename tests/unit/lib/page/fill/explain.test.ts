@@ -22,11 +22,11 @@ describe('explication d\'un remplissage sans effet', () => {
     expect(explainFill(criteriaPage(2), [entry('filled'), entry('conflict')], src([answer('interoperabilite')]))).toBeNull();
   });
   it('tout identique', () => {
-    expect(explainFill(criteriaPage(2), [entry('identical'), entry('identical')], src([]))).toEqual({ code: 'tout-identique', identical: 2 });
+    expect(explainFill(criteriaPage(2), [entry('unchanged'), entry('unchanged')], src([]))).toEqual({ code: 'tout-identique', unchanged: 2 });
   });
   it('rien d\'écrit : conflits, identiques et introuvables comptés', () => {
-    expect(explainFill(criteriaPage(3), [entry('conflict'), entry('identical'), entry('not-found'), entry('refused')], src([]))).toEqual({
-      code: 'rien-ecrit', conflict: 1, identical: 1, missing: 2,
+    expect(explainFill(criteriaPage(3), [entry('conflict'), entry('unchanged'), entry('not-found'), entry('refused')], src([]))).toEqual({
+      code: 'rien-ecrit', conflict: 1, unchanged: 1, missing: 2,
     });
   });
   it('la source n\'a rien pour ce questionnaire, mais pour d\'autres', () => {
