@@ -94,7 +94,7 @@ function explanationText(x: FillExplanation, source: string): string {
         : t('fillWhyQuestionnaireOnly', { source, questionnaire: QUESTIONNAIRE_LABELS[x.questionnaire] });
     case 'formulaire-absent':
       return x.form === 'produit' ? t('fillWhyNoProductForm', { source }) : t('fillWhyNoCompany');
-    case 'tout-identique':
+    case 'tout-inchange':
       return t('fillWhyUnchanged', { count: x.unchanged, source });
     case 'rien-ecrit':
       return t('fillWhyNothingWritten', { conflict: x.conflict, unchanged: x.unchanged, missing: x.missing });

@@ -1,7 +1,7 @@
 /**
  * lib/cli — l'outil convergence-helper (Node 20) : arguments, check, convert, paquets, sauvegardes ; jamais de trace de pile.
  * Possède : la lecture des fichiers sous Node et les rapports texte / JSON ; réutilise domain, exchange, rules.
- * N'importe pas : db, messages, page, page-session, platform, components, entrypoints (aucune API de navigateur).
+ * N'importe de lib/ que : domain, exchange, rules, text — ni db, ni messages, ni page, ni platform : aucune API de navigateur.
  */
 import { HELP_TEXT, parseArgs } from './args';
 import { checkFile } from './check';

@@ -1,7 +1,7 @@
 /**
  * lib/db — la base Dexie : Repository (ce module) est le SEUL par où passe toute écriture, chacune dans une opération
  * journalisée (runOperation : writer.ts, journal.ts ; historique, annulation de la dernière opération) et une transaction.
- * N'importe que lib/domain et lib/rules : ni exchange, ni library, ni messages, page, page-session, platform, cli, components, entrypoints.
+ * N'importe de lib/ que : domain, rules, text — ni exchange, library, messages, page, page-session, platform, cli.
  */
 import { reviewKey } from './sharing';
 import { mergeCriterion } from '../domain/catalogue';

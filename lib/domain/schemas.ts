@@ -1,7 +1,7 @@
 /**
  * lib/domain — le modèle : schémas zod et types qui en sont déduits, niveaux, valeurs, catalogue, héritage.
  * Rien d'officiel n'est écrit en dur : les critères s'apprennent des pages et des fichiers importés.
- * N'importe que zod et lib/text : ni db, ni exchange, ni rules, ni messages, ni page, ni API de navigateur.
+ * N'importe de lib/ que : text (et zod) — ni db, exchange, rules, messages, page, ni API de navigateur.
  */
 import { z } from 'zod';
 

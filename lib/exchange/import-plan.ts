@@ -1,6 +1,6 @@
 /**
  * Aperçu d'import : compare ce que dit un fichier à ce qui est enregistré, élément par élément
- * (ImportStatus : nouveau, modifié, inchangé, en conflit), et prépare le lot qu'écrira la validation.
+ * (ImportStatus : created, changed, unchanged, conflict ; affichés « nouveau », « modifié », « inchangé », « en conflit »), et prépare le lot qu'écrira la validation.
  * Pur : l'appelant fournit les données enregistrées.
  */
 import { UserError } from '../domain/errors';

@@ -1,7 +1,7 @@
 /**
  * lib/exchange — les fichiers : JSON, Excel, CSV, paquets, sauvegardes, limites des fichiers non fiables ; ici, aperçu → validation.
  * Un fichier importé n'est jamais cru : tout passe par limits.ts et les schémas avant d'atteindre la base.
- * N'importe que domain, rules, db (l'écriture validée) et text : ni library, messages, page, page-session, platform, cli, components, entrypoints.
+ * N'importe de lib/ que : db (l'écriture validée), domain, rules, text — ni library, messages, page, page-session, platform, cli.
  */
 import { UserError } from '../domain/errors';
 import type { Answer, Scope } from '../domain/schemas';

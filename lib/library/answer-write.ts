@@ -1,7 +1,7 @@
 /**
  * lib/library — les services de la bibliothèque au-dessus du dépôt : modifications, comparaison, parcours, paquets, profils.
  * Les décisions sont pures à côté des écritures (answer-edit / answer-write, compare, marques « garder » dans lib/db/sharing.ts).
- * N'importe pas : messages, platform, cli, components, entrypoints.
+ * N'importe de lib/ que : db, domain, exchange, page, rules, text — ni messages, page-session, platform, cli.
  */
 /**
  * Écritures des modifications faites dans le gestionnaire (issue 11 § 1) : une réponse, un lot, une valeur

@@ -1,6 +1,6 @@
 /**
  * lib/messages — LE protocole entre script de contenu, pages de l'extension et arrière-plan, et ses gestionnaires.
- * N'importe pas : platform, components, entrypoints ; le transport (runtime, onglets) est branché par l'extension.
+ * N'importe de lib/ que : db, domain, exchange, library, page, page-session, rules, text — ni platform ni cli ; le transport est branché par l'extension.
  * Sans API de navigateur : tout se teste en appelant dispatch() avec l'émetteur simulé.
  *
  * Ce fichier est la table des sens : pour chaque message, qui peut l'envoyer (vérifié à la réception) et qui le

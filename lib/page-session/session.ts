@@ -1,7 +1,7 @@
 /**
  * lib/page-session — une page Convergence face à la bibliothèque, côté arrière-plan (produit de l'onglet, source, capture).
  * Relie les décisions pures de lib/page au dépôt de lib/db, sans API de navigateur (le stockage est fourni).
- * N'importe pas : platform, exchange, cli, components, entrypoints.
+ * N'importe de lib/ que : db, domain, library, page, rules, text — ni messages, exchange, platform, cli.
  */
 /**
  * Une page Convergence face à la bibliothèque, côté arrière-plan : le produit retenu pour l'onglet (lu, page

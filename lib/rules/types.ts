@@ -1,7 +1,7 @@
 /**
  * lib/rules — les règles de préparation (points bloquants, avertissements) et le parcours d'un dossier, en fonctions pures.
  * Les mêmes règles servent l'extension et la CLI : elles ne lisent que le modèle.
- * N'importe que lib/domain (et zod pour journey-schema.ts) : ni db, ni exchange, ni messages, ni page.
+ * N'importe de lib/ que : domain, text (et zod pour journey-schema.ts) — ni db, exchange, messages, page.
  */
 import type { QuestionnaireId } from '../domain/questionnaires';
 import type { Answer } from '../domain/schemas';

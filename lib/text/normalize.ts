@@ -1,7 +1,7 @@
 /**
  * lib/text — textes et octets sans métier : le repli du texte affiché (accents, casse, guillemets, tirets), ici,
  * partagé par la lecture des pages et le modèle ; le base64 des messages, sauvegardes et paquets (base64.ts).
- * N'importe rien, ni de lib/ ni d'ailleurs.
+ * N'importe rien de lib/, ni d'ailleurs.
  */
 /**
  * Texte affiché « replié » pour la reconnaissance des pages : sans accents ni casse, guillemets,

@@ -81,7 +81,8 @@ describe('gestionnaire des bibliothèques (page d\'options)', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bibliothèques de réponses');
     expect(await page.getByText("Vos réponses restent dans ce navigateur : rien n'est envoyé sur Internet.").isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Annuler la dernière opération' }).isDisabled()).toBe(true);
-    expect(await nav().getByText('Aucun produit.').isVisible()).toBe(true);
+    // La liste arrive de l'arrière-plan après le premier rendu (service réveillé, base ouverte) : on l'attend.
+    await expect.poll(() => nav().getByText('Aucun produit.').isVisible()).toBe(true);
   });
 
   it('crée un produit par le formulaire (champs obligatoires vérifiés, focus sur le premier champ en erreur)', async () => {

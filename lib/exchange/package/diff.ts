@@ -125,7 +125,7 @@ export function inheritableByDistributor(a: PackageAnswer): boolean {
 }
 
 export interface InheritedChange extends PackageDiffEntry {
-  change: 'modifie' | 'retire';
+  change: 'changed' | 'removed';
   fields: PackageDiffField[];
   /** La spécificité passe à « Oui » : le distributeur doit désormais répondre lui-même. */
   mustAnswerNow: boolean;
@@ -142,12 +142,12 @@ export function inheritedChanges(diff: PackageDiff, distributorAnswers: readonly
   for (const c of diff.changed) {
     if (own.has(c.key) || !(inheritableByDistributor(c.before) || inheritableByDistributor(c.after))) continue;
     const { before: _b, after: _a, ...rest } = c;
-    out.push({ ...rest, change: 'modifie', mustAnswerNow: inheritableByDistributor(c.before) && c.after.specificite === 'oui' });
+    out.push({ ...rest, change: 'changed', mustAnswerNow: inheritableByDistributor(c.before) && c.after.specificite === 'oui' });
   }
   for (const r of diff.removed) {
     if (own.has(r.key) || !inheritableByDistributor(r.before)) continue;
     const { before: _b, ...rest } = r;
-    out.push({ ...rest, change: 'retire', fields: [], mustAnswerNow: false });
+    out.push({ ...rest, change: 'removed', fields: [], mustAnswerNow: false });
   }
   return out.sort(byCriterion);
 }

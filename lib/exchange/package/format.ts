@@ -42,7 +42,7 @@ export const PACKAGE_QUESTIONNAIRES: readonly PackageQuestionnaire[] = PackageQu
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'empreinte SHA-256 attendue (64 chiffres hexadécimaux minuscules)' });
 /**
- * Base64 standard (RFC 4648 § 4), avec remplissage ; la forme canonique (base64.ts) est vérifiée à la lecture.
+ * Base64 standard (RFC 4648 § 4), avec remplissage ; la forme canonique (lib/text/base64.ts) est vérifiée à la lecture.
  * Une classe de caractères répétée, jamais un groupe : un groupe répété épuise la pile sur des Mo de texte.
  */
 const Base64Schema = (max: number) =>

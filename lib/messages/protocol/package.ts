@@ -104,7 +104,7 @@ export const PACKAGE_MESSAGES = {
           metadata: z.array(z.strictObject({ field: z.string(), before: z.string(), after: z.string() })),
         })
         .optional(),
-      inherited: z.array(z.strictObject({ key: z.string(), questionnaire: QuestionnaireIdSchema, id: z.string(), title: z.string().optional(), change: z.enum(['modifie', 'retire']), fields: z.array(z.string()), mustAnswerNow: z.boolean(), distributorProductId: z.string() })).optional(),
+      inherited: z.array(z.strictObject({ key: z.string(), questionnaire: QuestionnaireIdSchema, id: z.string(), title: z.string().optional(), change: z.enum(['changed', 'removed']), fields: z.array(z.string()), mustAnswerNow: z.boolean(), distributorProductId: z.string() })).optional(),
       linkedDistributors: z.array(z.string()),
     }),
   },

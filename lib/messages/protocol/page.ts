@@ -65,7 +65,7 @@ const FillExplanationSchema = z.discriminatedUnion('code', [
   z.strictObject({ code: z.literal('source-vide') }),
   z.strictObject({ code: z.literal('questionnaire-absent'), questionnaire: QuestionnaireIdSchema, others: z.array(QuestionnaireIdSchema) }),
   z.strictObject({ code: z.literal('formulaire-absent'), form: z.enum(['produit', 'fiche-administrative']) }),
-  z.strictObject({ code: z.literal('tout-identique'), unchanged: z.number().int() }),
+  z.strictObject({ code: z.literal('tout-inchange'), unchanged: z.number().int() }),
   z.strictObject({ code: z.literal('rien-ecrit'), conflict: z.number().int(), unchanged: z.number().int(), missing: z.number().int() }),
 ]);
 /** Le contexte d'une page Convergence pour le panneau (cf. lib/page-session/session.ts). */

@@ -17,7 +17,7 @@ export type FillExplanation =
   /** Formulaire produit ou fiche administrative : la source n'en a pas. */
   | { code: 'formulaire-absent'; form: 'produit' | 'fiche-administrative' }
   /** Tout est déjà identique sur la page. */
-  | { code: 'tout-identique'; unchanged: number }
+  | { code: 'tout-inchange'; unchanged: number }
   /** Rien d'écrit : des valeurs déjà saisies diffèrent (jamais écrasées), d'autres sont identiques ou introuvables. */
   | { code: 'rien-ecrit'; conflict: number; unchanged: number; missing: number };
 
@@ -31,7 +31,7 @@ export function explainFill(
   if (report.length > 0) {
     const count = (s: FillReportEntry['status'][]) => report.filter((e) => s.includes(e.status)).length;
     const unchanged = count(['unchanged']);
-    if (unchanged === report.length) return { code: 'tout-identique', unchanged };
+    if (unchanged === report.length) return { code: 'tout-inchange', unchanged };
     return { code: 'rien-ecrit', conflict: count(['conflict']), unchanged, missing: count(['refused', 'not-found']) };
   }
   // Rapport vide : la source n'avait rien pour cette page.

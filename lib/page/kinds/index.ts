@@ -1,8 +1,7 @@
 /**
  * lib/page — la page Convergence, lue d'après ce qu'une personne voit (jamais l'URL ni les classes), en étapes :
- * model/, dom/ → read/ (lire) → kinds/ (un module par type de page, enregistré ici) → by-kind/ (reconnaître, lire,
- * garder par le module du type) → plan/ (quel produit, quoi écrire, quoi enregistrer) → fill/ ; guard/ (avant validation).
- * N'importe pas : db, exchange, library, messages, page-session, platform, components, entrypoints.
+ * model/ dom/ → read/ → guard/ plan/ → kinds/ (un module par type de page, enregistré ici) → by-kind/ → fill/.
+ * N'importe de lib/ que : domain, rules, text — ni db, exchange, library, messages, page-session, platform.
  */
 import { PAGE_KINDS, type PageKind } from '../model/kinds';
 import type { PageModule } from './define';

@@ -132,12 +132,19 @@ describe('architecture : couches et cycles', () => {
     expect(cycles).toEqual([]);
   });
 
-  it('chaque dossier de lib/ a son en-tête : ce qu\'il possède et ce qu\'il ne doit pas importer', () => {
+  it('chaque dossier de lib/ a son en-tête, et ce qu\'il dit importer est exactement la carte des couches', () => {
     for (const folder of Object.keys(ALLOWED)) {
       const heads = sourceFiles(join(ROOT, 'lib', folder)).map((f) => readFileSync(f, 'utf8').slice(0, 800));
       const header = heads.find((h) => h.startsWith('/**') && h.includes(`lib/${folder} — `));
       expect(header, `en-tête de lib/${folder}`).toBeDefined();
-      expect(header, `lib/${folder} : ce qu'il n'importe pas`).toMatch(/N'importe/);
+      const head = header!.slice(0, header!.indexOf('*/'));
+      // « N'importe de lib/ que : a, b (précision), c — … » ou « N'importe rien de lib/ ».
+      const listed = /N'importe de lib\/ que : ([^—;\n]+)/.exec(head)?.[1];
+      const said = listed
+        ? listed.replace(/\([^)]*\)/g, '').split(',').map((x) => x.trim()).filter(Boolean).sort()
+        : /N'importe rien de lib\//.test(head) ? [] : null;
+      expect(said, `lib/${folder} : son en-tête doit dire ce qu'il importe de lib/`).not.toBeNull();
+      expect(said, `lib/${folder} : l'en-tête et la carte des couches divergent`).toEqual([...ALLOWED[folder]!].sort());
     }
   });
 });

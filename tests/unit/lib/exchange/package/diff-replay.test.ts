@@ -42,10 +42,10 @@ describe('différences entre deux paquets', () => {
     const inherited = inheritedChanges(d, own);
     expect(inherited.map((c) => [c.id, c.change, c.fields, c.mustAnswerNow])).toEqual([
       // Spécificité passée à « Oui » : le distributeur doit maintenant répondre lui-même.
-      ['09.04', 'modifie', ['specificite'], true],
+      ['09.04', 'changed', ['specificite'], true],
       // Retiré du paquet : le distributeur perd la réponse qu'il reprenait.
-      ['DEV.1.5', 'retire', [], false],
-      ['ETH.1.1', 'modifie', ['conformity', 'comment'], false],
+      ['DEV.1.5', 'removed', [], false],
+      ['ETH.1.1', 'changed', ['conformity', 'comment'], false],
     ]);
     // Sans réponse propre, A08.5.23 (spécificité « Non ») est aussi reprise, donc à revoir.
     expect(inheritedChanges(d, []).map((c) => c.id)).toEqual(['A08.5.23', '09.04', 'DEV.1.5', 'ETH.1.1']);

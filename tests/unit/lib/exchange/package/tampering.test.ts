@@ -102,7 +102,7 @@ describe('paquet altéré : refusé partout, code 1', () => {
     const doc = JSON.parse(new TextDecoder().decode(original)) as PackageDoc;
     const after = await verifyPackage(await signPackageDocument(doc, await generateSigningKeyPair()));
     expect(before.ok && after.ok).toBe(true);
-    // La règle de rejeu en fait une issue distincte (replay.test.ts) : jamais un remplacement silencieux.
+    // La règle de rejeu en fait une issue distincte (diff-replay.test.ts) : jamais un remplacement silencieux.
     if (before.ok && after.ok) expect(after.fingerprint.hex).not.toBe(before.fingerprint.hex);
   });
 });

@@ -22,7 +22,7 @@ describe('explication d\'un remplissage sans effet', () => {
     expect(explainFill(criteriaPage(2), [entry('filled'), entry('conflict')], src([answer('interoperabilite')]))).toBeNull();
   });
   it('tout identique', () => {
-    expect(explainFill(criteriaPage(2), [entry('unchanged'), entry('unchanged')], src([]))).toEqual({ code: 'tout-identique', unchanged: 2 });
+    expect(explainFill(criteriaPage(2), [entry('unchanged'), entry('unchanged')], src([]))).toEqual({ code: 'tout-inchange', unchanged: 2 });
   });
   it('rien d\'écrit : conflits, identiques et introuvables comptés', () => {
     expect(explainFill(criteriaPage(3), [entry('conflict'), entry('unchanged'), entry('not-found'), entry('refused')], src([]))).toEqual({
