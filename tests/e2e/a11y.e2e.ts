@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
 import { forceLanguage } from '../../components/i18n';
 import { launchExtension, ROOT, type Harness } from './harness.mjs';
 import { capture, fill, goto, guardDialog, openedGuardDialog, panel, waitPanel } from './panel';
+import { trackingWorkbook } from './workbooks';
 
 // Issue 11 § 5 : le panneau, la fenêtre de la garde, la fenêtre de l'icône et chaque vue du gestionnaire, avec
 // des données, passés à axe-core (WCAG 2.0/2.1 A et AA, bonnes pratiques) dans l'extension construite. Exigence :
@@ -99,22 +99,6 @@ afterAll(async () => {
 
 const PRODUCER = /^Solution d'éditeur producteur v1/;
 const Q = '/produits/2726/demarches/mes/questionnaires';
-
-/** Un tableur de suivi d'éditeur (textes illustratifs), pour l'aperçu d'import. */
-function trackingWorkbook(): Buffer {
-  const wb = XLSX.utils.book_new();
-  const H = ['ID', 'Critère', 'Obligation/Option', 'Niveaux acceptables', 'Réponse', 'Commentaire'];
-  XLSX.utils.book_append_sheet(
-    wb,
-    XLSX.utils.aoa_to_sheet([
-      H,
-      ['A08.5.23', 'Consommateur de documents CDA (illustratif)', 'Obligation', 'NA, 2, 3', 'Niveau 1', 'Affichage prévu en v3'],
-      ['A06.1.1', 'Utilisation du CI-SIS (illustratif)', 'Option', '', 'Maturité moyenne', ''],
-    ]),
-    'Interopérabilité',
-  );
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-}
 
 const nav = () => mgr.getByRole('navigation', { name: 'Bibliothèques' });
 async function openScope(name: string | RegExp) {

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { launchExtension, ROOT, type Harness } from './harness.mjs';
+import { TRACKING_HEADER, trackingWorkbook } from './workbooks';
 
 // Le gestionnaire des bibliothèques (page d'options) piloté comme une personne : par les libellés et les rôles.
 
@@ -15,24 +16,6 @@ const VARIANT = `${PRODUCT} Android Mobile`;
 const FILE = 'suivi-conformite.xlsx';
 /** Le bouton de la famille dans la liste (« SantéPlus Suivi v2.1 Cas nominal »), distinct de celui de la variante. */
 const FAMILY = new RegExp(`^${PRODUCT} v2\\.1`);
-
-/** Un tableur de suivi d'éditeur : une ligne par critère (textes illustratifs). */
-function trackingWorkbook(): Buffer {
-  const wb = XLSX.utils.book_new();
-  const H = ['ID', 'Critère', 'Obligation/Option', 'Niveaux acceptables', 'Réponse', 'Commentaire'];
-  XLSX.utils.book_append_sheet(
-    wb,
-    XLSX.utils.aoa_to_sheet([
-      H,
-      ['A08.5.23', 'Consommateur de documents CDA (illustratif)', 'Obligation', 'NA, 2, 3', 'Niveau 1', 'Affichage prévu en v3'],
-      ['A06.1.1', 'Utilisation du CI-SIS (illustratif)', 'Option', '', 'Maturité moyenne', ''],
-    ]),
-    'Interopérabilité',
-  );
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([H, ['04.03', "Niveau de garantie de l'identification électronique", 'Obligation', '1, 2, 3', 'Niveau 2', '']]), 'Maturité Sécurité');
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Notes libres'], ['rien à lire ici']]), 'Notes');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-}
 
 /** Un message du protocole envoyé par la page de l'extension (pour vérifier ce que l'arrière-plan a enregistré). */
 async function bg<T>(type: string, payload: unknown): Promise<T> {
@@ -179,7 +162,10 @@ describe('gestionnaire des bibliothèques (page d\'options)', () => {
     await openScope(FAMILY);
     await openTab('Import / export');
     const opsBefore = (await bg<{ operations: unknown[] }>('operations.list', { limit: 200 })).operations.length;
-    await page.getByLabel('Fichier à importer').setInputFiles({ name: FILE, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: trackingWorkbook() });
+    await page.getByLabel('Fichier à importer').setInputFiles({ name: FILE, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: trackingWorkbook({
+      'Maturité Sécurité': [[...TRACKING_HEADER], ['04.03', "Niveau de garantie de l'identification électronique", 'Obligation', '1, 2, 3', 'Niveau 2', '']],
+      Notes: [['Notes libres'], ['rien à lire ici']],
+    }) });
     await page.getByRole('button', { name: "Prévisualiser l'import" }).click();
     const previewHeading = page.getByRole('heading', { name: `Aperçu de l'import de « ${FILE} »` });
     await previewHeading.waitFor();

@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
+import { seeded } from '../fixtures/seeded';
 import { FILE_LIMITS } from '../../lib/exchange/limits';
 import { inspectZip } from '../../lib/exchange/zip-guard';
 
@@ -28,18 +29,6 @@ export interface CorpusEntry {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIX = join(ROOT, 'tests/fixtures');
 const enc = new TextEncoder();
-
-/** Générateur pseudo-aléatoire à graine fixe (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------- zips sur mesure ----------
 
@@ -254,7 +243,7 @@ export function generateCorpus(dir: string): CorpusEntry[] {
     writeFileSync(join(dir, file), typeof data === 'string' ? enc.encode(data) : data);
     out.push({ file, category, expect });
   };
-  const random = rng(20250601);
+  const random = seeded(20250601);
 
   const pret = new Uint8Array(readFileSync(join(FIX, 'pret.xlsx')));
   const bloquants = new Uint8Array(readFileSync(join(FIX, 'bloquants.xlsx')));

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { runPackageCli } from '../../../lib/cli/package';
 import type { PackageInput, ProducerPackage } from '../../../lib/exchange/package';
 import { answerMaker, niveau } from '../../fixtures/answers';
+export { seeded } from '../../fixtures/seeded';
 
 /** Le JSON d'un paquet, à modifier librement dans un test. */
 export type PackageDoc = ProducerPackage & Record<string, unknown>;
@@ -35,18 +36,6 @@ export function simpleInput(over: Partial<PackageInput> = {}): PackageInput {
     ],
     selection: { questionnaires: ['orientation', 'securite', 'ethique'] },
     ...over,
-  };
-}
-
-/** Générateur pseudo-aléatoire à graine (mulberry32) : les mêmes positions à chaque exécution. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
